@@ -8,4 +8,11 @@
 //! - `ui`: one file per view; views read state and push commands.
 //! - `app`: owns the model and UI state, executes commands after each frame, autosaves.
 
+pub mod app;
+pub mod cli;
+pub mod command;
+pub mod io;
 pub mod model;
+pub mod ui;
+
+pub use app::LanyardApp;

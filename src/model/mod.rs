@@ -1,7 +1,7 @@
 //! Pure domain data and rules: the schedule, a person's plan, their timeline and its clashes.
 //!
 //! No egui, no file system, no clock. Time comes in as a parameter (`now`), bytes come in through
-//! `crate::io`. Everything here is unit-tested without a window.
+//! the io layer. Everything here is unit-tested without a window.
 
 pub mod ids;
 pub mod plan;

@@ -166,12 +166,12 @@ impl Plan {
     pub fn remember(&mut self, schedule: &Schedule) -> bool {
         let mut changed = false;
         for (id, pick) in &mut self.picks {
-            if let Some(session) = schedule.session_by_id(id) {
-                if pick.title != session.title || pick.starts_at != Some(session.starts_at) {
-                    pick.title.clone_from(&session.title);
-                    pick.starts_at = Some(session.starts_at);
-                    changed = true;
-                }
+            if let Some(session) = schedule.session_by_id(id)
+                && (pick.title != session.title || pick.starts_at != Some(session.starts_at))
+            {
+                pick.title.clone_from(&session.title);
+                pick.starts_at = Some(session.starts_at);
+                changed = true;
             }
         }
         changed

@@ -154,10 +154,10 @@ impl Timeline {
         let mut gaps = Vec::new();
         let mut busy_until: Option<NaiveDateTime> = None;
         for item in self.items.get(range).unwrap_or(&[]).iter().filter(|i| i.is_attended()) {
-            if let Some(end) = busy_until {
-                if add_minutes(end, min_minutes) <= item.starts_at {
-                    gaps.push((end, item.starts_at));
-                }
+            if let Some(end) = busy_until
+                && add_minutes(end, min_minutes) <= item.starts_at
+            {
+                gaps.push((end, item.starts_at));
             }
             busy_until = Some(busy_until.map_or(item.ends_at, |end| end.max(item.ends_at)));
         }

@@ -1,0 +1,300 @@
+//! Loading and saving the user's documents from the app: which file, whether it may be written,
+//! whether it has unsaved changes, and the background save that keeps disk I/O off the frame path.
+//!
+//! Autosave: an edit marks the plan dirty; about [`AUTOSAVE_DELAY_S`] later a save starts on a
+//! named background thread. One save is in flight at a time. Exit and schedule switches flush
+//! synchronously.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use super::LanyardApp;
+use crate::io::settings::Settings;
+use crate::io::store::{self, Document, Fingerprint, StoreError};
+use crate::model::Plan;
+use crate::ui::{Banner, SaveState};
+
+/// Seconds between an edit and its autosave.
+pub const AUTOSAVE_DELAY_S: f64 = 1.5;
+/// Seconds before retrying a save that failed (disk full, folder read-only).
+const RETRY_DELAY_S: f64 = 10.0;
+
+type SaveResult = Result<Fingerprint, StoreError>;
+
+/// One document file as the app sees it.
+#[derive(Debug)]
+pub(super) struct DocSlot {
+    /// `None` when there is no data folder: nothing is saved.
+    pub path: Option<PathBuf>,
+    pub fingerprint: Fingerprint,
+    /// Why the file must not be written, if it must not.
+    pub read_only: Option<String>,
+    /// Bumped on every change; the document is dirty while it differs from `saved_revision`.
+    revision: u64,
+    saved_revision: u64,
+    /// egui time of the first unsaved change (or of the last failure, for the retry).
+    due_from: f64,
+    in_flight: Option<(Receiver<SaveResult>, u64)>,
+    last_error: Option<String>,
+}
+
+impl DocSlot {
+    pub fn detached() -> Self {
+        Self::at(None, Fingerprint::Missing)
+    }
+
+    fn at(path: Option<PathBuf>, fingerprint: Fingerprint) -> Self {
+        Self {
+            path,
+            fingerprint,
+            read_only: None,
+            revision: 0,
+            saved_revision: 0,
+            due_from: 0.0,
+            in_flight: None,
+            last_error: None,
+        }
+    }
+
+    fn read_only(path: PathBuf, reason: String) -> Self {
+        Self { read_only: Some(reason), ..Self::at(Some(path), Fingerprint::Missing) }
+    }
+
+    pub fn mark_dirty(&mut self, time: f64) {
+        if self.read_only.is_some() {
+            return;
+        }
+        if !self.is_dirty() {
+            self.due_from = time;
+        }
+        self.revision += 1;
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision && self.read_only.is_none() && self.path.is_some()
+    }
+
+    pub fn state(&self) -> SaveState {
+        if let Some(reason) = &self.read_only {
+            SaveState::ReadOnly(reason.clone())
+        } else if self.path.is_none() {
+            SaveState::NotSaved
+        } else if self.in_flight.is_some() {
+            SaveState::Saving
+        } else if let (true, Some(err)) = (self.is_dirty(), &self.last_error) {
+            SaveState::Failed(err.clone())
+        } else if self.is_dirty() {
+            SaveState::Pending
+        } else {
+            SaveState::Saved
+        }
+    }
+}
+
+/// Loads the plan for `conference_id` from `path`, turning every problem into a banner and a
+/// safe state: a corrupt file is set aside and an empty plan started; a newer or unreadable file
+/// is shown read-only and never written.
+pub(super) fn load_plan(path: Option<PathBuf>, conference_id: &str, banners: &mut Vec<Banner>) -> (Plan, DocSlot) {
+    let Some(path) = path else {
+        banners.push(Banner::warning("There is no data folder, so your picks will not be saved."));
+        return (Plan::new(conference_id), DocSlot::detached());
+    };
+    match store::load::<Plan>(&path) {
+        Ok(loaded) => {
+            let plan = loaded.document.unwrap_or_else(|| Plan::new(conference_id));
+            (plan, DocSlot::at(Some(path), loaded.fingerprint))
+        }
+        Err(err) => recover::<Plan>(path, &err, banners, || Plan::new(conference_id)),
+    }
+}
+
+/// What to do with a document that failed to load.
+fn recover<D: Document>(
+    path: PathBuf,
+    err: &StoreError,
+    banners: &mut Vec<Banner>,
+    empty: impl FnOnce() -> D,
+) -> (D, DocSlot) {
+    match err {
+        StoreError::Corrupt { .. } | StoreError::TooLarge { .. } => match store::set_aside(&path) {
+            Ok(aside) => {
+                log::warn!("{err}; set aside as {}", aside.display());
+                banners.push(Banner::error(format!(
+                    "{err}\nThe file was kept as {} and lanyard started a new, empty {}.",
+                    aside.display(),
+                    D::KIND
+                )));
+                (empty(), DocSlot::at(Some(path), Fingerprint::Missing))
+            }
+            Err(io) => {
+                log::error!("{err}; could not set it aside: {io}");
+                banners.push(Banner::error(format!(
+                    "{err}\nIt could not be moved aside ({io}), so it is left untouched."
+                )));
+                (empty(), DocSlot::read_only(path, "the file could not be read".to_owned()))
+            }
+        },
+        StoreError::TooNew { .. } => {
+            log::warn!("{err}");
+            banners.push(Banner::error(format!("{err}\nIt is shown read-only: update lanyard to edit it.")));
+            let document = store::load_newer_for_viewing::<D>(&path).unwrap_or_else(empty);
+            (document, DocSlot::read_only(path, "it was written by a newer lanyard".to_owned()))
+        }
+        StoreError::Read { .. }
+        | StoreError::Write { .. }
+        | StoreError::ChangedOnDisk { .. }
+        | StoreError::Serialise { .. } => {
+            log::warn!("{err}");
+            banners.push(Banner::error(format!("{err}\nIt is left untouched and nothing will be saved over it.")));
+            (empty(), DocSlot::read_only(path, "the file could not be read".to_owned()))
+        }
+    }
+}
+
+pub(super) fn load_settings(data_dir: Option<&Path>, banners: &mut Vec<Banner>) -> (Settings, DocSlot) {
+    let Some(path) = data_dir.map(crate::io::paths::settings_path) else {
+        return (Settings::default(), DocSlot::detached());
+    };
+    match store::load::<Settings>(&path) {
+        Ok(loaded) => (loaded.document.unwrap_or_default(), DocSlot::at(Some(path), loaded.fingerprint)),
+        Err(err) => recover::<Settings>(path, &err, banners, Settings::default),
+    }
+}
+
+/// Saves the plan on the calling thread (exit, schedule switch).
+pub(super) fn save_plan_blocking(slot: &mut DocSlot, plan: &Plan) -> Option<SaveResult> {
+    let path = slot.path.clone()?;
+    let revision = slot.revision;
+    let result = store::save(&path, plan, slot.fingerprint);
+    finish_save(slot, revision, &result);
+    Some(result)
+}
+
+fn finish_save(slot: &mut DocSlot, revision: u64, result: &SaveResult) {
+    match result {
+        Ok(fingerprint) => {
+            slot.fingerprint = *fingerprint;
+            slot.saved_revision = revision;
+            slot.last_error = None;
+        }
+        Err(err) if err.is_read_only() => slot.read_only = Some(err.to_string()),
+        Err(_) => {}
+    }
+}
+
+impl LanyardApp {
+    /// Starts a background save when the plan has been dirty long enough, and collects a finished one.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, time: f64) {
+        self.poll_save();
+        let slot = &self.plan_slot;
+        if !slot.is_dirty() || slot.in_flight.is_some() {
+            if slot.in_flight.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            return;
+        }
+        let delay = if slot.last_error.is_some() { RETRY_DELAY_S } else { AUTOSAVE_DELAY_S };
+        let due = slot.due_from + delay;
+        if time >= due {
+            self.start_background_save(time);
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - time));
+        }
+    }
+
+    fn start_background_save(&mut self, time: f64) {
+        let slot = &mut self.plan_slot;
+        let Some(path) = slot.path.clone() else { return };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let plan = self.plan.clone();
+        let expected = slot.fingerprint;
+        let spawned = std::thread::Builder::new().name("lanyard-save".to_owned()).spawn(move || {
+            tx.send(store::save(&path, &plan, expected)).ok();
+        });
+        match spawned {
+            Ok(_) => slot.in_flight = Some((rx, slot.revision)),
+            Err(err) => {
+                // No thread: save right here rather than not at all.
+                log::warn!("could not start the save thread: {err}");
+                let result = save_plan_blocking(&mut self.plan_slot, &self.plan);
+                self.report_save(result);
+            }
+        }
+        self.plan_slot.due_from = time;
+    }
+
+    fn poll_save(&mut self) {
+        let Some((rx, revision)) = &self.plan_slot.in_flight else { return };
+        let revision = *revision;
+        let result = match rx.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(StoreError::Write {
+                kind: "plan",
+                source: std::io::Error::other("the save thread stopped"),
+                path: self.plan_slot.path.clone().unwrap_or_default(),
+            }),
+        };
+        self.plan_slot.in_flight = None;
+        finish_save(&mut self.plan_slot, revision, &result);
+        self.report_save(Some(result));
+    }
+
+    /// Blocks until a save in flight has finished.
+    pub(super) fn wait_for_save(&mut self) {
+        if let Some((rx, revision)) = self.plan_slot.in_flight.take() {
+            let result = rx.recv().unwrap_or_else(|_| {
+                Err(StoreError::Write {
+                    kind: "plan",
+                    source: std::io::Error::other("the save thread stopped"),
+                    path: self.plan_slot.path.clone().unwrap_or_default(),
+                })
+            });
+            finish_save(&mut self.plan_slot, revision, &result);
+            self.report_save(Some(result));
+        }
+    }
+
+    /// Shows a failed save once per distinct message; successes are silent.
+    pub(super) fn report_save(&mut self, result: Option<SaveResult>) {
+        let Some(Err(err)) = result else { return };
+        let message = err.to_string();
+        if self.plan_slot.last_error.as_deref() != Some(message.as_str()) {
+            log::error!("{message}");
+            let advice = if err.is_read_only() {
+                "Your changes are kept in this window but not written over the other version."
+            } else {
+                "Your changes are kept in this window; lanyard will try again."
+            };
+            self.ui.banners.push(Banner::error(format!("{message}\n{advice}")));
+        }
+        self.plan_slot.last_error = Some(message);
+    }
+
+    pub(super) fn save_plan_now(&mut self) {
+        self.wait_for_save();
+        if self.plan_slot.is_dirty() {
+            let result = save_plan_blocking(&mut self.plan_slot, &self.plan);
+            self.report_save(result);
+        }
+    }
+
+    /// Records the current schedule file in settings, so the next start opens it again.
+    pub(super) fn remember_source(&mut self) {
+        let last = match &self.source {
+            super::ScheduleSource::Sample => None,
+            super::ScheduleSource::File(path) => Some(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
+        };
+        if self.settings.last_schedule == last {
+            return;
+        }
+        self.settings.last_schedule = last;
+        let slot = &mut self.settings_slot;
+        let (Some(path), None) = (&slot.path, &slot.read_only) else { return };
+        match store::save(path, &self.settings, slot.fingerprint) {
+            Ok(fingerprint) => slot.fingerprint = fingerprint,
+            Err(err) => log::warn!("could not remember the schedule: {err}"),
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Every change the UI can ask for. Views push commands; `LanyardApp::execute` applies them after
+//! the frame, in one place.
+
+use std::path::PathBuf;
+
+use crate::model::{Edit, SessionId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Command {
+    /// Change the plan (undoable).
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Save the plan now instead of waiting for autosave.
+    SaveNow,
+    /// Show the session's details (or close them with `None`).
+    Select(Option<SessionId>),
+    /// Ask for a schedule file with the system dialog.
+    OpenScheduleDialog,
+    /// Import a schedule file in the background and switch to it.
+    OpenSchedule(PathBuf),
+    /// Switch back to the bundled sample conference.
+    OpenSample,
+    /// Remove the message banner at this index.
+    DismissBanner(usize),
+}

@@ -1,0 +1,9 @@
+//! The only code that touches bytes on disk: schedule importers and exporters, and the store for
+//! the documents the user owns (plan, settings). Functions here are small and return typed
+//! errors; they never log and never show anything (the app layer does, once).
+
+pub mod import;
+pub mod paths;
+pub mod plan_file;
+pub mod settings;
+pub mod store;

@@ -1,0 +1,40 @@
+//! `settings.ron`: what lanyard remembers between runs that is not part of any plan, such as the
+//! last schedule opened. Versioned and saved through the store like every other document.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::store::{Document, from_ron, ron_options, ron_pretty};
+
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// App-wide settings. Missing fields take their defaults.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The schedule file opened last; the app reopens it on start.
+    pub last_schedule: Option<PathBuf>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingsFileV1 {
+    version: u32,
+    #[serde(default)]
+    last_schedule: Option<PathBuf>,
+}
+
+impl Document for Settings {
+    const KIND: &'static str = "settings";
+    const VERSION: u32 = SETTINGS_VERSION;
+
+    fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
+        let file: SettingsFileV1 = from_ron(text)?;
+        Ok(Self { last_schedule: file.last_schedule })
+    }
+
+    fn to_ron(&self) -> Result<String, ron::Error> {
+        let file = SettingsFileV1 { version: SETTINGS_VERSION, last_schedule: self.last_schedule.clone() };
+        Ok(ron_options().to_string_pretty(&file, ron_pretty(2))? + "\n")
+    }
+}

@@ -1,0 +1,286 @@
+//! Versioned RON documents on disk: load, refuse newer versions, set corrupt files aside, and
+//! save atomically with a backup, never clobbering a file that changed since it was loaded.
+//!
+//! Every document the user owns (plan, roster, settings) goes through here. A save:
+//! 1. serialises the document;
+//! 2. re-reads the file on disk and compares it with the [`Fingerprint`] taken at load or at the
+//!    last save: if another program (a second lanyard, a sync tool) changed it, the save is refused
+//!    with [`StoreError::ChangedOnDisk`];
+//! 3. writes the old contents to `NAME.bak` atomically;
+//! 4. writes the new contents atomically: a temp file in the same folder, fsync, rename, fsync of
+//!    the folder (the `atomic-write-file` crate).
+//!
+//! A crash at any point leaves either the old or the new file, and a `.bak` that is a complete
+//! earlier version.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::Location;
+
+/// Documents larger than this are refused: real plans and rosters are kilobytes.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A document type stored as versioned RON.
+pub trait Document: Sized {
+    /// Human name used in messages, e.g. `"plan"`.
+    const KIND: &'static str;
+    /// The newest format version this build reads and writes.
+    const VERSION: u32;
+
+    /// Parses a document of format `version` (≤ [`Self::VERSION`]), migrating older versions.
+    ///
+    /// # Errors
+    /// The RON error, with its position, if the text does not match that version's shape.
+    fn from_ron(text: &str, version: u32) -> Result<Self, ron::error::SpannedError>;
+
+    /// Serialises the document in the newest format, including `version`.
+    ///
+    /// # Errors
+    /// If serialisation fails (it should not for well-formed documents).
+    fn to_ron(&self) -> Result<String, ron::Error>;
+}
+
+/// RON options shared by every document: `Some(x)` may be written as plain `x`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Pretty printing shared by every document: one entry per line, small structs inline.
+pub fn ron_pretty(depth_limit: usize) -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().depth_limit(depth_limit).indentor("    ".to_owned()).struct_names(false)
+}
+
+/// What a file on disk looked like when we last read or wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fingerprint {
+    Missing,
+    Content { len: u64, hash: u64 },
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self::Content { len: bytes.len() as u64, hash: fnv1a(bytes) }
+    }
+}
+
+/// FNV-1a, 64 bit: stable across runs and platforms, enough to notice a changed file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not read {kind} file: {source}: {}", path.display())]
+    Read { kind: &'static str, source: std::io::Error, path: PathBuf },
+    #[error("could not save {kind} file: {source}: {}", path.display())]
+    Write { kind: &'static str, source: std::io::Error, path: PathBuf },
+    #[error("{}:{}:{}: {kind} file is not valid: {message}", path.display(), location.line, location.col)]
+    Corrupt { kind: &'static str, location: Location, message: String, path: PathBuf },
+    #[error(
+        "{kind} file has format version {found}, this lanyard reads up to {supported}; \
+         it was written by a newer lanyard and is left untouched: {}",
+        path.display()
+    )]
+    TooNew { kind: &'static str, found: u32, supported: u32, path: PathBuf },
+    #[error("{kind} file is {size} bytes, more than the {MAX_DOCUMENT_BYTES} a {kind} can be: {}", path.display())]
+    TooLarge { kind: &'static str, size: u64, path: PathBuf },
+    #[error(
+        "{kind} file was changed by another program since lanyard loaded it; \
+         your changes were not written over it: {}",
+        path.display()
+    )]
+    ChangedOnDisk { kind: &'static str, path: PathBuf },
+    #[error("could not serialise {kind}: {source}")]
+    Serialise { kind: &'static str, source: ron::Error },
+}
+
+impl StoreError {
+    /// Whether the document should be treated as read-only (we must never write over it).
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Self::TooNew { .. } | Self::ChangedOnDisk { .. })
+    }
+}
+
+/// A document loaded from disk.
+#[derive(Debug)]
+pub struct Loaded<D> {
+    /// `None` when the file does not exist yet.
+    pub document: Option<D>,
+    pub fingerprint: Fingerprint,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+/// Reads a file, refusing anything over [`MAX_DOCUMENT_BYTES`] before reading it.
+fn read_limited(kind: &'static str, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    let read_err = |source| StoreError::Read { kind, source, path: path.to_owned() };
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(read_err(err)),
+    };
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(StoreError::TooLarge { kind, size, path: path.to_owned() });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_DOCUMENT_BYTES + 1), &mut bytes).map_err(read_err)?;
+    Ok(Some(bytes))
+}
+
+fn spanned_location(err: &ron::error::SpannedError) -> Location {
+    Location {
+        line: u32::try_from(err.span.start.line).unwrap_or(u32::MAX),
+        col: u32::try_from(err.span.start.col).unwrap_or(u32::MAX),
+    }
+}
+
+/// Parses the bytes of a document.
+///
+/// # Errors
+/// [`StoreError::Corrupt`] with line and column, or [`StoreError::TooNew`].
+pub fn parse_document<D: Document>(bytes: &[u8], path: &Path) -> Result<D, StoreError> {
+    let corrupt =
+        |location, message: String| StoreError::Corrupt { kind: D::KIND, location, message, path: path.to_owned() };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let before = bytes.get(..err.valid_up_to()).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let location =
+            Location { line: u32::try_from(line).unwrap_or(u32::MAX), col: u32::try_from(col).unwrap_or(u32::MAX) };
+        corrupt(location, "the file is not UTF-8 text".to_owned())
+    })?;
+    let probe: VersionProbe =
+        ron_options().from_str(text).map_err(|err| corrupt(spanned_location(&err), err.code.to_string()))?;
+    if probe.version > D::VERSION {
+        return Err(StoreError::TooNew {
+            kind: D::KIND,
+            found: probe.version,
+            supported: D::VERSION,
+            path: path.to_owned(),
+        });
+    }
+    D::from_ron(text, probe.version).map_err(|err| corrupt(spanned_location(&err), err.code.to_string()))
+}
+
+/// Loads a document. A missing file is not an error: `document` is `None`.
+///
+/// # Errors
+/// See [`StoreError`]. The file is never modified.
+pub fn load<D: Document>(path: &Path) -> Result<Loaded<D>, StoreError> {
+    let Some(bytes) = read_limited(D::KIND, path)? else {
+        return Ok(Loaded { document: None, fingerprint: Fingerprint::Missing });
+    };
+    let document = parse_document::<D>(&bytes, path)?;
+    Ok(Loaded { document: Some(document), fingerprint: Fingerprint::of(&bytes) })
+}
+
+/// Reads a document written by a newer version as best we can, for showing read-only: the fields
+/// we know are read and the rest ignored. `None` if even that fails.
+pub fn load_newer_for_viewing<D: Document>(path: &Path) -> Option<D> {
+    let bytes = read_limited(D::KIND, path).ok()??;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    D::from_ron(text, D::VERSION).ok()
+}
+
+/// The current fingerprint of a file on disk.
+///
+/// # Errors
+/// If the file exists but cannot be read.
+pub fn fingerprint(kind: &'static str, path: &Path) -> Result<Fingerprint, StoreError> {
+    Ok(read_limited(kind, path)?.map_or(Fingerprint::Missing, |bytes| Fingerprint::of(&bytes)))
+}
+
+/// Saves `document` to `path` if the file on disk still matches `expected`.
+///
+/// Returns the new fingerprint. Writing identical contents is skipped.
+///
+/// # Errors
+/// [`StoreError::ChangedOnDisk`] if someone else changed the file; I/O errors otherwise. On any
+/// error the file on disk is left as it was.
+pub fn save<D: Document>(path: &Path, document: &D, expected: Fingerprint) -> Result<Fingerprint, StoreError> {
+    let text = document.to_ron().map_err(|source| StoreError::Serialise { kind: D::KIND, source })?;
+    save_bytes(D::KIND, path, text.as_bytes(), expected)
+}
+
+/// [`save`] for bytes already serialised.
+///
+/// # Errors
+/// See [`save`].
+pub fn save_bytes(
+    kind: &'static str,
+    path: &Path,
+    bytes: &[u8],
+    expected: Fingerprint,
+) -> Result<Fingerprint, StoreError> {
+    let write_err = |source| StoreError::Write { kind, source, path: path.to_owned() };
+    let current = read_limited(kind, path)?;
+    let current_fingerprint = current.as_deref().map_or(Fingerprint::Missing, Fingerprint::of);
+    if current_fingerprint != expected {
+        return Err(StoreError::ChangedOnDisk { kind, path: path.to_owned() });
+    }
+    let new_fingerprint = Fingerprint::of(bytes);
+    if current_fingerprint == new_fingerprint && current.as_deref() == Some(bytes) {
+        return Ok(new_fingerprint);
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_err)?;
+    }
+    if let Some(old) = &current {
+        write_atomic(&backup_path(path), old).map_err(write_err)?;
+    }
+    write_atomic(path, bytes).map_err(write_err)?;
+    Ok(new_fingerprint)
+}
+
+/// `plan.ron` → `plan.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Temp file in the same folder, fsync, rename, fsync the folder.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Moves a corrupt file out of the way, never deleting it: `plan.ron` → `plan.corrupt-1.ron`
+/// (or `-2`, … if taken). Returns the new path.
+///
+/// # Errors
+/// If the rename fails.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+    for n in 1..10_000 {
+        let name = match &ext {
+            Some(ext) => format!("{stem}.corrupt-{n}.{ext}"),
+            None => format!("{stem}.corrupt-{n}"),
+        };
+        let target = path.with_file_name(name);
+        if !target.exists() {
+            std::fs::rename(path, &target)?;
+            return Ok(target);
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many set-aside copies already"))
+}
+
+/// Parses a plain RON value with the shared options (used by documents' `from_ron`).
+///
+/// # Errors
+/// The RON error with its position.
+pub fn from_ron<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
+    ron_options().from_str(text)
+}

@@ -1,0 +1,177 @@
+//! Views. Each view reads state through [`ViewCtx`], keeps its own transient state, and pushes
+//! [`Command`]s; none of them changes the model. Colours live in [`theme`].
+
+pub mod agenda_view;
+pub mod details_view;
+pub mod room_grid;
+pub mod schedule_view;
+pub mod theme;
+pub mod widgets;
+
+use chrono::NaiveDateTime;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::command::Command;
+use crate::model::{Plan, Schedule, SessionId, Timeline};
+use agenda_view::AgendaView;
+use details_view::DetailsView;
+use schedule_view::ScheduleView;
+
+/// Everything a view may read in one frame.
+pub struct ViewCtx<'a> {
+    pub schedule: &'a Schedule,
+    /// Changes whenever the schedule is replaced; views key their caches on it.
+    pub generation: u64,
+    pub plan: &'a Plan,
+    /// Changes whenever the plan changes.
+    pub plan_revision: u64,
+    pub timeline: &'a Timeline,
+    /// Conference-local wall-clock time.
+    pub now: NaiveDateTime,
+    pub status: &'a Status,
+}
+
+/// What the status bar shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub source: String,
+    pub save: SaveState,
+    pub is_importing: Option<std::path::PathBuf>,
+}
+
+/// Whether the user's plan is safely on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// Edited; the autosave will run shortly.
+    Pending,
+    Saving,
+    /// The last save failed; it will be retried.
+    Failed(String),
+    /// Never written (newer version, changed by another program, unreadable).
+    ReadOnly(String),
+    /// There is no data folder.
+    NotSaved,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BannerLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message across the top of the window until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Banner {
+    pub level: BannerLevel,
+    pub text: String,
+}
+
+impl Banner {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self { level: BannerLevel::Info, text: text.into() }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Self {
+        Self { level: BannerLevel::Warning, text: text.into() }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self { level: BannerLevel::Error, text: text.into() }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Schedule,
+    Agenda,
+}
+
+/// UI state: never saved into the plan.
+#[derive(Default)]
+pub struct UiState {
+    pub tab: Tab,
+    /// The session whose details are open.
+    pub selected: Option<SessionId>,
+    pub schedule_view: ScheduleView,
+    pub agenda_view: AgendaView,
+    pub details_view: DetailsView,
+    pub banners: Vec<Banner>,
+}
+
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+
+/// Global keyboard shortcuts. Undo/redo are left to a focused text field, which has its own.
+pub fn shortcuts(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    ui.input_mut(|input| {
+        // Redo first: Ctrl+Shift+Z also matches Ctrl+Z when modifiers are compared loosely.
+        if !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_ALT)) {
+            commands.push(Command::Redo);
+        }
+        if !typing && input.consume_shortcut(&UNDO) {
+            commands.push(Command::Undo);
+        }
+        if input.consume_shortcut(&OPEN) {
+            commands.push(Command::OpenScheduleDialog);
+        }
+        if input.consume_shortcut(&SAVE) {
+            commands.push(Command::SaveNow);
+        }
+    });
+}
+
+/// Opens a schedule dropped on the window, and shows a hint while one hovers over it.
+pub fn file_drop(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let (hovering, dropped) =
+        ui.input(|i| (!i.raw.hovered_files.is_empty(), i.raw.dropped_files.first().map(|f| f.path().to_path_buf())));
+    if let Some(path) = dropped {
+        commands.push(Command::OpenSchedule(path));
+    }
+    if hovering {
+        let rect = ui.ctx().content_rect();
+        let painter =
+            ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("file_drop")));
+        painter.rect_filled(rect, 0.0, theme::drop_overlay());
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop a schedule to open it",
+            egui::FontId::proportional(24.0),
+            egui::Color32::WHITE,
+        );
+    }
+}
+
+/// The whole window: top bar, banners, status bar, details panel and the current tab.
+pub fn root_ui(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    state: &mut UiState,
+    (can_undo, can_redo): (bool, bool),
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        widgets::top_bar_ui(ui, ctx, &mut state.tab, (can_undo, can_redo), commands);
+    });
+    if !state.banners.is_empty() {
+        egui::Panel::top("banners").show(ui, |ui| widgets::banners_ui(ui, &state.banners, commands));
+    }
+    egui::Panel::bottom("status_bar").show(ui, |ui| widgets::status_bar_ui(ui, ctx));
+    state.details_view.commit_stale_draft(ctx, state.selected.as_ref(), commands);
+    if let Some(session_id) = state.selected.clone() {
+        egui::Panel::right("details").resizable(true).default_size(360.0).min_size(260.0).show(ui, |ui| {
+            state.details_view.ui(ui, ctx, &session_id, commands);
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| match state.tab {
+        Tab::Schedule => state.schedule_view.ui(ui, ctx, state.selected.as_ref(), commands),
+        Tab::Agenda => state.agenda_view.ui(ui, ctx, state.selected.as_ref(), commands),
+    });
+}

@@ -1,0 +1,318 @@
+//! The room grid: rooms as columns, time running down, blocks coloured by track. Virtualised in
+//! both directions: only the columns and time range in view are laid out and drawn, so 90 rooms
+//! and thousands of sessions cost what is on screen. Room headers and time labels stay put while
+//! the grid scrolls under them.
+
+use chrono::{Duration, NaiveDateTime, Timelike as _};
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
+
+use super::{ViewCtx, theme};
+use crate::command::Command;
+use crate::model::time::{format_hm, minutes_between};
+use crate::model::{DayIdx, Priority, Schedule, SessionId, SessionIdx};
+
+const HEADER_HEIGHT: f32 = 30.0;
+const TIME_WIDTH: f32 = 56.0;
+const COLUMN_WIDTH: f32 = 170.0;
+const MIN_ZOOM: f32 = 0.75;
+const MAX_ZOOM: f32 = 6.0;
+
+/// One room column for the day.
+struct Column {
+    name: String,
+    /// Sessions in start order.
+    sessions: Vec<SessionIdx>,
+    /// The longest session in the column, to find blocks that started above the viewport.
+    longest_mins: i64,
+}
+
+/// Layout of one day, rebuilt when the day or the schedule changes.
+struct DayLayout {
+    key: (u64, DayIdx),
+    columns: Vec<Column>,
+    /// Top of the grid, on a half hour.
+    starts_at: NaiveDateTime,
+    total_mins: i64,
+}
+
+pub struct RoomGrid {
+    /// Pixels per minute.
+    zoom: f32,
+    layout: Option<DayLayout>,
+}
+
+impl Default for RoomGrid {
+    fn default() -> Self {
+        Self { zoom: 2.0, layout: None }
+    }
+}
+
+impl RoomGrid {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        day: DayIdx,
+        selected: Option<&SessionId>,
+        commands: &mut Vec<Command>,
+    ) {
+        if self.layout.as_ref().map(|l| l.key) != Some((ctx.generation, day)) {
+            self.layout = Some(build_layout(ctx.schedule, ctx.generation, day));
+        }
+        ui.horizontal(|ui| {
+            ui.label("Zoom");
+            if ui.small_button("−").on_hover_text("Zoom out").clicked() {
+                self.zoom = (self.zoom / 1.25).max(MIN_ZOOM);
+            }
+            if ui.small_button("+").on_hover_text("Zoom in").clicked() {
+                self.zoom = (self.zoom * 1.25).min(MAX_ZOOM);
+            }
+            ui.label(egui::RichText::new("Ctrl+scroll also zooms").weak());
+        });
+        if ui.rect_contains_pointer(ui.max_rect()) {
+            let zoom_delta = ui.input(|i| i.zoom_delta());
+            if zoom_delta != 1.0 {
+                self.zoom = (self.zoom * zoom_delta).clamp(MIN_ZOOM, MAX_ZOOM);
+            }
+        }
+        let Some(layout) = &self.layout else { return };
+        let zoom = self.zoom;
+        let size = vec2(
+            TIME_WIDTH + COLUMN_WIDTH * layout.columns.len() as f32,
+            HEADER_HEIGHT + layout.total_mins as f32 * zoom,
+        );
+        egui::ScrollArea::both().id_salt("room_grid").auto_shrink(false).show_viewport(ui, |ui, viewport| {
+            ui.set_width(size.x);
+            ui.set_height(size.y);
+            let origin = ui.max_rect().min;
+            let grid = GridPainter { ctx, layout, zoom, origin, viewport };
+            grid.blocks(ui, selected, commands);
+            grid.time_labels(ui);
+            grid.now_line(ui);
+            grid.headers(ui);
+        });
+    }
+}
+
+fn build_layout(schedule: &Schedule, generation: u64, day: DayIdx) -> DayLayout {
+    let sessions = schedule.day_sessions(day);
+    let first = schedule.day(day).map_or(0, |d| d.sessions.start);
+    let mut columns: Vec<Column> = schedule
+        .rooms()
+        .iter()
+        .map(|r| Column { name: r.name.clone(), sessions: Vec::new(), longest_mins: 0 })
+        .collect();
+    let mut elsewhere = Column { name: "Elsewhere".to_owned(), sessions: Vec::new(), longest_mins: 0 };
+    for (offset, session) in sessions.iter().enumerate() {
+        let idx = SessionIdx(u32::try_from(first + offset).unwrap_or(u32::MAX));
+        let column = session.room.and_then(|r| columns.get_mut(r.index())).unwrap_or(&mut elsewhere);
+        column.sessions.push(idx);
+        column.longest_mins = column.longest_mins.max(i64::from(session.duration_mins));
+    }
+    columns.push(elsewhere);
+    columns.retain(|c| !c.sessions.is_empty());
+    let start = sessions.first().map_or(NaiveDateTime::MIN, |s| s.starts_at);
+    let end = sessions.iter().map(crate::model::Session::ends_at).max().unwrap_or(start);
+    let start = start - Duration::minutes(i64::from(start.minute() % 30));
+    // At most four days tall, whatever a hostile file says.
+    let total_mins = minutes_between(start, end).clamp(30, 4 * 24 * 60) + 30;
+    DayLayout { key: (generation, day), columns, starts_at: start, total_mins }
+}
+
+struct GridPainter<'a, 'b> {
+    ctx: &'a ViewCtx<'b>,
+    layout: &'a DayLayout,
+    zoom: f32,
+    /// Screen position of the grid's top-left corner (moves as it scrolls).
+    origin: egui::Pos2,
+    /// The visible part, in grid coordinates.
+    viewport: Rect,
+}
+
+impl GridPainter<'_, '_> {
+    fn y_of(&self, t: NaiveDateTime) -> f32 {
+        self.origin.y + HEADER_HEIGHT + minutes_between(self.layout.starts_at, t) as f32 * self.zoom
+    }
+
+    fn visible_columns(&self) -> std::ops::Range<usize> {
+        let first = ((self.viewport.min.x - TIME_WIDTH) / COLUMN_WIDTH).floor().max(0.0) as usize;
+        let last = ((self.viewport.max.x - TIME_WIDTH) / COLUMN_WIDTH).ceil().max(0.0) as usize;
+        first.min(self.layout.columns.len())..last.min(self.layout.columns.len())
+    }
+
+    /// The visible time range, as minutes from the top of the grid.
+    fn visible_minutes(&self) -> (i64, i64) {
+        let top = ((self.viewport.min.y - HEADER_HEIGHT) / self.zoom).floor() as i64;
+        let bottom = ((self.viewport.max.y - HEADER_HEIGHT) / self.zoom).ceil() as i64;
+        (top, bottom)
+    }
+
+    /// The area blocks may use on screen: below the headers, right of the time labels.
+    fn body_clip(&self) -> Rect {
+        let screen = self.viewport.translate(self.origin.to_vec2());
+        Rect::from_min_max(pos2(screen.min.x + TIME_WIDTH, screen.min.y + HEADER_HEIGHT), screen.max)
+    }
+
+    fn blocks(&self, ui: &mut Ui, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+        let (top, bottom) = self.visible_minutes();
+        let schedule = self.ctx.schedule;
+        let clip = self.body_clip();
+        let visuals = ui.visuals().clone();
+        for c in self.visible_columns() {
+            let Some(column) = self.layout.columns.get(c) else { continue };
+            let x = self.origin.x + TIME_WIDTH + c as f32 * COLUMN_WIDTH;
+            // First block that could still be visible: started no earlier than the longest block before the top.
+            let from = self.layout.starts_at + Duration::minutes(top - column.longest_mins);
+            let to = self.layout.starts_at + Duration::minutes(bottom);
+            let begin = column.sessions.partition_point(|&i| schedule.session(i).is_some_and(|s| s.starts_at < from));
+            for &idx in column.sessions.get(begin..).unwrap_or_default() {
+                let Some(session) = schedule.session(idx) else { continue };
+                if session.starts_at > to {
+                    break;
+                }
+                let rect = Rect::from_min_max(
+                    pos2(x + 2.0, self.y_of(session.starts_at) + 1.0),
+                    pos2(x + COLUMN_WIDTH - 2.0, self.y_of(session.ends_at()) - 1.0),
+                );
+                let visible = rect.intersect(clip);
+                if !visible.is_positive() {
+                    continue;
+                }
+                let response = ui.interact(visible, ui.scope_id().with(("block", idx)), Sense::click());
+                let label = format!("{} {}, {}", format_hm(session.starts_at), session.title, column.name);
+                let is_selected = selected == Some(&session.id);
+                response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+                let response = response.on_hover_text(format!(
+                    "{}–{}  {}\n{}",
+                    format_hm(session.starts_at),
+                    format_hm(session.ends_at()),
+                    session.title,
+                    session.speakers.join(", ")
+                ));
+                if response.clicked() {
+                    commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
+                }
+                let track = session.track.and_then(|t| schedule.track(t));
+                let fill = track.map_or(theme::no_track(&visuals), |t| theme::track_fill(t.colour, &visuals));
+                let edge = track.map_or(visuals.weak_text_color(), |t| theme::track(t.colour));
+                let painter = ui.painter().with_clip_rect(clip);
+                painter.rect_filled(rect, 3.0, fill);
+                painter.rect_filled(Rect::from_min_size(rect.min, vec2(4.0, rect.height())), 2.0, edge);
+                let priority = self.ctx.plan.priority(&session.id);
+                let outline = match priority {
+                    Some(Priority::Must) => Stroke::new(2.0, theme::must(&visuals)),
+                    Some(Priority::Maybe) => Stroke::new(2.0, theme::maybe(&visuals)),
+                    None if is_selected || response.hovered() => Stroke::new(1.5, visuals.strong_text_color()),
+                    None => Stroke::NONE,
+                };
+                painter.rect_stroke(rect, 3.0, outline, egui::StrokeKind::Inside);
+                self.block_text(ui, &painter, rect, session, priority);
+            }
+        }
+    }
+
+    fn block_text(
+        &self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        rect: Rect,
+        session: &crate::model::Session,
+        priority: Option<Priority>,
+    ) {
+        let visuals = ui.visuals();
+        let inner = rect.shrink2(vec2(8.0, 3.0));
+        let star = match priority {
+            Some(Priority::Must) => "★ ",
+            Some(Priority::Maybe) => "☆ ",
+            None => "",
+        };
+        let mut job = egui::text::LayoutJob::default();
+        job.append(
+            &format!("{star}{} ", format_hm(session.starts_at)),
+            0.0,
+            egui::TextFormat::simple(FontId::proportional(11.0), visuals.weak_text_color()),
+        );
+        job.append(
+            &session.title,
+            0.0,
+            egui::TextFormat::simple(FontId::proportional(13.0), visuals.strong_text_color()),
+        );
+        job.wrap = egui::text::TextWrapping {
+            max_width: inner.width().max(10.0),
+            max_rows: ((inner.height() / 15.0).floor() as usize).max(1),
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        painter.with_clip_rect(rect.intersect(painter.clip_rect())).galley(inner.min, galley, Color32::PLACEHOLDER);
+    }
+
+    fn time_labels(&self, ui: &Ui) {
+        let visuals = ui.visuals();
+        let screen = self.viewport.translate(self.origin.to_vec2());
+        let strip = Rect::from_min_max(screen.min, pos2(screen.min.x + TIME_WIDTH, screen.max.y));
+        let painter = ui.painter();
+        painter.rect_filled(strip, 0.0, visuals.panel_fill);
+        let (top, bottom) = self.visible_minutes();
+        let first = (top.max(0) / 30) * 30;
+        let body = self.body_clip();
+        let mut m = first;
+        while m <= bottom.min(self.layout.total_mins) {
+            let t = self.layout.starts_at + Duration::minutes(m);
+            let y = self.y_of(t);
+            if y >= body.top() {
+                let stroke = if m % 60 == 0 {
+                    visuals.widgets.noninteractive.bg_stroke
+                } else {
+                    Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color.gamma_multiply(0.5))
+                };
+                painter.with_clip_rect(body).hline(body.x_range(), y, stroke);
+                painter.text(
+                    pos2(strip.right() - 6.0, y),
+                    Align2::RIGHT_CENTER,
+                    format_hm(t),
+                    FontId::proportional(12.0),
+                    visuals.text_color(),
+                );
+            }
+            m += 30;
+        }
+    }
+
+    fn now_line(&self, ui: &Ui) {
+        let now = self.ctx.now;
+        let end = self.layout.starts_at + Duration::minutes(self.layout.total_mins);
+        if now < self.layout.starts_at || now > end {
+            return;
+        }
+        let y = self.y_of(now);
+        let body = self.body_clip();
+        if body.y_range().contains(y) {
+            ui.painter().with_clip_rect(body).hline(body.x_range(), y, Stroke::new(2.0, theme::now_line(ui.visuals())));
+        }
+    }
+
+    fn headers(&self, ui: &Ui) {
+        let visuals = ui.visuals();
+        let screen = self.viewport.translate(self.origin.to_vec2());
+        let bar = Rect::from_min_max(screen.min, pos2(screen.max.x, screen.min.y + HEADER_HEIGHT));
+        let painter = ui.painter();
+        painter.rect_filled(bar, 0.0, visuals.panel_fill);
+        painter.hline(bar.x_range(), bar.bottom(), visuals.widgets.noninteractive.bg_stroke);
+        let clip = Rect::from_min_max(pos2(bar.min.x + TIME_WIDTH, bar.min.y), bar.max);
+        for c in self.visible_columns() {
+            let Some(column) = self.layout.columns.get(c) else { continue };
+            let x = self.origin.x + TIME_WIDTH + c as f32 * COLUMN_WIDTH;
+            let cell = Rect::from_min_size(pos2(x, bar.min.y), vec2(COLUMN_WIDTH, HEADER_HEIGHT));
+            let galley = super::widgets::one_line(
+                ui,
+                &column.name,
+                FontId::proportional(13.0),
+                visuals.strong_text_color(),
+                COLUMN_WIDTH - 12.0,
+            );
+            let pos = pos2(cell.center().x - galley.size().x / 2.0, cell.center().y - galley.size().y / 2.0);
+            painter.with_clip_rect(clip).galley(pos, galley, visuals.strong_text_color());
+        }
+    }
+}

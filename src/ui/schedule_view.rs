@@ -1,0 +1,257 @@
+//! The conference schedule: day tabs, then either a list grouped by time slot or the room grid.
+//! The list draws only the rows in view (`ScrollArea::show_rows`); its rows are rebuilt when the
+//! day or the schedule changes, never per frame.
+
+use chrono::NaiveDateTime;
+use egui::{Align, FontId, Layout, RichText, Sense, Ui};
+
+use super::room_grid::RoomGrid;
+use super::widgets::{self, one_line};
+use super::{ViewCtx, theme};
+use crate::command::Command;
+use crate::model::time::{format_day, format_hm, format_minutes};
+use crate::model::{DayIdx, Priority, SessionId, SessionIdx};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScheduleLayout {
+    #[default]
+    List,
+    Grid,
+}
+
+/// One row of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Row {
+    /// A time-slot header.
+    Slot(NaiveDateTime),
+    Session(SessionIdx),
+}
+
+#[derive(Default)]
+pub struct ScheduleView {
+    day: usize,
+    layout: ScheduleLayout,
+    /// `(generation, day)` the rows were built for.
+    rows_key: Option<(u64, usize)>,
+    rows: Vec<Row>,
+    /// Generation the default day was chosen for.
+    day_chosen_for: Option<u64>,
+    grid: RoomGrid,
+}
+
+impl ScheduleView {
+    pub fn day(&self) -> usize {
+        self.day
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+        let days = ctx.schedule.days();
+        if days.is_empty() {
+            empty_state(ui, commands);
+            return;
+        }
+        if self.day_chosen_for != Some(ctx.generation) {
+            // A new schedule: start on today if the conference is on, else its first day.
+            self.day = ctx.schedule.day_of(ctx.now).map_or(0, DayIdx::index);
+            self.day_chosen_for = Some(ctx.generation);
+        }
+        self.day = self.day.min(days.len() - 1);
+
+        ui.horizontal(|ui| {
+            for (i, day) in days.iter().enumerate() {
+                ui.selectable_value(&mut self.day, i, format_day(day.date));
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.selectable_value(&mut self.layout, ScheduleLayout::Grid, "Room grid");
+                ui.selectable_value(&mut self.layout, ScheduleLayout::List, "List");
+            });
+        });
+        ui.separator();
+        match self.layout {
+            ScheduleLayout::List => self.list_ui(ui, ctx, selected, commands),
+            ScheduleLayout::Grid => {
+                self.grid.ui(ui, ctx, DayIdx(u32::try_from(self.day).unwrap_or(0)), selected, commands);
+            }
+        }
+    }
+
+    fn rebuild_rows(&mut self, ctx: &ViewCtx<'_>) {
+        let key = (ctx.generation, self.day);
+        if self.rows_key == Some(key) {
+            return;
+        }
+        self.rows.clear();
+        if let Some(day) = ctx.schedule.days().get(self.day) {
+            let mut slot = None;
+            for i in day.sessions.clone() {
+                let Some(session) = ctx.schedule.sessions().get(i) else { continue };
+                if slot != Some(session.starts_at) {
+                    slot = Some(session.starts_at);
+                    self.rows.push(Row::Slot(session.starts_at));
+                }
+                self.rows.push(Row::Session(SessionIdx(u32::try_from(i).unwrap_or(u32::MAX))));
+            }
+        }
+        self.rows_key = Some(key);
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+        self.rebuild_rows(ctx);
+        let rows = &self.rows;
+        ui.spacing_mut().item_spacing.y = 0.0;
+        egui::ScrollArea::vertical().id_salt(("schedule_list", self.day)).auto_shrink(false).show_rows(
+            ui,
+            theme::ROW_HEIGHT,
+            rows.len(),
+            |ui, range| {
+                for row in rows.get(range).unwrap_or_default() {
+                    match *row {
+                        Row::Slot(at) => slot_header_ui(ui, at, ctx.now),
+                        Row::Session(idx) => session_row_ui(ui, ctx, idx, selected, commands),
+                    }
+                }
+            },
+        );
+    }
+}
+
+fn empty_state(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(60.0);
+        ui.heading("This schedule has no sessions");
+        ui.label("Open a schedule file (Ctrl+O), drop one on the window, or go back to the sample conference.");
+        ui.add_space(8.0);
+        if ui.button("Open schedule…").clicked() {
+            commands.push(Command::OpenScheduleDialog);
+        }
+        if ui.button("Show the sample conference").clicked() {
+            commands.push(Command::OpenSample);
+        }
+    });
+}
+
+fn slot_header_ui(ui: &mut Ui, at: NaiveDateTime, now: NaiveDateTime) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), theme::ROW_HEIGHT), Sense::hover());
+    let visuals = ui.visuals();
+    let y = rect.bottom() - 8.0;
+    let mut text = format_hm(at);
+    if at.date() == now.date() && at <= now {
+        text.push_str("  (started)");
+    }
+    ui.painter().text(
+        egui::pos2(rect.left() + 4.0, y),
+        egui::Align2::LEFT_BOTTOM,
+        text,
+        FontId::proportional(16.0),
+        visuals.strong_text_color(),
+    );
+    ui.painter().hline(rect.x_range(), rect.bottom() - 1.0, visuals.widgets.noninteractive.bg_stroke);
+}
+
+fn session_row_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    idx: SessionIdx,
+    selected: Option<&SessionId>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(session) = ctx.schedule.session(idx) else { return };
+    let schedule = ctx.schedule;
+    let room = schedule.room_name(session);
+    let is_selected = selected == Some(&session.id);
+    let accessible = format!("{} {}, {}", format_hm(session.starts_at), session.title, room);
+    let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
+    let rect = response.rect;
+    if response.clicked() {
+        commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
+    }
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+
+    let bar_colour =
+        session.track.and_then(|t| schedule.track(t)).map_or(theme::no_track(&visuals), |t| theme::track(t.colour));
+    painter.rect_filled(
+        egui::Rect::from_min_size(
+            rect.min + egui::vec2(0.0, 3.0),
+            egui::vec2(theme::TRACK_BAR_WIDTH, rect.height() - 6.0),
+        ),
+        2.0,
+        bar_colour,
+    );
+
+    // Right-hand controls first, so the text knows how much room is left.
+    let priority = ctx.plan.priority(&session.id);
+    let controls = row_controls_ui(ui, ctx, rect, session, priority, commands);
+
+    let text_left = rect.left() + theme::TRACK_BAR_WIDTH + 10.0;
+    let time_width = 86.0;
+    let text_width = (controls.left() - text_left - time_width - 8.0).max(40.0);
+    let weak = visuals.weak_text_color();
+    let time = format!("{}–{}", format_hm(session.starts_at), format_hm(session.ends_at()));
+    painter.text(
+        egui::pos2(text_left, rect.top() + 6.0),
+        egui::Align2::LEFT_TOP,
+        time,
+        FontId::proportional(13.0),
+        visuals.text_color(),
+    );
+    painter.text(
+        egui::pos2(text_left, rect.top() + 24.0),
+        egui::Align2::LEFT_TOP,
+        format_minutes(i64::from(session.duration_mins)),
+        FontId::proportional(11.0),
+        weak,
+    );
+    let title_colour = match priority {
+        Some(Priority::Must) => theme::must(&visuals),
+        Some(Priority::Maybe) => theme::maybe(&visuals),
+        None => visuals.strong_text_color(),
+    };
+    let title = one_line(ui, &session.title, FontId::proportional(15.0), title_colour, text_width);
+    painter.galley(egui::pos2(text_left + time_width, rect.top() + 4.0), title, title_colour);
+    let mut meta = String::from(room);
+    for part in [session.speakers.join(", ").as_str(), schedule.track_name(session)] {
+        if !part.is_empty() {
+            if !meta.is_empty() {
+                meta.push_str(" · ");
+            }
+            meta.push_str(part);
+        }
+    }
+    if session.kind != crate::model::SessionKind::Talk {
+        meta = format!("{} · {meta}", session.kind.label());
+    }
+    let meta = one_line(ui, &meta, FontId::proportional(12.0), weak, text_width);
+    painter.galley(egui::pos2(text_left + time_width, rect.top() + 24.0), meta, weak);
+}
+
+/// The pick buttons and flags at the right of a schedule row; returns the area they took.
+fn row_controls_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    rect: egui::Rect,
+    session: &crate::model::Session,
+    priority: Option<Priority>,
+    commands: &mut Vec<Command>,
+) -> egui::Rect {
+    let visuals = ui.visuals().clone();
+    let controls_width = 260.0_f32.min(rect.width() * 0.45);
+    let controls = egui::Rect::from_min_max(egui::pos2(rect.right() - controls_width, rect.top()), rect.max);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(controls).layout(Layout::right_to_left(Align::Center)), |ui| {
+        if session.kind.is_programme() {
+            widgets::pick_buttons(ui, session, priority, commands);
+        }
+        if session.is_captioned {
+            widgets::chip(ui, "CC", visuals.text_color(), "Live captions");
+        }
+        if session.is_recorded {
+            widgets::chip(ui, "REC", visuals.text_color(), "Recorded");
+        }
+        let clashing = ctx.timeline.position_of(&session.id).is_some_and(|i| ctx.timeline.has_clash(i));
+        if clashing {
+            ui.label(RichText::new("⚠").color(theme::clash(&visuals)))
+                .on_hover_text("Clashes with another of your picks");
+        }
+    });
+    controls
+}

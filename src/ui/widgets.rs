@@ -1,0 +1,191 @@
+//! Small pieces shared by several views: the top bar, banners, status bar, pick buttons, chips
+//! and single-line text that ends in "…" when it does not fit.
+
+use egui::text::LayoutJob;
+use egui::{Align, Color32, FontId, Layout, Response, RichText, Sense, TextFormat, Ui, WidgetInfo};
+
+use super::{BannerLevel, SaveState, Tab, ViewCtx, theme};
+use crate::command::Command;
+use crate::model::time::format_day;
+use crate::model::{Edit, Priority, Session};
+
+/// Lays out one line of text, cut with "…" to `max_width`.
+pub fn one_line(ui: &Ui, text: &str, font: FontId, colour: Color32, max_width: f32) -> std::sync::Arc<egui::Galley> {
+    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(font, colour));
+    job.wrap =
+        egui::text::TextWrapping { max_width, max_rows: 1, break_anywhere: true, overflow_character: Some('…') };
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// A small outlined label such as "REC" or a track name, sized to its text.
+pub fn chip(ui: &mut Ui, text: &str, colour: Color32, hover: &str) -> Response {
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), FontId::proportional(10.5), colour);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + egui::vec2(8.0, 4.0), Sense::hover());
+    ui.painter().rect_stroke(rect, 4.0, egui::Stroke::new(1.0, colour), egui::StrokeKind::Inside);
+    ui.painter().galley(rect.center() - galley.size() / 2.0, galley, colour);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, hover));
+    response.on_hover_text(hover)
+}
+
+/// "Must" and "Maybe" toggles for one session. Clicking the active one unpicks.
+pub fn pick_buttons(ui: &mut Ui, session: &Session, current: Option<Priority>, commands: &mut Vec<Command>) {
+    // Read left to right as "Must, Maybe" whichever way the surrounding layout runs.
+    let order = if ui.layout().prefer_right_to_left() {
+        [Priority::Maybe, Priority::Must]
+    } else {
+        [Priority::Must, Priority::Maybe]
+    };
+    for priority in order {
+        let selected = current == Some(priority);
+        let colour = match priority {
+            Priority::Must => theme::must(ui.visuals()),
+            Priority::Maybe => theme::maybe(ui.visuals()),
+        };
+        let text = match priority {
+            Priority::Must => "★ Must",
+            Priority::Maybe => "☆ Maybe",
+        };
+        let text = if selected { RichText::new(text).color(colour).strong() } else { RichText::new(text) };
+        let response = ui.add(egui::Button::selectable(selected, text));
+        let label = format!("{}: {}", priority.label(), session.title);
+        response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        let response = response.on_hover_text(if selected {
+            "Click again to unpick".to_owned()
+        } else {
+            format!("Pick as {}", priority.label().to_lowercase())
+        });
+        if response.clicked() {
+            let session_id = session.id.clone();
+            let edit = if selected { Edit::Unpick { session_id } } else { Edit::Pick { session_id, priority } };
+            commands.push(Command::Edit(edit));
+        }
+    }
+}
+
+pub fn top_bar_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    tab: &mut Tab,
+    (can_undo, can_redo): (bool, bool),
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new("Lanyard").strong());
+        ui.separator();
+        let conf = ctx.schedule.conference();
+        ui.label(RichText::new(&conf.name).strong());
+        if !ctx.schedule.days().is_empty() {
+            ui.label(RichText::new(format!("{} – {}", format_day(conf.start_date), format_day(conf.end_date))).weak());
+        }
+        ui.separator();
+        ui.selectable_value(tab, Tab::Schedule, "Schedule");
+        let picks = ctx.plan.picks.len();
+        let clashes = ctx.timeline.clashes().len();
+        let agenda_label = match (picks, clashes) {
+            (0, _) => "My agenda".to_owned(),
+            (n, 0) => format!("My agenda ({n})"),
+            (n, c) => format!("My agenda ({n}, {c} ⚠)"),
+        };
+        let agenda = ui.selectable_label(*tab == Tab::Agenda, agenda_label);
+        agenda.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *tab == Tab::Agenda, "My agenda"));
+        if agenda.clicked() {
+            *tab = Tab::Agenda;
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.add_enabled(can_redo, egui::Button::new("⟳ Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
+                commands.push(Command::Redo);
+            }
+            if ui.add_enabled(can_undo, egui::Button::new("⟲ Undo")).on_hover_text("Ctrl+Z").clicked() {
+                commands.push(Command::Undo);
+            }
+            ui.separator();
+            if ui.button("Open schedule…").on_hover_text("Ctrl+O, or drop a file on the window").clicked() {
+                commands.push(Command::OpenScheduleDialog);
+            }
+        });
+    });
+}
+
+pub fn banners_ui(ui: &mut Ui, banners: &[super::Banner], commands: &mut Vec<Command>) {
+    for (index, banner) in banners.iter().enumerate() {
+        egui::Frame::new()
+            .fill(theme::banner_fill(banner.level, ui.visuals()))
+            .inner_margin(egui::Margin::symmetric(8, 4))
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let icon = match banner.level {
+                        BannerLevel::Info => "ℹ",
+                        BannerLevel::Warning => "⚠",
+                        BannerLevel::Error => "⛔",
+                    };
+                    ui.label(icon);
+                    ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+                        let dismiss = ui.small_button("✖").on_hover_text("Dismiss");
+                        dismiss.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, "Dismiss message"));
+                        if dismiss.clicked() {
+                            commands.push(Command::DismissBanner(index));
+                        }
+                        ui.with_layout(Layout::left_to_right(Align::Min), |ui| {
+                            ui.add(egui::Label::new(&banner.text).wrap());
+                        });
+                    });
+                });
+            });
+    }
+}
+
+pub fn status_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
+    ui.horizontal(|ui| {
+        let visuals = ui.visuals().clone();
+        let (text, colour) = match &ctx.status.save {
+            SaveState::Saved => ("✔ Plan saved".to_owned(), theme::ok(&visuals)),
+            SaveState::Pending => ("Unsaved changes…".to_owned(), visuals.weak_text_color()),
+            SaveState::Saving => ("Saving…".to_owned(), visuals.weak_text_color()),
+            SaveState::Failed(err) => (format!("⚠ Not saved: {err}"), theme::clash(&visuals)),
+            SaveState::ReadOnly(reason) => (format!("🔒 Plan is read-only: {reason}"), theme::clash(&visuals)),
+            SaveState::NotSaved => ("Picks are not saved (no data folder)".to_owned(), theme::clash(&visuals)),
+        };
+        ui.label(RichText::new(text).color(colour));
+        ui.separator();
+        if let Some(path) = &ctx.status.is_importing {
+            ui.spinner();
+            ui.label(format!("Opening {}…", path.display()));
+            ui.separator();
+        }
+        let conf = ctx.schedule.conference();
+        let zone = conf.zone.name().map_or_else(
+            || "floating local time (the file names no zone)".to_owned(),
+            |name| format!("times in {name}"),
+        );
+        let stats = ctx.schedule.stats();
+        ui.label(RichText::new(format!("{} sessions · {} rooms · {zone}", stats.events, stats.rooms)).weak());
+        if stats.warnings > 0 {
+            let warnings = ctx.schedule.warnings();
+            let mut hover = warnings.iter().take(20).map(ToString::to_string).collect::<Vec<_>>().join("\n");
+            if warnings.len() > 20 {
+                hover.push_str(&format!("\n… and {} more", warnings.len() - 20));
+            }
+            ui.label(RichText::new(format!("⚠ {} import warnings", stats.warnings)).color(theme::must(&visuals)))
+                .on_hover_text(hover);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.add(egui::Label::new(RichText::new(&ctx.status.source).weak()).truncate());
+        });
+    });
+}
+
+/// A clickable full-width row of fixed height; returns its response (hover/click) and rect.
+pub fn row_frame(ui: &mut Ui, height: f32, is_selected: bool, accessible: &str) -> Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    let fill = if is_selected {
+        theme::selected_row(ui.visuals())
+    } else if response.hovered() {
+        theme::hovered_row(ui.visuals())
+    } else {
+        Color32::TRANSPARENT
+    };
+    ui.painter().rect_filled(rect, 2.0, fill);
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, accessible));
+    response
+}

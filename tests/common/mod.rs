@@ -1,0 +1,46 @@
+//! Fixtures shared by the integration tests, loaded through the real loaders.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+#![expect(clippy::unwrap_used, reason = "test helpers: a panic is the right failure")]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use egui_kittest::Harness;
+use lanyard::LanyardApp;
+use lanyard::app::AppConfig;
+use lanyard::model::Schedule;
+
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The bundled sample conference, through the real importer.
+pub fn sample() -> Schedule {
+    lanyard::io::import::load(&repo_path("assets/sample-conference.ron")).unwrap()
+}
+
+pub fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// Friday morning of the sample conference, before anything starts.
+pub fn friday_morning() -> NaiveDateTime {
+    at("2027-04-16 07:30")
+}
+
+/// A fresh app on the sample conference with its data in `dir`.
+pub fn app_in(dir: &Path) -> LanyardApp {
+    LanyardApp::new(AppConfig { data_dir: Some(dir.to_owned()), schedule_path: None, quit_after_frames: None })
+}
+
+/// A harness drawing the whole app at a pinned time, in a laptop-sized window.
+pub fn harness(app: LanyardApp, now: NaiveDateTime) -> Harness<'static, LanyardApp> {
+    Harness::builder()
+        .with_size([1280.0, 860.0])
+        .build_ui_state(move |ui, app: &mut LanyardApp| app.ui_at(ui, now), app)
+}
+
+/// The plan file of the sample conference inside `dir`.
+pub fn sample_plan_path(dir: &Path) -> PathBuf {
+    lanyard::io::paths::plan_path(dir, "cascadia-py-2027")
+}
