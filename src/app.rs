@@ -148,8 +148,13 @@ impl LanyardApp {
         }
         self.autosave(ui.ctx(), time);
         self.frames_drawn += 1;
-        if self.quit_after_frames.is_some_and(|n| self.frames_drawn >= n) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        if let Some(limit) = self.quit_after_frames {
+            if self.frames_drawn >= limit {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                // An idle window draws no frames; keep drawing until the count is reached.
+                ui.ctx().request_repaint();
+            }
         }
     }
 

@@ -153,14 +153,17 @@ fn orphan_header_ui(ui: &mut Ui, count: usize) {
 
 fn orphan_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, session_id: &SessionId, commands: &mut Vec<Command>) {
     let Some(pick) = ctx.plan.pick(session_id) else { return };
-    let when = pick.starts_at.map(|t| format!("{} {}", format_day(t.date()), format_hm(t))).unwrap_or_default();
     let title = if pick.title.is_empty() { session_id.as_str() } else { pick.title.as_str() };
-    let text = format!("{title}  ({when}, {})", pick.priority.label());
-    let response = widgets::row_frame(ui, theme::ROW_HEIGHT, false, &format!("Orphaned pick: {title}"));
+    let mut details = vec![pick.priority.label().to_owned()];
+    if let Some(t) = pick.starts_at {
+        details.insert(0, format!("was {} {}", format_day(t.date()), format_hm(t)));
+    }
+    let response = widgets::row_frame(ui, theme::ROW_HEIGHT, false, &format!("No longer in the schedule: {title}"));
     let rect = response.rect;
+    let buttons = egui::Rect::from_min_max(egui::pos2(rect.right() - 120.0, rect.top()), rect.max);
     ui.scope_builder(
         egui::UiBuilder::new()
-            .max_rect(rect.shrink2(egui::vec2(24.0, 0.0)))
+            .max_rect(buttons.shrink2(egui::vec2(6.0, 0.0)))
             .layout(Layout::right_to_left(Align::Center)),
         |ui| {
             let remove = ui.button("Remove");
@@ -168,10 +171,22 @@ fn orphan_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, session_id: &SessionId, command
             if remove.clicked() {
                 commands.push(Command::Edit(Edit::Unpick { session_id: session_id.clone() }));
             }
-            let width = ui.available_width();
-            ui.add_sized([width, theme::ROW_HEIGHT], egui::Label::new(RichText::new(text).strikethrough()).truncate());
         },
     );
+    let visuals = ui.visuals().clone();
+    let width = (buttons.left() - rect.left() - 120.0).max(40.0);
+    let galley = one_line(ui, title, FontId::proportional(15.0), visuals.weak_text_color(), width);
+    let title_pos = egui::pos2(rect.left() + 112.0, rect.top() + 4.0);
+    let strike_y = title_pos.y + galley.size().y / 2.0;
+    let strike_width = galley.size().x;
+    ui.painter().galley(title_pos, galley, visuals.weak_text_color());
+    ui.painter().hline(
+        title_pos.x..=title_pos.x + strike_width,
+        strike_y,
+        egui::Stroke::new(1.0, visuals.weak_text_color()),
+    );
+    let meta = one_line(ui, &details.join(" · "), FontId::proportional(12.0), visuals.weak_text_color(), width);
+    ui.painter().galley(egui::pos2(rect.left() + 112.0, rect.top() + 24.0), meta, visuals.weak_text_color());
 }
 
 fn item_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, i: usize, selected: Option<&SessionId>, commands: &mut Vec<Command>) {

@@ -3,6 +3,10 @@
 //!
 //! The format is detected from the content ([`detect`]), with the file name only as a tie-breaker.
 
+pub mod common;
+pub mod frab_json;
+pub mod frab_xml;
+pub mod ical;
 pub mod native;
 
 use std::path::Path;
@@ -13,17 +17,30 @@ use crate::model::{Location, Schedule};
 /// about 3 MB; a merged festival ten times that still fits with room to spare.
 pub const MAX_SCHEDULE_BYTES: u64 = 100 * 1024 * 1024;
 
+/// Reports the fraction of the input processed so far, from 0.0 to 1.0. Importers call it at
+/// most a few hundred times per file, so it may take a lock or touch an atomic.
+pub type Progress<'a> = &'a dyn Fn(f32);
+
 /// The schedule formats lanyard reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Lanyard's own RON format.
     Native,
+    /// Pentabarf / frab / c3voc `schedule.xml` (FOSDEM, CCC, DebConf/wafer, …).
+    FrabXml,
+    /// frab / pretalx / c3voc `schedule.json`.
+    FrabJson,
+    /// iCalendar (RFC 5545).
+    ICalendar,
 }
 
 impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Self::Native => "lanyard RON",
+            Self::FrabXml => "frab/Pentabarf XML",
+            Self::FrabJson => "schedule.json",
+            Self::ICalendar => "iCalendar",
         }
     }
 }
@@ -63,14 +80,28 @@ impl ImportError {
 /// says nothing.
 pub fn detect(bytes: &[u8], file_name: &str) -> Option<Format> {
     let text = skip_bom_and_space(bytes);
+    if text.starts_with(b"<") {
+        return Some(Format::FrabXml);
+    }
+    if text.starts_with(b"{") || text.starts_with(b"[") {
+        return Some(Format::FrabJson);
+    }
+    if text.get(..15).is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR")) {
+        return Some(Format::ICalendar);
+    }
     if text.starts_with(b"(") || text.starts_with(b"//") || text.starts_with(b"#![") || text.starts_with(b"/*") {
         return Some(Format::Native);
     }
     let lower = file_name.to_ascii_lowercase();
-    if lower.ends_with(".ron") {
-        return Some(Format::Native);
-    }
-    None
+    [
+        (".ron", Format::Native),
+        (".xml", Format::FrabXml),
+        (".json", Format::FrabJson),
+        (".ics", Format::ICalendar),
+        (".ical", Format::ICalendar),
+    ]
+    .into_iter()
+    .find_map(|(ext, format)| lower.ends_with(ext).then_some(format))
 }
 
 fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
@@ -84,13 +115,26 @@ fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
 /// # Errors
 /// [`ImportError`] describing the first problem found.
 pub fn parse(bytes: &[u8], file_name: &str) -> Result<Schedule, ImportError> {
+    parse_with_progress(bytes, file_name, &|_| {})
+}
+
+/// [`parse`], reporting progress for large files.
+///
+/// # Errors
+/// [`ImportError`] describing the first problem found.
+pub fn parse_with_progress(bytes: &[u8], file_name: &str, progress: Progress<'_>) -> Result<Schedule, ImportError> {
     if skip_bom_and_space(bytes).is_empty() {
         return Err(ImportError::Empty);
     }
-    match detect(bytes, file_name) {
+    let schedule = match detect(bytes, file_name) {
         Some(Format::Native) => native::parse(bytes),
+        Some(Format::FrabXml) => frab_xml::parse(bytes, progress),
+        Some(Format::FrabJson) => frab_json::parse(bytes, progress),
+        Some(Format::ICalendar) => ical::parse(bytes, progress),
         None => Err(ImportError::UnknownFormat),
-    }
+    }?;
+    progress(1.0);
+    Ok(schedule)
 }
 
 /// Reads and parses a schedule file, refusing files over [`MAX_SCHEDULE_BYTES`] before reading.
@@ -98,6 +142,14 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Schedule, ImportError> {
 /// # Errors
 /// [`ImportError`]; the file is never modified.
 pub fn load(path: &Path) -> Result<Schedule, ImportError> {
+    load_with_progress(path, &|_| {})
+}
+
+/// [`load`], reporting progress for large files.
+///
+/// # Errors
+/// [`ImportError`]; the file is never modified.
+pub fn load_with_progress(path: &Path, progress: Progress<'_>) -> Result<Schedule, ImportError> {
     let file = std::fs::File::open(path).map_err(ImportError::Read)?;
     let size = file.metadata().map_err(ImportError::Read)?.len();
     if size > MAX_SCHEDULE_BYTES {
@@ -107,7 +159,7 @@ pub fn load(path: &Path) -> Result<Schedule, ImportError> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SCHEDULE_BYTES + 1), &mut bytes)
         .map_err(ImportError::Read)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    parse(&bytes, &name)
+    parse_with_progress(&bytes, &name, progress)
 }
 
 /// The 1-based line and column of byte `offset` in `text` (columns count characters).
@@ -138,6 +190,10 @@ mod tests {
         assert_eq!(detect(b"\xEF\xBB\xBF  (version: 1)", "x.txt"), Some(Format::Native));
         assert_eq!(detect(b"// comment\n(", "x"), Some(Format::Native));
         assert_eq!(detect(b"\x00\x01", "x.bin"), None);
+        assert_eq!(detect(b"<?xml version=\"1.0\"?><schedule>", "x"), Some(Format::FrabXml));
+        assert_eq!(detect(b"  {\"schedule\": {}}", "x"), Some(Format::FrabJson));
+        assert_eq!(detect(b"begin:vcalendar\r\n", "x"), Some(Format::ICalendar));
+        assert_eq!(detect(b"garbage", "fosdem.xml"), Some(Format::FrabXml));
     }
 
     #[test]

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts the real lanyard binary under Xvfb with an empty data folder, checks that its window
+# appears, lets it draw, and checks that it quits cleanly without errors.
+#   scripts/smoke.sh [BINARY]
+set -euo pipefail
+bin=${1:-target/debug/lanyard}
+[ -x "$bin" ] || cargo build --quiet
+
+work=$(mktemp -d)
+trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+export XDG_RUNTIME_DIR=$work/run HOME=$work/home
+mkdir -p "$XDG_RUNTIME_DIR" "$HOME"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+d=99
+while [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
+Xvfb :$d -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+export DISPLAY=:$d
+unset WAYLAND_DISPLAY
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Enough frames to be sure it drew, few enough to end on its own.
+"$bin" --data-dir "$work/data" --quit-after-frames 120 >"$work/app.log" 2>&1 &
+app=$!
+
+window=""
+for _ in $(seq 150); do
+  window=$(xdotool search --pid "$app" 2>/dev/null | head -n 1 || true)
+  [ -n "$window" ] && break
+  kill -0 "$app" 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$window" ]; then
+  echo "smoke: no window appeared" >&2
+  cat "$work/app.log" >&2
+  exit 1
+fi
+echo "smoke: window $window is up: $(xdotool getwindowname "$window" 2>/dev/null || echo '?')"
+
+# It quits by itself after its frames; give it 60 s, then close it ourselves.
+status=0
+for _ in $(seq 300); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$app" 2>/dev/null; then
+  echo "smoke: still running after 60 s; closing it" >&2
+  kill -TERM "$app"
+fi
+wait "$app" || status=$?
+if [ "$status" -ne 0 ] || grep -qE 'panicked| ERROR ' "$work/app.log"; then
+  echo "smoke: the app exited with status $status or logged an error:" >&2
+  cat "$work/app.log" >&2
+  exit 1
+fi
+echo "smoke: ok (window appeared, app quit cleanly)"

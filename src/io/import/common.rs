@@ -1,0 +1,269 @@
+//! Helpers every importer needs: stable session ids, durations, HTML to text, date-times with
+//! offsets, and zones. Pure functions; importers stay small.
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+
+use crate::model::{Zone, time::resolve_local};
+
+/// The stable id of an imported session: the guid when present, else the event id, else a hash
+/// of (title, first speaker) so a re-import of the same talk finds the same id.
+pub fn stable_id(guid: Option<&str>, id: Option<&str>, title: &str, first_speaker: Option<&str>) -> String {
+    let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    clean(guid).or_else(|| clean(id)).unwrap_or_else(|| content_id(title, first_speaker.unwrap_or("")))
+}
+
+/// `h-` and 16 hex digits of FNV-1a over the normalised title and speaker: stable across runs,
+/// platforms and versions.
+pub fn content_id(title: &str, speaker: &str) -> String {
+    let normalised = format!("{}\u{1f}{}", title.trim().to_lowercase(), speaker.trim().to_lowercase());
+    let hash =
+        normalised.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("h-{hash:016x}")
+}
+
+/// Parses a frab/pretalx duration: `HH:MM`, `H:MM:SS` (seconds rounded up), or plain minutes.
+/// Hours may exceed 24 (`26:00`). `None` for anything else, including negatives.
+pub fn parse_duration_mins(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |s: &str| -> Option<u32> {
+        let s = s.trim();
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    match parts.as_slice() {
+        [minutes] => number(minutes),
+        [h, m] => number(h)?.checked_mul(60)?.checked_add(number(m)?),
+        [h, m, s] => {
+            let seconds = number(s)?;
+            number(h)?.checked_mul(60)?.checked_add(number(m)?)?.checked_add(u32::from(seconds > 0))
+        }
+        _ => None,
+    }
+}
+
+/// Parses an ISO 8601 date-time with an offset: `2027-02-06T10:30:00+01:00`,
+/// `2027-02-06T10:30+01:00`, `2027-02-06T09:30:00Z`, or with a space instead of `T`.
+pub fn parse_datetime_with_offset(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z"))
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%:z"))
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .ok()
+}
+
+/// The wall-clock time of an instant in the conference zone. Floating zones keep the instant's
+/// own wall-clock time (its offset is the best hint there is).
+pub fn wall_clock(instant: DateTime<FixedOffset>, zone: Zone) -> NaiveDateTime {
+    match zone.tz() {
+        Some(tz) => instant.with_timezone(&tz).naive_local(),
+        None => instant.naive_local(),
+    }
+}
+
+/// An IANA zone with a fixed offset, for files that give offsets but no zone name: `+01:00` is
+/// `Etc/GMT-1` (the sign is inverted by POSIX convention). Only whole hours have such zones.
+pub fn fixed_offset_zone(offset: FixedOffset) -> Option<Zone> {
+    let seconds = offset.local_minus_utc();
+    if seconds % 3600 != 0 {
+        return None;
+    }
+    let hours = -seconds / 3600;
+    let name = match hours {
+        0 => "Etc/UTC".to_owned(),
+        h if h > 0 => format!("Etc/GMT+{h}"),
+        h => format!("Etc/GMT{h}"),
+    };
+    Zone::from_iana(&name)
+}
+
+/// Whether a naive time in `zone` is the same instant as `instant`: used to decide whether a
+/// file's `start` and `date` agree.
+pub fn same_instant(local: NaiveDateTime, zone: Zone, instant: DateTime<FixedOffset>) -> bool {
+    match zone.tz() {
+        Some(tz) => resolve_local(tz, local) == instant,
+        None => local == instant.naive_local(),
+    }
+}
+
+/// A folder- and URL-friendly id from an acronym or title: lower case, ASCII letters and digits,
+/// runs of anything else become one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() { "conference".to_owned() } else { out }
+}
+
+/// Turns the HTML that abstracts often hold into readable plain text: block tags become line
+/// breaks, list items get bullets, entities are decoded, other tags dropped, and runs of blank
+/// lines collapsed. Text that is not HTML comes back unchanged apart from trimming.
+pub fn html_to_text(html: &str) -> String {
+    if !html.contains('<') && !html.contains('&') {
+        return html.trim().to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(['<', '&']) {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let tail = rest.get(start..).unwrap_or_default();
+        if tail.starts_with('<') {
+            let Some(end) = tail.find('>') else {
+                out.push_str(tail);
+                rest = "";
+                break;
+            };
+            let tag = tail.get(1..end).unwrap_or_default().trim().to_ascii_lowercase();
+            let name: String = tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
+            match name.as_str() {
+                "br" => out.push('\n'),
+                "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote" | "pre"
+                | "table" | "tr" => {
+                    out.push_str("\n\n");
+                }
+                "li" if !tag.starts_with('/') => out.push_str("\n• "),
+                _ => {}
+            }
+            rest = tail.get(end + 1..).unwrap_or_default();
+        } else {
+            let end = tail.find(';').filter(|&e| e <= 10);
+            match end.and_then(|e| decode_entity(tail.get(1..e).unwrap_or_default())) {
+                Some(c) => {
+                    out.push(c);
+                    rest = tail.get(end.unwrap_or(0) + 1..).unwrap_or_default();
+                }
+                None => {
+                    out.push('&');
+                    rest = tail.get(1..).unwrap_or_default();
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    tidy_whitespace(&out)
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "eacute" => 'é',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "szlig" => 'ß',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+/// Trims each line, keeps at most one blank line between paragraphs, and trims the whole.
+fn tidy_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank_run = 0;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_prefer_guid_then_id_then_content() {
+        assert_eq!(stable_id(Some("abc"), Some("12"), "T", None), "abc");
+        assert_eq!(stable_id(Some("  "), Some("12"), "T", None), "12");
+        let hashed = stable_id(None, None, "Rust in Space", Some("Ana"));
+        assert_eq!(hashed, stable_id(None, Some(""), " rust in space ", Some("ANA")));
+        assert!(hashed.starts_with("h-") && hashed.len() == 18);
+        assert_ne!(hashed, stable_id(None, None, "Rust in Space", Some("Ben")));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration_mins("00:30"), Some(30));
+        assert_eq!(parse_duration_mins("1:45"), Some(105));
+        assert_eq!(parse_duration_mins("26:00"), Some(1560));
+        assert_eq!(parse_duration_mins("00:30:00"), Some(30));
+        assert_eq!(parse_duration_mins("00:30:10"), Some(31));
+        assert_eq!(parse_duration_mins("45"), Some(45));
+        assert_eq!(parse_duration_mins("-00:30"), None);
+        assert_eq!(parse_duration_mins("ab:cd"), None);
+        assert_eq!(parse_duration_mins(""), None);
+        assert_eq!(parse_duration_mins("99999999999:00"), None);
+    }
+
+    #[test]
+    fn offsets_and_zones() {
+        let t = parse_datetime_with_offset("2027-02-06T10:30:00+01:00").unwrap();
+        assert_eq!(t.offset().local_minus_utc(), 3600);
+        assert!(parse_datetime_with_offset("2027-02-06T10:30+01:00").is_some());
+        assert!(parse_datetime_with_offset("2027-02-06T09:30:00Z").is_some());
+        assert!(parse_datetime_with_offset("yesterday").is_none());
+        assert_eq!(fixed_offset_zone(*t.offset()).unwrap().name(), Some("Etc/GMT-1"));
+        assert_eq!(fixed_offset_zone(FixedOffset::west_opt(5 * 3600).unwrap()).unwrap().name(), Some("Etc/GMT+5"));
+        assert!(fixed_offset_zone(FixedOffset::east_opt(19800).unwrap()).is_none(), "India is +05:30");
+        let brussels = Zone::from_iana("Europe/Brussels").unwrap();
+        // wafer-style: `date` in UTC, wall clock in the conference zone.
+        let utc = parse_datetime_with_offset("2027-02-06T09:30:00+00:00").unwrap();
+        assert_eq!(wall_clock(utc, brussels).to_string(), "2027-02-06 10:30:00");
+        assert!(same_instant(wall_clock(utc, brussels), brussels, utc));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("FOSDEM 2027"), "fosdem-2027");
+        assert_eq!(slug("  38C3: Illegal Instructions! "), "38c3-illegal-instructions");
+        assert_eq!(slug("¿?"), "conference");
+    }
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(html_to_text("plain text"), "plain text");
+        assert_eq!(
+            html_to_text("<p>First &amp; <b>bold</b>.</p><p>Second<br/>line</p>"),
+            "First & bold.\n\nSecond\nline"
+        );
+        assert_eq!(html_to_text("<ul><li>one</li><li>two</li></ul>"), "• one\n• two");
+        assert_eq!(html_to_text("caf&eacute; &#8211; &#x2014; &unknown; AT&T"), "café – — &unknown; AT&T");
+        assert_eq!(html_to_text("a < b and <unclosed"), "a < b and <unclosed");
+    }
+}
