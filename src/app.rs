@@ -1,18 +1,20 @@
 //! The eframe application: owns the model and the UI state, draws a frame with [`LanyardApp::ui_at`],
 //! then applies the frame's [`Command`]s in [`LanyardApp::execute`], the only place the plan
-//! changes. Persistence lives in `app/persistence.rs`, background work in `app/jobs.rs`.
+//! changes. Persistence lives in `app/persistence.rs`, schedule switching and updates in
+//! `app/schedules.rs`, background work in `app/jobs.rs`.
 
 mod jobs;
 mod persistence;
+mod schedules;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::command::Command;
-use crate::io::import::{self, ImportError};
 use crate::io::settings::Settings;
-use crate::model::{Plan, Schedule, Timeline, UndoStack};
+use crate::model::{Plan, Schedule, ScheduleDiff, Timeline, UndoStack};
 use crate::ui::{self, Banner, UiState, ViewCtx};
 use jobs::Jobs;
 use persistence::DocSlot;
@@ -37,16 +39,32 @@ pub enum ScheduleSource {
     File(PathBuf),
 }
 
-pub struct LanyardApp {
-    schedule: Schedule,
+/// What one undo step restores: the plan, and the schedule version it goes with. Cloning is
+/// cheap: the schedule is shared.
+#[derive(Clone)]
+struct Workspace {
+    schedule: Arc<Schedule>,
     source: ScheduleSource,
-    /// Bumped whenever `schedule` is replaced, so views can rebuild their caches.
-    schedule_generation: u64,
     plan: Plan,
+    /// What changed in the last schedule update, shown until dismissed.
+    changes: Option<Arc<ScheduleDiff>>,
+}
+
+/// Converts an instant to the laptop's wall-clock time.
+pub type LaptopClock = fn(DateTime<Utc>) -> NaiveDateTime;
+
+fn system_laptop_clock(instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.with_timezone(&chrono::Local).naive_local()
+}
+
+pub struct LanyardApp {
+    ws: Workspace,
+    /// Bumped whenever the schedule is replaced, so views can rebuild their caches.
+    schedule_generation: u64,
     plan_slot: DocSlot,
     /// Bumped on every plan change, so views can rebuild their caches.
     plan_revision: u64,
-    undo: UndoStack<Plan>,
+    undo: UndoStack<Workspace>,
     /// Derived from schedule + plan; rebuilt on every change, never per frame.
     timeline: Timeline,
     settings: Settings,
@@ -54,6 +72,7 @@ pub struct LanyardApp {
     data_dir: Option<PathBuf>,
     ui: UiState,
     jobs: Jobs,
+    laptop_clock: LaptopClock,
     frames_drawn: u64,
     quit_after_frames: Option<u64>,
 }
@@ -64,25 +83,15 @@ impl LanyardApp {
     pub fn new(config: AppConfig) -> Self {
         let mut banners = Vec::new();
         let (settings, settings_slot) = persistence::load_settings(config.data_dir.as_deref(), &mut banners);
-        let wanted = config.schedule_path.clone().or_else(|| settings.last_schedule.clone());
-        let (schedule, source) = match wanted {
-            Some(path) => match import::load(&path) {
-                Ok(schedule) => (schedule, ScheduleSource::File(path)),
-                Err(err) => {
-                    banners.push(Banner::error(format!(
-                        "{}\nShowing the sample conference instead.",
-                        err.display_with_path(&path)
-                    )));
-                    (sample_schedule(), ScheduleSource::Sample)
-                }
-            },
-            None => (sample_schedule(), ScheduleSource::Sample),
-        };
+        let (schedule, source) = schedules::initial_schedule(config.schedule_path, &settings, &mut banners);
         let mut app = Self {
-            schedule: sample_placeholder(),
-            source: ScheduleSource::Sample,
+            ws: Workspace {
+                schedule: Arc::new(schedules::placeholder()),
+                source: ScheduleSource::Sample,
+                plan: Plan::default(),
+                changes: None,
+            },
             schedule_generation: 0,
-            plan: Plan::default(),
             plan_slot: DocSlot::detached(),
             plan_revision: 0,
             undo: UndoStack::default(),
@@ -92,6 +101,7 @@ impl LanyardApp {
             data_dir: config.data_dir,
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
+            laptop_clock: system_laptop_clock,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
         };
@@ -99,12 +109,17 @@ impl LanyardApp {
         app
     }
 
+    /// Replaces how instants become laptop wall-clock time (tests pin a zone).
+    pub fn set_laptop_clock(&mut self, clock: LaptopClock) {
+        self.laptop_clock = clock;
+    }
+
     pub fn schedule(&self) -> &Schedule {
-        &self.schedule
+        &self.ws.schedule
     }
 
     pub fn plan(&self) -> &Plan {
-        &self.plan
+        &self.ws.plan
     }
 
     pub fn timeline(&self) -> &Timeline {
@@ -116,7 +131,16 @@ impl LanyardApp {
     }
 
     pub fn source(&self) -> &ScheduleSource {
-        &self.source
+        &self.ws.source
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// What the last schedule update changed, if it has not been dismissed.
+    pub fn changes(&self) -> Option<&ScheduleDiff> {
+        self.ws.changes.as_deref()
     }
 
     /// Whether the plan file is refused for writing (newer version, changed on disk, unreadable).
@@ -124,23 +148,33 @@ impl LanyardApp {
         self.plan_slot.read_only.is_some()
     }
 
+    /// Whether a schedule import is still running in the background.
+    pub fn is_importing(&self) -> bool {
+        self.jobs.import_in_progress().is_some()
+    }
+
     /// Draws one frame. `now` is conference-local wall-clock time, a parameter so tests can pin it.
     pub fn ui_at(&mut self, ui: &mut egui::Ui, now: NaiveDateTime) {
         let time = ui.input(|i| i.time);
         let mut commands = Vec::new();
-        self.poll_background(ui.ctx(), &mut commands);
+        self.poll_background(ui.ctx(), time, &mut commands);
         ui::shortcuts(ui, &mut commands);
         ui::file_drop(ui, &mut commands);
         let status = self.status();
-        let Self { schedule, schedule_generation, plan, plan_revision, timeline, ui: ui_state, undo, .. } = self;
+        let Self {
+            ws, schedule_generation, plan_revision, timeline, ui: ui_state, undo, settings, laptop_clock, ..
+        } = self;
         let ctx = ViewCtx {
-            schedule,
+            schedule: &ws.schedule,
             generation: *schedule_generation,
-            plan,
+            plan: &ws.plan,
             plan_revision: *plan_revision,
             timeline,
+            changes: ws.changes.as_deref(),
             now,
             status: &status,
+            show_laptop_time: settings.show_laptop_time,
+            laptop_clock: *laptop_clock,
         };
         ui::root_ui(ui, &ctx, ui_state, (undo.can_undo(), undo.can_redo()), &mut commands);
         for command in commands {
@@ -166,82 +200,73 @@ impl LanyardApp {
                     self.ui.banners.push(Banner::warning(format!("Your plan is read-only: {reason}")));
                     return;
                 }
-                let before = self.plan.clone(); // once per edit, never per frame
-                match self.plan.apply(&self.schedule, edit) {
-                    Ok(()) if self.plan != before => {
+                let before = self.ws.clone(); // once per edit, never per frame
+                match self.ws.plan.apply(&self.ws.schedule, edit) {
+                    Ok(()) if self.ws.plan != before.plan => {
                         self.undo.push(before);
-                        self.plan_changed(time);
+                        self.workspace_changed(time);
                     }
                     Ok(()) => {}
                     Err(err) => self.ui.banners.push(Banner::warning(err.to_string())),
                 }
             }
             Command::Undo => {
-                if self.plan_slot.read_only.is_none() && self.undo.undo(&mut self.plan) {
-                    self.plan_changed(time);
+                if self.plan_slot.read_only.is_none() {
+                    let before = Arc::clone(&self.ws.schedule);
+                    if self.undo.undo(&mut self.ws) {
+                        self.after_history_step(&before, time);
+                    }
                 }
             }
             Command::Redo => {
-                if self.plan_slot.read_only.is_none() && self.undo.redo(&mut self.plan) {
-                    self.plan_changed(time);
+                if self.plan_slot.read_only.is_none() {
+                    let before = Arc::clone(&self.ws.schedule);
+                    if self.undo.redo(&mut self.ws) {
+                        self.after_history_step(&before, time);
+                    }
                 }
             }
             Command::SaveNow => self.save_plan_now(),
             Command::Select(session_id) => self.ui.selected = session_id,
             Command::OpenScheduleDialog => self.jobs.open_dialog(),
             Command::OpenSchedule(path) => self.jobs.start_import(path),
-            Command::OpenSample => self.install_schedule(sample_schedule(), ScheduleSource::Sample),
+            Command::OpenSample => self.open_schedule(schedules::sample(), ScheduleSource::Sample, time),
             Command::DismissBanner(index) => {
                 if index < self.ui.banners.len() {
                     self.ui.banners.remove(index);
                 }
             }
+            Command::DismissChanges => {
+                self.ws.changes = None;
+                self.ui.tab = ui::Tab::Schedule;
+            }
+            Command::SetConferenceZone(zone) => self.set_conference_zone(zone.as_deref()),
+            Command::SetShowLaptopTime(show) => {
+                self.settings.show_laptop_time = show;
+                self.save_settings();
+            }
         }
     }
 
-    fn plan_changed(&mut self, time: f64) {
-        self.timeline = Timeline::build(&self.schedule, &self.plan);
+    /// After any change to the workspace: derived data, caches, autosave.
+    fn workspace_changed(&mut self, time: f64) {
+        self.timeline = Timeline::build(&self.ws.schedule, &self.ws.plan);
         self.plan_revision += 1;
         self.plan_slot.mark_dirty(time);
     }
 
-    /// Replaces the schedule and loads the plan that belongs to it. The old plan is saved first.
-    fn install_schedule(&mut self, schedule: Schedule, source: ScheduleSource) {
-        self.flush();
-        let plan_path = self.data_dir.as_deref().map(|dir| crate::io::paths::plan_path(dir, &schedule.conference().id));
-        let (mut plan, mut slot) = persistence::load_plan(plan_path, &schedule.conference().id, &mut self.ui.banners);
-        if plan.remember(&schedule) {
-            slot.mark_dirty(0.0);
-        }
-        self.plan = plan;
-        self.plan_slot = slot;
-        self.plan_revision += 1;
-        if !schedule.warnings().is_empty() {
-            log::warn!("{} warnings while importing {}", schedule.warnings().len(), schedule.conference().name);
-        }
-        self.schedule = schedule;
-        self.source = source;
-        self.schedule_generation += 1;
-        self.undo.clear();
-        self.timeline = Timeline::build(&self.schedule, &self.plan);
-        self.ui.selected = None;
-        self.remember_source();
-    }
-
-    fn finish_import(&mut self, path: PathBuf, result: Result<Schedule, ImportError>) {
-        match result {
-            Ok(schedule) => {
-                let name = schedule.conference().name.clone();
-                let count = schedule.sessions().len();
-                self.install_schedule(schedule, ScheduleSource::File(path));
-                self.ui.banners.push(Banner::info(format!("Opened {name}: {count} sessions.")));
-            }
-            Err(err) => {
-                let message = err.display_with_path(&path);
-                log::warn!("{message}");
-                self.ui.banners.push(Banner::error(format!("{message}\nThe schedule you had open is unchanged.")));
+    fn after_history_step(&mut self, schedule_before: &Arc<Schedule>, time: f64) {
+        if !Arc::ptr_eq(schedule_before, &self.ws.schedule) {
+            self.reapply_zone_override();
+            self.schedule_generation += 1;
+            self.remember_source();
+            if self.ws.changes.is_some() {
+                self.ui.tab = ui::Tab::Changes;
+            } else if self.ui.tab == ui::Tab::Changes {
+                self.ui.tab = ui::Tab::Schedule;
             }
         }
+        self.workspace_changed(time);
     }
 
     /// Saves everything that is unsaved and waits for it. Called on exit and before switching
@@ -249,36 +274,28 @@ impl LanyardApp {
     pub fn flush(&mut self) {
         self.wait_for_save();
         if self.plan_slot.is_dirty() {
-            let result = persistence::save_plan_blocking(&mut self.plan_slot, &self.plan);
+            let result = persistence::save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
             self.report_save(result);
         }
     }
 
     fn status(&self) -> ui::Status {
         ui::Status {
-            source: match &self.source {
+            source: match &self.ws.source {
                 ScheduleSource::Sample => "Sample conference (bundled)".to_owned(),
                 ScheduleSource::File(path) => path.display().to_string(),
             },
             save: self.plan_slot.state(),
-            is_importing: self.jobs.import_in_progress().map(std::path::Path::to_path_buf),
+            importing: self.jobs.import_in_progress().map(|(path, fraction)| (path.to_path_buf(), fraction)),
         }
     }
-}
 
-fn sample_schedule() -> Schedule {
-    match import::parse(SAMPLE_SCHEDULE, "sample-conference.ron") {
-        Ok(schedule) => schedule,
-        Err(err) => {
-            // The sample is tested in CI; this only guards against a broken build.
-            log::error!("the bundled sample does not load: {err}");
-            sample_placeholder()
-        }
+    /// Conference-local "now", from the real instant.
+    fn conference_now(&self) -> NaiveDateTime {
+        #[expect(clippy::disallowed_methods, reason = "the one place that reads the clock")]
+        let local = chrono::Local::now();
+        self.ws.schedule.conference().zone.local_now(local.to_utc(), local.naive_local())
     }
-}
-
-fn sample_placeholder() -> Schedule {
-    crate::model::ScheduleBuilder::new(crate::model::Conference::named("empty", "No schedule")).build()
 }
 
 impl Drop for LanyardApp {
@@ -295,15 +312,6 @@ impl eframe::App for LanyardApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
-    }
-}
-
-impl LanyardApp {
-    /// Conference-local "now", from the real instant.
-    fn conference_now(&self) -> NaiveDateTime {
-        #[expect(clippy::disallowed_methods, reason = "the one place that reads the clock")]
-        let local = chrono::Local::now();
-        self.schedule.conference().zone.local_now(local.to_utc(), local.naive_local())
     }
 }
 

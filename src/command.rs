@@ -24,4 +24,10 @@ pub enum Command {
     OpenSample,
     /// Remove the message banner at this index.
     DismissBanner(usize),
+    /// Close the "What changed" list of the last schedule update.
+    DismissChanges,
+    /// Set the conference's IANA time zone (for files that name none), or `None` to forget it.
+    SetConferenceZone(Option<String>),
+    /// Also show times in the laptop's zone.
+    SetShowLaptopTime(bool),
 }

@@ -3,6 +3,8 @@
 //! while something is in progress.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::LanyardApp;
@@ -13,23 +15,38 @@ use crate::ui::Banner;
 
 type ImportResult = Result<Schedule, ImportError>;
 
+/// A schedule import running on its own thread.
+struct ImportJob {
+    path: PathBuf,
+    result: Receiver<ImportResult>,
+    /// Fraction done, as `f32` bits (written by the import thread).
+    progress: Arc<AtomicU32>,
+}
+
 #[derive(Default)]
 pub(super) struct Jobs {
-    import: Option<(PathBuf, Receiver<ImportResult>)>,
+    import: Option<ImportJob>,
     dialog: Option<Receiver<Option<PathBuf>>>,
     /// A thread could not be started; shown once as a banner.
     failure: Option<String>,
 }
 
 impl Jobs {
+    /// Starts importing `path` in the background. A second import waits for the first to finish.
     pub fn start_import(&mut self, path: PathBuf) {
+        if self.import.is_some() {
+            self.failure = Some(format!("Still opening another schedule; try {} again in a moment.", path.display()));
+            return;
+        }
         let (tx, rx) = std::sync::mpsc::channel();
-        let job_path = path.clone();
+        let progress = Arc::new(AtomicU32::new(0.0_f32.to_bits()));
+        let (job_path, job_progress) = (path.clone(), Arc::clone(&progress));
         let spawned = std::thread::Builder::new().name("lanyard-import".to_owned()).spawn(move || {
-            tx.send(import::load(&job_path)).ok();
+            let report = |fraction: f32| job_progress.store(fraction.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
+            tx.send(import::load_with_progress(&job_path, &report)).ok();
         });
         match spawned {
-            Ok(_) => self.import = Some((path, rx)),
+            Ok(_) => self.import = Some(ImportJob { path, result: rx, progress }),
             Err(err) => self.failure = Some(format!("Could not start importing {}: {err}", path.display())),
         }
     }
@@ -53,9 +70,9 @@ impl Jobs {
         }
     }
 
-    /// The file being imported, if any.
-    pub fn import_in_progress(&self) -> Option<&Path> {
-        self.import.as_ref().map(|(path, _)| path.as_path())
+    /// The file being imported and the fraction done, if an import is running.
+    pub fn import_in_progress(&self) -> Option<(&Path, f32)> {
+        self.import.as_ref().map(|job| (job.path.as_path(), f32::from_bits(job.progress.load(Ordering::Relaxed))))
     }
 
     fn is_busy(&self) -> bool {
@@ -65,7 +82,7 @@ impl Jobs {
 
 impl LanyardApp {
     /// Collects finished background work. Called at the start of every frame.
-    pub(super) fn poll_background(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    pub(super) fn poll_background(&mut self, ctx: &egui::Context, time: f64, commands: &mut Vec<Command>) {
         if let Some(message) = self.jobs.failure.take() {
             log::error!("{message}");
             self.ui.banners.push(Banner::error(message));
@@ -80,18 +97,18 @@ impl LanyardApp {
                 Err(TryRecvError::Empty) => {}
             }
         }
-        if let Some((path, rx)) = &self.jobs.import {
-            let finished = match rx.try_recv() {
-                Ok(result) => Some((path.clone(), result)),
-                Err(TryRecvError::Disconnected) => Some((
-                    path.clone(),
-                    Err(ImportError::Read(std::io::Error::other("the import stopped unexpectedly"))),
-                )),
+        if let Some(job) = &self.jobs.import {
+            let finished = match job.result.try_recv() {
+                Ok(result) => Some(result),
+                Err(TryRecvError::Disconnected) => {
+                    Some(Err(ImportError::Read(std::io::Error::other("the import stopped unexpectedly"))))
+                }
                 Err(TryRecvError::Empty) => None,
             };
-            if let Some((path, result)) = finished {
-                self.jobs.import = None;
-                self.finish_import(path, result);
+            if let Some(result) = finished
+                && let Some(job) = self.jobs.import.take()
+            {
+                self.finish_import(job.path, result, time);
             }
         }
         if self.jobs.is_busy() {

@@ -207,7 +207,7 @@ impl LanyardApp {
         let slot = &mut self.plan_slot;
         let Some(path) = slot.path.clone() else { return };
         let (tx, rx) = std::sync::mpsc::channel();
-        let plan = self.plan.clone();
+        let plan = self.ws.plan.clone();
         let expected = slot.fingerprint;
         let spawned = std::thread::Builder::new().name("lanyard-save".to_owned()).spawn(move || {
             tx.send(store::save(&path, &plan, expected)).ok();
@@ -217,7 +217,7 @@ impl LanyardApp {
             Err(err) => {
                 // No thread: save right here rather than not at all.
                 log::warn!("could not start the save thread: {err}");
-                let result = save_plan_blocking(&mut self.plan_slot, &self.plan);
+                let result = save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
                 self.report_save(result);
             }
         }
@@ -275,26 +275,35 @@ impl LanyardApp {
     pub(super) fn save_plan_now(&mut self) {
         self.wait_for_save();
         if self.plan_slot.is_dirty() {
-            let result = save_plan_blocking(&mut self.plan_slot, &self.plan);
+            let result = save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
             self.report_save(result);
         }
     }
 
     /// Records the current schedule file in settings, so the next start opens it again.
     pub(super) fn remember_source(&mut self) {
-        let last = match &self.source {
+        let last = match &self.ws.source {
             super::ScheduleSource::Sample => None,
             super::ScheduleSource::File(path) => Some(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
         };
-        if self.settings.last_schedule == last {
-            return;
+        if self.settings.last_schedule != last {
+            self.settings.last_schedule = last;
+            self.save_settings();
         }
-        self.settings.last_schedule = last;
+    }
+
+    /// Saves the settings now: they are tiny and change rarely.
+    pub(super) fn save_settings(&mut self) {
         let slot = &mut self.settings_slot;
         let (Some(path), None) = (&slot.path, &slot.read_only) else { return };
         match store::save(path, &self.settings, slot.fingerprint) {
             Ok(fingerprint) => slot.fingerprint = fingerprint,
-            Err(err) => log::warn!("could not remember the schedule: {err}"),
+            Err(err) => {
+                log::warn!("could not save settings: {err}");
+                if err.is_read_only() {
+                    slot.read_only = Some(err.to_string());
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `settings.ron`: what lanyard remembers between runs that is not part of any plan, such as the
 //! last schedule opened. Versioned and saved through the store like every other document.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,10 @@ pub const SETTINGS_VERSION: u32 = 1;
 pub struct Settings {
     /// The schedule file opened last; the app reopens it on start.
     pub last_schedule: Option<PathBuf>,
+    /// Also show times in the laptop's own zone, next to conference time.
+    pub show_laptop_time: bool,
+    /// IANA zones chosen by the user, by conference id (for files that name none).
+    pub zone_overrides: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -22,6 +27,10 @@ struct SettingsFileV1 {
     version: u32,
     #[serde(default)]
     last_schedule: Option<PathBuf>,
+    #[serde(default)]
+    show_laptop_time: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    zone_overrides: BTreeMap<String, String>,
 }
 
 impl Document for Settings {
@@ -30,11 +39,20 @@ impl Document for Settings {
 
     fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
         let file: SettingsFileV1 = from_ron(text)?;
-        Ok(Self { last_schedule: file.last_schedule })
+        Ok(Self {
+            last_schedule: file.last_schedule,
+            show_laptop_time: file.show_laptop_time,
+            zone_overrides: file.zone_overrides,
+        })
     }
 
     fn to_ron(&self) -> Result<String, ron::Error> {
-        let file = SettingsFileV1 { version: SETTINGS_VERSION, last_schedule: self.last_schedule.clone() };
+        let file = SettingsFileV1 {
+            version: SETTINGS_VERSION,
+            last_schedule: self.last_schedule.clone(),
+            show_laptop_time: self.show_laptop_time,
+            zone_overrides: self.zone_overrides.clone(),
+        };
         Ok(ron_options().to_string_pretty(&file, ron_pretty(2))? + "\n")
     }
 }

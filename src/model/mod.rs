@@ -3,6 +3,7 @@
 //! No egui, no file system, no clock. Time comes in as a parameter (`now`), bytes come in through
 //! the io layer. Everything here is unit-tested without a window.
 
+pub mod diff;
 pub mod ids;
 pub mod plan;
 pub mod schedule;
@@ -10,6 +11,7 @@ pub mod time;
 pub mod timeline;
 pub mod undo;
 
+pub use diff::{Change, ChangeKind, ScheduleDiff, SessionSummary};
 pub use ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
 pub use plan::{Edit, Pick, Plan, PlanError, Priority};
 pub use schedule::{

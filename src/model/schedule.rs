@@ -291,6 +291,12 @@ impl Schedule {
         &self.conference
     }
 
+    /// Sets the conference's zone: the user's choice for a file that named none, or a correction.
+    /// Wall-clock times are unchanged; only the instants they mean move.
+    pub fn set_zone(&mut self, zone: super::time::Zone) {
+        self.conference.zone = zone;
+    }
+
     pub fn rooms(&self) -> &[Room] {
         &self.rooms
     }

@@ -60,6 +60,11 @@ impl DetailsView {
                 format_hm(session.ends_at()),
                 format_minutes(i64::from(session.duration_mins))
             ));
+            if let (Some(start), Some(end)) = (ctx.laptop_time(session.starts_at), ctx.laptop_time(session.ends_at())) {
+                ui.label(
+                    RichText::new(format!("{}–{} on your laptop's clock", format_hm(start), format_hm(end))).weak(),
+                );
+            }
             ui.horizontal_wrapped(|ui| {
                 let room = schedule.room_name(session);
                 ui.label(if room.is_empty() { "No room given".to_owned() } else { format!("📍 {room}") });

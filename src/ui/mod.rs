@@ -2,17 +2,19 @@
 //! [`Command`]s; none of them changes the model. Colours live in [`theme`].
 
 pub mod agenda_view;
+pub mod changes_view;
 pub mod details_view;
 pub mod room_grid;
 pub mod schedule_view;
+pub mod settings_view;
 pub mod theme;
 pub mod widgets;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::command::Command;
-use crate::model::{Plan, Schedule, SessionId, Timeline};
+use crate::model::{Plan, Schedule, ScheduleDiff, SessionId, Timeline};
 use agenda_view::AgendaView;
 use details_view::DetailsView;
 use schedule_view::ScheduleView;
@@ -26,17 +28,38 @@ pub struct ViewCtx<'a> {
     /// Changes whenever the plan changes.
     pub plan_revision: u64,
     pub timeline: &'a Timeline,
+    /// What the last schedule update changed, until dismissed.
+    pub changes: Option<&'a ScheduleDiff>,
     /// Conference-local wall-clock time.
     pub now: NaiveDateTime,
     pub status: &'a Status,
+    /// Also show times in the laptop's zone.
+    pub show_laptop_time: bool,
+    /// Turns an instant into the laptop's wall-clock time.
+    pub laptop_clock: fn(DateTime<Utc>) -> NaiveDateTime,
+}
+
+impl ViewCtx<'_> {
+    /// The laptop's wall-clock time for a conference-local time, when the user asked to see it and
+    /// it differs from conference time.
+    pub fn laptop_time(&self, conference_local: NaiveDateTime) -> Option<NaiveDateTime> {
+        if !self.show_laptop_time {
+            return None;
+        }
+        let zone = self.schedule.conference().zone;
+        zone.tz()?;
+        let laptop = (self.laptop_clock)(zone.to_utc(conference_local));
+        (laptop != conference_local).then_some(laptop)
+    }
 }
 
 /// What the status bar shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Status {
     pub source: String,
     pub save: SaveState,
-    pub is_importing: Option<std::path::PathBuf>,
+    /// The file being imported and the fraction done.
+    pub importing: Option<(std::path::PathBuf, f32)>,
 }
 
 /// Whether the user's plan is safely on disk.
@@ -87,6 +110,8 @@ pub enum Tab {
     #[default]
     Schedule,
     Agenda,
+    /// What the last schedule update changed.
+    Changes,
 }
 
 /// UI state: never saved into the plan.
@@ -98,6 +123,8 @@ pub struct UiState {
     pub schedule_view: ScheduleView,
     pub agenda_view: AgendaView,
     pub details_view: DetailsView,
+    pub changes_view: changes_view::ChangesView,
+    pub settings_open: bool,
     pub banners: Vec<Banner>,
 }
 
@@ -158,8 +185,11 @@ pub fn root_ui(
     commands: &mut Vec<Command>,
 ) {
     egui::Panel::top("top_bar").show(ui, |ui| {
-        widgets::top_bar_ui(ui, ctx, &mut state.tab, (can_undo, can_redo), commands);
+        widgets::top_bar_ui(ui, ctx, &mut state.tab, &mut state.settings_open, (can_undo, can_redo), commands);
     });
+    if state.settings_open {
+        settings_view::settings_window(ui.ctx(), ctx, &mut state.settings_open, commands);
+    }
     if !state.banners.is_empty() {
         egui::Panel::top("banners").show(ui, |ui| widgets::banners_ui(ui, &state.banners, commands));
     }
@@ -170,8 +200,9 @@ pub fn root_ui(
             state.details_view.ui(ui, ctx, &session_id, commands);
         });
     }
-    egui::CentralPanel::default().show(ui, |ui| match state.tab {
-        Tab::Schedule => state.schedule_view.ui(ui, ctx, state.selected.as_ref(), commands),
-        Tab::Agenda => state.agenda_view.ui(ui, ctx, state.selected.as_ref(), commands),
+    egui::CentralPanel::default().show(ui, |ui| match (state.tab, ctx.changes) {
+        (Tab::Agenda, _) => state.agenda_view.ui(ui, ctx, state.selected.as_ref(), commands),
+        (Tab::Changes, Some(changes)) => state.changes_view.ui(ui, ctx, changes, state.selected.as_ref(), commands),
+        (Tab::Schedule | Tab::Changes, _) => state.schedule_view.ui(ui, ctx, state.selected.as_ref(), commands),
     });
 }

@@ -66,6 +66,7 @@ pub fn top_bar_ui(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
     tab: &mut Tab,
+    settings_open: &mut bool,
     (can_undo, can_redo): (bool, bool),
     commands: &mut Vec<Command>,
 ) {
@@ -91,6 +92,15 @@ pub fn top_bar_ui(
         if agenda.clicked() {
             *tab = Tab::Agenda;
         }
+        if let Some(changes) = ctx.changes {
+            let label = format!("What changed ({})", changes.changes.len());
+            let response = ui.selectable_label(*tab == Tab::Changes, label);
+            response
+                .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *tab == Tab::Changes, "What changed"));
+            if response.clicked() {
+                *tab = Tab::Changes;
+            }
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.add_enabled(can_redo, egui::Button::new("⟳ Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                 commands.push(Command::Redo);
@@ -99,6 +109,7 @@ pub fn top_bar_ui(
                 commands.push(Command::Undo);
             }
             ui.separator();
+            ui.toggle_value(settings_open, "⚙ Settings");
             if ui.button("Open schedule…").on_hover_text("Ctrl+O, or drop a file on the window").clicked() {
                 commands.push(Command::OpenScheduleDialog);
             }
@@ -148,9 +159,12 @@ pub fn status_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         };
         ui.label(RichText::new(text).color(colour));
         ui.separator();
-        if let Some(path) = &ctx.status.is_importing {
-            ui.spinner();
-            ui.label(format!("Opening {}…", path.display()));
+        if let Some((path, fraction)) = &ctx.status.importing {
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            ui.add(egui::ProgressBar::new(*fraction).desired_width(120.0).show_percentage().animate(true))
+                .on_hover_text(path.display().to_string());
+            ui.label(format!("Opening {name}…"));
             ui.separator();
         }
         let conf = ctx.schedule.conference();
@@ -158,6 +172,11 @@ pub fn status_bar_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
             || "floating local time (the file names no zone)".to_owned(),
             |name| format!("times in {name}"),
         );
+        let mut now = format!("now {}", crate::model::time::format_hm(ctx.now));
+        if let Some(laptop) = ctx.laptop_time(ctx.now) {
+            now.push_str(&format!(" · {} on your laptop", crate::model::time::format_hm(laptop)));
+        }
+        ui.label(RichText::new(now).weak());
         let stats = ctx.schedule.stats();
         ui.label(RichText::new(format!("{} sessions · {} rooms · {zone}", stats.events, stats.rooms)).weak());
         if stats.warnings > 0 {

@@ -1,0 +1,210 @@
+//! Which schedule is open, and what happens when another one is opened:
+//!
+//! - a **different conference** switches everything: the current plan is saved, the new
+//!   conference's plan is loaded, undo history starts afresh;
+//! - a **newer version of the same conference** (same id, or else same acronym and name) is an
+//!   update: picks, notes and watch-later marks carry over by stable id, picks of sessions that
+//!   disappeared stay as orphans, "What changed" lists the differences, and the whole update is
+//!   one undoable step.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{LanyardApp, ScheduleSource, Workspace};
+use crate::io::import::{self, ImportError};
+use crate::io::settings::Settings;
+use crate::model::{Conference, Schedule, ScheduleBuilder, ScheduleDiff, Timeline, Zone};
+use crate::ui::{Banner, Tab};
+
+/// The bundled sample conference.
+pub(super) fn sample() -> Schedule {
+    match import::parse(super::SAMPLE_SCHEDULE, "sample-conference.ron") {
+        Ok(schedule) => schedule,
+        Err(err) => {
+            // The sample is tested in CI; this only guards against a broken build.
+            log::error!("the bundled sample does not load: {err}");
+            placeholder()
+        }
+    }
+}
+
+/// An empty schedule, shown only if even the sample fails.
+pub(super) fn placeholder() -> Schedule {
+    ScheduleBuilder::new(Conference::named("empty", "No schedule")).build()
+}
+
+/// The schedule to start with: the command line's, else the last one opened, else the sample.
+pub(super) fn initial_schedule(
+    path: Option<PathBuf>,
+    settings: &Settings,
+    banners: &mut Vec<Banner>,
+) -> (Schedule, ScheduleSource) {
+    let Some(path) = path.or_else(|| settings.last_schedule.clone()) else {
+        return (sample(), ScheduleSource::Sample);
+    };
+    match import::load(&path) {
+        Ok(schedule) => (schedule, ScheduleSource::File(path)),
+        Err(err) => {
+            let message = err.display_with_path(&path);
+            log::warn!("{message}");
+            banners.push(Banner::error(format!("{message}\nShowing the sample conference instead.")));
+            (sample(), ScheduleSource::Sample)
+        }
+    }
+}
+
+impl LanyardApp {
+    /// Opens `schedule`: an update if it is a newer version of the open conference, else a switch.
+    pub(super) fn open_schedule(&mut self, schedule: Schedule, source: ScheduleSource, time: f64) {
+        let schedule = self.with_zone_override(schedule);
+        let same_plan_file = schedule.conference().id == self.ws.schedule.conference().id;
+        if same_plan_file && self.ws.schedule.is_same_conference(&schedule) && self.plan_slot.read_only.is_none() {
+            self.update_schedule(schedule, source, time);
+        } else if self.ws.schedule.is_same_conference(&schedule) && self.plan_would_be_new(&schedule) {
+            // Same acronym and name under a new id: carry the plan over to the new id's file.
+            self.flush();
+            let mut plan = self.ws.plan.clone();
+            plan.conference.clone_from(&schedule.conference().id);
+            self.install_schedule(schedule, source);
+            if self.plan_slot.read_only.is_none() {
+                plan.remember(&self.ws.schedule);
+                self.ws.plan = plan;
+                self.workspace_changed(time);
+            }
+        } else {
+            self.install_schedule(schedule, source);
+        }
+    }
+
+    fn plan_would_be_new(&self, schedule: &Schedule) -> bool {
+        self.data_dir
+            .as_deref()
+            .map(|dir| crate::io::paths::plan_path(dir, &schedule.conference().id))
+            .is_some_and(|path| !path.exists())
+    }
+
+    /// A newer version of the same conference: one undoable step.
+    fn update_schedule(&mut self, schedule: Schedule, source: ScheduleSource, time: f64) {
+        let diff = ScheduleDiff::between(&self.ws.schedule, &schedule);
+        let before = self.ws.clone();
+        let mut plan = self.ws.plan.clone();
+        plan.remember(&schedule);
+        let (added, cancelled, moved, changed) = diff.counts();
+        let orphans = plan.orphans(&schedule).count();
+        let name = schedule.conference().name.clone();
+        let has_changes = !diff.is_empty();
+        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: Some(Arc::new(diff)) };
+        self.undo.push(before);
+        self.schedule_generation += 1;
+        self.workspace_changed(time);
+        self.remember_source();
+        let mut message = if has_changes {
+            format!(
+                "Updated {name}: {added} added, {cancelled} cancelled, {moved} moved, {changed} changed. Your picks are kept."
+            )
+        } else {
+            format!("Reloaded {name}: nothing changed.")
+        };
+        if orphans > 0 {
+            message.push_str(&format!(" {orphans} of your picks are no longer in the schedule; see My agenda."));
+        }
+        self.ui.banners.push(Banner::info(message));
+        if has_changes {
+            self.ui.tab = Tab::Changes;
+        }
+    }
+
+    /// Switches to another conference: saves the current plan, loads that conference's plan.
+    pub(super) fn install_schedule(&mut self, schedule: Schedule, source: ScheduleSource) {
+        self.flush();
+        let schedule = self.with_zone_override(schedule);
+        let plan_path = self.data_dir.as_deref().map(|dir| crate::io::paths::plan_path(dir, &schedule.conference().id));
+        let (mut plan, mut slot) =
+            super::persistence::load_plan(plan_path, &schedule.conference().id, &mut self.ui.banners);
+        if plan.remember(&schedule) {
+            slot.mark_dirty(0.0);
+        }
+        if !schedule.warnings().is_empty() {
+            log::warn!("{} warnings while importing {}", schedule.warnings().len(), schedule.conference().name);
+        }
+        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: None };
+        self.plan_slot = slot;
+        self.schedule_generation += 1;
+        self.plan_revision += 1;
+        self.undo.clear();
+        self.timeline = Timeline::build(&self.ws.schedule, &self.ws.plan);
+        self.ui.selected = None;
+        if self.ui.tab == Tab::Changes {
+            self.ui.tab = Tab::Schedule;
+        }
+        self.remember_source();
+    }
+
+    pub(super) fn finish_import(&mut self, path: PathBuf, result: Result<Schedule, ImportError>, time: f64) {
+        match result {
+            Ok(schedule) => {
+                let switching = !self.ws.schedule.is_same_conference(&schedule);
+                let name = schedule.conference().name.clone();
+                let count = schedule.sessions().len();
+                let warnings = schedule.warnings().len();
+                self.open_schedule(schedule, ScheduleSource::File(path), time);
+                if switching {
+                    let mut message = format!("Opened {name}: {count} sessions.");
+                    if warnings > 0 {
+                        message.push_str(&format!(" {warnings} import warnings (see the status bar)."));
+                    }
+                    if self.ws.schedule.conference().zone == Zone::Floating {
+                        message.push_str(" The file names no time zone; set it in Settings.");
+                    }
+                    self.ui.banners.push(Banner::info(message));
+                }
+            }
+            Err(err) => {
+                let message = err.display_with_path(&path);
+                log::warn!("{message}");
+                self.ui.banners.push(Banner::error(format!("{message}\nThe schedule you had open is unchanged.")));
+            }
+        }
+    }
+
+    /// The user's choice of zone for this conference, remembered in settings.
+    pub(super) fn with_zone_override(&self, mut schedule: Schedule) -> Schedule {
+        if let Some(zone) = self.settings.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z))
+        {
+            schedule.set_zone(zone);
+        }
+        schedule
+    }
+
+    /// Sets (or with `None` forgets) the zone of the open conference. Wall-clock times stay; the
+    /// instants they mean (for "now" and for exports) change.
+    pub(super) fn set_conference_zone(&mut self, zone: Option<&str>) {
+        let id = self.ws.schedule.conference().id.clone();
+        match zone.and_then(Zone::from_iana) {
+            Some(parsed) => {
+                self.settings.zone_overrides.insert(id, parsed.name().unwrap_or_default().to_owned());
+                let mut schedule = (*self.ws.schedule).clone();
+                schedule.set_zone(parsed);
+                self.ws.schedule = Arc::new(schedule);
+            }
+            None => {
+                self.settings.zone_overrides.remove(&id);
+                self.ui
+                    .banners
+                    .push(Banner::info("The conference zone will be read from the file the next time it opens."));
+            }
+        }
+        self.schedule_generation += 1;
+        self.save_settings();
+    }
+
+    /// After undo/redo brought back an older schedule: it keeps the zone the user chose since.
+    pub(super) fn reapply_zone_override(&mut self) {
+        let wanted = self.with_zone_override((*self.ws.schedule).clone()).conference().zone;
+        if wanted != self.ws.schedule.conference().zone {
+            let mut schedule = (*self.ws.schedule).clone();
+            schedule.set_zone(wanted);
+            self.ws.schedule = Arc::new(schedule);
+        }
+    }
+}

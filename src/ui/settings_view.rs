@@ -1,0 +1,44 @@
+//! The settings window: the conference's time zone (for files that name none, or to correct
+//! one) and whether to show laptop time too. Every change is a command; nothing is stored here.
+
+use egui::{ComboBox, RichText};
+
+use super::ViewCtx;
+use crate::command::Command;
+
+pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut bool, commands: &mut Vec<Command>) {
+    egui::Window::new("Settings").open(open).resizable(false).collapsible(false).show(egui_ctx, |ui| {
+        ui.heading("Time");
+        let zone = ctx.schedule.conference().zone;
+        let current = zone.name().unwrap_or("Floating (no zone)");
+        let label = ui.label("Conference time zone");
+        ComboBox::from_id_salt("conference_zone")
+            .selected_text(current)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for tz in chrono_tz::TZ_VARIANTS {
+                    let name = tz.name();
+                    if ui.selectable_label(zone.name() == Some(name), name).clicked() {
+                        commands.push(Command::SetConferenceZone(Some(name.to_owned())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label(
+            RichText::new(
+                "Times are always shown in conference time, as printed in the programme. \
+                 The zone decides what \"now\" is and where events land in your calendar.",
+            )
+            .weak(),
+        );
+        if ui.button("Use the zone from the schedule file").clicked() {
+            commands.push(Command::SetConferenceZone(None));
+        }
+        ui.separator();
+        let mut show = ctx.show_laptop_time;
+        if ui.checkbox(&mut show, "Also show my laptop's time").changed() {
+            commands.push(Command::SetShowLaptopTime(show));
+        }
+    });
+}
