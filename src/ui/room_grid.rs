@@ -86,6 +86,7 @@ impl RoomGrid {
             ui.set_height(size.y);
             let origin = ui.max_rect().min;
             let grid = GridPainter { ctx, layout, zoom, origin, viewport };
+            grid.time_lines(ui);
             grid.blocks(ui, selected, commands);
             grid.time_labels(ui);
             grid.now_line(ui);
@@ -221,14 +222,17 @@ impl GridPainter<'_, '_> {
     ) {
         let visuals = ui.visuals();
         let inner = rect.shrink2(vec2(8.0, 3.0));
-        let star = match priority {
-            Some(Priority::Must) => "★ ",
-            Some(Priority::Maybe) => "☆ ",
-            None => "",
-        };
         let mut job = egui::text::LayoutJob::default();
+        let star = match priority {
+            Some(Priority::Must) => Some(("★ ", theme::must(visuals))),
+            Some(Priority::Maybe) => Some(("☆ ", theme::maybe(visuals))),
+            None => None,
+        };
+        if let Some((star, colour)) = star {
+            job.append(star, 0.0, egui::TextFormat::simple(FontId::proportional(12.0), colour));
+        }
         job.append(
-            &format!("{star}{} ", format_hm(session.starts_at)),
+            &format!("{} ", format_hm(session.starts_at)),
             0.0,
             egui::TextFormat::simple(FontId::proportional(11.0), visuals.weak_text_color()),
         );
@@ -247,35 +251,47 @@ impl GridPainter<'_, '_> {
         painter.with_clip_rect(rect.intersect(painter.clip_rect())).galley(inner.min, galley, Color32::PLACEHOLDER);
     }
 
+    /// Minutes from the top of the grid of every visible half hour.
+    fn visible_half_hours(&self) -> impl Iterator<Item = i64> + use<> {
+        let (top, bottom) = self.visible_minutes();
+        let first = (top.max(0) / 30) * 30;
+        (first..=bottom.min(self.layout.total_mins)).step_by(30)
+    }
+
+    /// Hour and half-hour lines, under the blocks.
+    fn time_lines(&self, ui: &Ui) {
+        let visuals = ui.visuals();
+        let body = self.body_clip();
+        let painter = ui.painter().with_clip_rect(body);
+        let hour = visuals.widgets.noninteractive.bg_stroke;
+        let half = Stroke::new(0.5, hour.color.gamma_multiply(0.5));
+        for m in self.visible_half_hours() {
+            let y = self.y_of(self.layout.starts_at + Duration::minutes(m));
+            painter.hline(body.x_range(), y, if m % 60 == 0 { hour } else { half });
+        }
+    }
+
+    /// The time column, over the blocks so it stays put while the grid scrolls sideways.
     fn time_labels(&self, ui: &Ui) {
         let visuals = ui.visuals();
         let screen = self.viewport.translate(self.origin.to_vec2());
         let strip = Rect::from_min_max(screen.min, pos2(screen.min.x + TIME_WIDTH, screen.max.y));
         let painter = ui.painter();
         painter.rect_filled(strip, 0.0, visuals.panel_fill);
-        let (top, bottom) = self.visible_minutes();
-        let first = (top.max(0) / 30) * 30;
         let body = self.body_clip();
-        let mut m = first;
-        while m <= bottom.min(self.layout.total_mins) {
+        for m in self.visible_half_hours() {
             let t = self.layout.starts_at + Duration::minutes(m);
             let y = self.y_of(t);
             if y >= body.top() {
-                let stroke = if m % 60 == 0 {
-                    visuals.widgets.noninteractive.bg_stroke
-                } else {
-                    Stroke::new(0.5, visuals.widgets.noninteractive.bg_stroke.color.gamma_multiply(0.5))
-                };
-                painter.with_clip_rect(body).hline(body.x_range(), y, stroke);
+                let colour = if m % 60 == 0 { visuals.text_color() } else { visuals.weak_text_color() };
                 painter.text(
                     pos2(strip.right() - 6.0, y),
                     Align2::RIGHT_CENTER,
                     format_hm(t),
                     FontId::proportional(12.0),
-                    visuals.text_color(),
+                    colour,
                 );
             }
-            m += 30;
         }
     }
 
