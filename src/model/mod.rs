@@ -5,19 +5,25 @@
 
 pub mod diff;
 pub mod ids;
+pub mod personal;
 pub mod plan;
 pub mod schedule;
+pub mod throughput;
 pub mod time;
 pub mod timeline;
 pub mod undo;
 
 pub use diff::{Change, ChangeKind, ScheduleDiff, SessionSummary};
 pub use ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
+pub use personal::{
+    Block, BlockKind, CustomEvent, CustomKind, Dinner, ItemId, Money, PersonalItem, Reservation, Signup, SlotKey,
+};
 pub use plan::{Edit, Pick, Plan, PlanError, Priority};
 pub use schedule::{
     Conference, Day, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, ScheduleStats, Session, SessionKind, Track,
     Warning,
 };
+pub use throughput::AssemblyLine;
 pub use time::Zone;
-pub use timeline::{Clash, ItemSource, Timeline, TimelineItem};
+pub use timeline::{Clash, ItemKind, ItemSource, Resolution, Severity, ShiftKey, Timeline, TimelineItem};
 pub use undo::UndoStack;

@@ -1,5 +1,6 @@
-//! The attendee's plan: picks, notes and watch-later marks. Owned by one person, saved to their
-//! `plan.ron` by `io`. Every change goes through [`Plan::apply`], which is all-or-nothing.
+//! The attendee's plan: picks, notes and watch-later marks, and their own time: custom events,
+//! blocks, dinners and volunteer sign-ups. Owned by one person, saved to their `plan.ron` by `io`.
+//! Every change goes through [`Plan::apply`], which is all-or-nothing.
 //!
 //! Picks are keyed by the stable [`SessionId`], so they survive newer schedule versions. A pick
 //! remembers the title and start time it last saw, so a pick whose session disappeared (an
@@ -11,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::ids::SessionId;
+use super::personal::{Block, CustomEvent, Dinner, ItemId, PersonalItem, Signup, SlotKey};
 use super::schedule::Schedule;
 
 /// How much the attendee wants to be at a session.
@@ -52,6 +54,13 @@ pub struct Plan {
     pub picks: BTreeMap<SessionId, Pick>,
     /// Notes per session; a note stays when its session is unpicked.
     pub notes: BTreeMap<SessionId, String>,
+    /// The attendee's name as booth and volunteer rosters spell it, to find their shifts.
+    pub me: Option<String>,
+    pub custom_events: Vec<CustomEvent>,
+    pub blocks: Vec<Block>,
+    pub dinners: Vec<Dinner>,
+    /// Volunteer slots signed up for, in the order signed up.
+    pub signups: Vec<Signup>,
 }
 
 /// One undoable change to a [`Plan`].
@@ -75,6 +84,15 @@ pub enum Edit {
         session_id: SessionId,
         watch_later: bool,
     },
+    /// Add a custom event, block or dinner; its id must be new (see [`Plan::next_item_id`]).
+    AddItem(PersonalItem),
+    /// Replace the item with the same id (and kind).
+    UpdateItem(PersonalItem),
+    RemoveItem(ItemId),
+    SignUp(Signup),
+    LeaveSlot(SlotKey),
+    /// The attendee's name as rosters spell it; `None` or blank forgets it.
+    SetMyName(Option<String>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -85,6 +103,16 @@ pub enum PlanError {
     NotPicked(SessionId),
     #[error("\"{0}\" is not recorded, so it cannot be watched later")]
     NotRecorded(String),
+    #[error("cannot save this: {0}")]
+    InvalidItem(String),
+    #[error("there is no item \"{0}\" in your plan")]
+    UnknownItem(ItemId),
+    #[error("an item \"{0}\" is already in your plan")]
+    DuplicateItem(ItemId),
+    #[error("you are already signed up for \"{0}\"")]
+    AlreadySignedUp(String),
+    #[error("you are not signed up for that slot")]
+    NotSignedUp,
 }
 
 impl Plan {
@@ -102,6 +130,30 @@ impl Plan {
 
     pub fn note(&self, session_id: &SessionId) -> Option<&str> {
         self.notes.get(session_id).map(String::as_str)
+    }
+
+    /// A fresh id for a new item: `prefix` and the next number not yet used with it.
+    pub fn next_item_id(&self, prefix: &str) -> ItemId {
+        let ids = self
+            .custom_events
+            .iter()
+            .map(|c| &c.id)
+            .chain(self.blocks.iter().map(|b| &b.id))
+            .chain(self.dinners.iter().map(|d| &d.id));
+        let highest = ids.filter_map(|id| id.as_str().strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
+        ItemId(format!("{prefix}{}", highest.saturating_add(1)))
+    }
+
+    /// The item with this id, whatever its kind.
+    pub fn item(&self, id: &ItemId) -> Option<PersonalItem> {
+        let custom = self.custom_events.iter().find(|c| &c.id == id).cloned().map(PersonalItem::Custom);
+        custom
+            .or_else(|| self.blocks.iter().find(|b| &b.id == id).cloned().map(PersonalItem::Block))
+            .or_else(|| self.dinners.iter().find(|d| &d.id == id).cloned().map(PersonalItem::Dinner))
+    }
+
+    pub fn is_signed_up(&self, key: &SlotKey) -> bool {
+        self.signups.iter().any(|s| &s.key == key)
     }
 
     /// Picks whose session is not in `schedule`, in id order.
@@ -156,8 +208,64 @@ impl Plan {
                 };
                 pick.watch_later = watch_later;
             }
+            Edit::AddItem(item) => self.add_item(item)?,
+            Edit::UpdateItem(item) => self.update_item(item)?,
+            Edit::RemoveItem(id) => {
+                let count = |p: &Self| p.custom_events.len() + p.blocks.len() + p.dinners.len();
+                let before = count(self);
+                self.custom_events.retain(|c| c.id != id);
+                self.blocks.retain(|b| b.id != id);
+                self.dinners.retain(|d| d.id != id);
+                if count(self) == before {
+                    return Err(PlanError::UnknownItem(id));
+                }
+            }
+            Edit::SignUp(signup) => {
+                if self.is_signed_up(&signup.key) {
+                    return Err(PlanError::AlreadySignedUp(signup.title));
+                }
+                self.signups.push(signup);
+            }
+            Edit::LeaveSlot(key) => {
+                let before = self.signups.len();
+                self.signups.retain(|s| s.key != key);
+                if self.signups.len() == before {
+                    return Err(PlanError::NotSignedUp);
+                }
+            }
+            Edit::SetMyName(name) => {
+                self.me = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+            }
         }
         Ok(())
+    }
+
+    fn add_item(&mut self, item: PersonalItem) -> Result<(), PlanError> {
+        if let Some(problem) = item.problem() {
+            return Err(PlanError::InvalidItem(problem));
+        }
+        if self.item(item.id()).is_some() {
+            return Err(PlanError::DuplicateItem(item.id().clone()));
+        }
+        match item {
+            PersonalItem::Custom(c) => self.custom_events.push(c),
+            PersonalItem::Block(b) => self.blocks.push(b),
+            PersonalItem::Dinner(d) => self.dinners.push(d),
+        }
+        Ok(())
+    }
+
+    fn update_item(&mut self, item: PersonalItem) -> Result<(), PlanError> {
+        if let Some(problem) = item.problem() {
+            return Err(PlanError::InvalidItem(problem));
+        }
+        let id = item.id().clone();
+        let found = match item {
+            PersonalItem::Custom(new) => self.custom_events.iter_mut().find(|x| x.id == id).map(|old| *old = new),
+            PersonalItem::Block(new) => self.blocks.iter_mut().find(|x| x.id == id).map(|old| *old = new),
+            PersonalItem::Dinner(new) => self.dinners.iter_mut().find(|x| x.id == id).map(|old| *old = new),
+        };
+        found.ok_or(PlanError::UnknownItem(id))
     }
 
     /// Refreshes the remembered title and start of every pick whose session is in `schedule`.
@@ -264,6 +372,77 @@ mod tests {
         plan.apply(&schedule, Edit::Pick { session_id: id("gone"), priority: Priority::Maybe }).unwrap();
         plan.apply(&schedule, Edit::Unpick { session_id: id("gone") }).unwrap();
         assert!(plan.picks.is_empty());
+    }
+
+    fn hallway(id: &str) -> PersonalItem {
+        PersonalItem::Custom(CustomEvent {
+            id: ItemId::new(id),
+            kind: crate::model::personal::CustomKind::Meeting,
+            title: "Nova scheduler whiteboard".into(),
+            starts_at: dt("2027-04-17 14:00"),
+            duration_mins: 60,
+            place: "hallway".into(),
+            people: vec!["Ana".into()],
+            note: String::new(),
+        })
+    }
+
+    #[test]
+    fn personal_items_add_update_remove() {
+        let schedule = schedule();
+        let mut plan = Plan::new("c");
+        assert_eq!(plan.next_item_id("c"), ItemId::new("c1"));
+        plan.apply(&schedule, Edit::AddItem(hallway("c1"))).unwrap();
+        assert_eq!(plan.next_item_id("c"), ItemId::new("c2"));
+        assert_eq!(plan.next_item_id("d"), ItemId::new("d1"));
+        let PersonalItem::Custom(mut moved) = hallway("c1") else { unreachable!() };
+        moved.starts_at = dt("2027-04-17 16:00");
+        plan.apply(&schedule, Edit::UpdateItem(PersonalItem::Custom(moved.clone()))).unwrap();
+        assert_eq!(plan.item(&ItemId::new("c1")), Some(PersonalItem::Custom(moved)));
+        plan.apply(&schedule, Edit::RemoveItem(ItemId::new("c1"))).unwrap();
+        assert!(plan.custom_events.is_empty());
+    }
+
+    #[test]
+    fn refused_item_edits_leave_the_plan_unchanged() {
+        let schedule = schedule();
+        let mut plan = Plan::new("c");
+        plan.apply(&schedule, Edit::AddItem(hallway("c1"))).unwrap();
+        let signup = Signup {
+            key: SlotKey { roster: "r".into(), slot: "s1".into() },
+            title: "Swag bags".into(),
+            starts_at: dt("2027-04-15 16:00"),
+            ends_at: dt("2027-04-15 19:00"),
+            place: "Hall B".into(),
+        };
+        plan.apply(&schedule, Edit::SignUp(signup.clone())).unwrap();
+        let before = plan.clone();
+        let PersonalItem::Custom(mut untitled) = hallway("c9") else { unreachable!() };
+        untitled.title = " ".into();
+        let refused = [
+            Edit::AddItem(hallway("c1")),
+            Edit::AddItem(PersonalItem::Custom(untitled)),
+            Edit::UpdateItem(hallway("c7")),
+            Edit::RemoveItem(ItemId::new("nope")),
+            Edit::SignUp(signup),
+            Edit::LeaveSlot(SlotKey { roster: "r".into(), slot: "other".into() }),
+        ];
+        for edit in refused {
+            assert!(plan.apply(&schedule, edit.clone()).is_err(), "{edit:?} should be refused");
+            assert_eq!(plan, before, "{edit:?} changed the plan");
+        }
+        plan.apply(&schedule, Edit::LeaveSlot(SlotKey { roster: "r".into(), slot: "s1".into() })).unwrap();
+        assert!(plan.signups.is_empty());
+    }
+
+    #[test]
+    fn my_name_is_trimmed_and_blank_forgets() {
+        let schedule = schedule();
+        let mut plan = Plan::new("c");
+        plan.apply(&schedule, Edit::SetMyName(Some("  Ana Lima ".into()))).unwrap();
+        assert_eq!(plan.me.as_deref(), Some("Ana Lima"));
+        plan.apply(&schedule, Edit::SetMyName(Some(" ".into()))).unwrap();
+        assert_eq!(plan.me, None);
     }
 
     #[test]

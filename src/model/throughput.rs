@@ -1,0 +1,140 @@
+//! Throughput planning for assembly-line volunteer tasks, such as stuffing swag bags: one
+//! volunteer per station along a table, the bags walked down the line.
+//!
+//! The numbers from a real conference: 3,000 bags at about 1,000 an hour is three hours. With ten
+//! stations that is 100 bags per volunteer-hour. More volunteers than stations do not make the
+//! line faster: the line runs at the rate of its stations.
+
+use chrono::{Duration, NaiveDateTime};
+
+/// An assembly-line job.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AssemblyLine {
+    /// Units to produce (bags).
+    pub units: u32,
+    /// Places along the line where one volunteer works.
+    pub stations: u32,
+    /// Units one volunteer produces per hour while the line runs.
+    pub units_per_volunteer_hour: f64,
+}
+
+/// What a plan for the line comes to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineEstimate {
+    /// Volunteers actually working (never more than stations).
+    pub working: u32,
+    /// Units per hour of the whole crew.
+    pub crew_rate: f64,
+    /// Hours until every unit is done; infinite with nobody working.
+    pub hours: f64,
+}
+
+impl AssemblyLine {
+    /// How the line runs with `volunteers` people.
+    pub fn with_crew(&self, volunteers: u32) -> LineEstimate {
+        let working = volunteers.min(self.stations);
+        let crew_rate = f64::from(working) * self.units_per_volunteer_hour.max(0.0);
+        let hours = if self.units == 0 {
+            0.0
+        } else if crew_rate > 0.0 {
+            f64::from(self.units) / crew_rate
+        } else {
+            f64::INFINITY
+        };
+        LineEstimate { working, crew_rate, hours }
+    }
+
+    /// When the line finishes if it starts at `start` with `volunteers`; `None` if it never does.
+    pub fn finish(&self, start: NaiveDateTime, volunteers: u32) -> Option<NaiveDateTime> {
+        let hours = self.with_crew(volunteers).hours;
+        if !hours.is_finite() {
+            return None;
+        }
+        // Rounded up to the minute: a plan should not promise a finish it cannot meet.
+        let minutes = (hours * 60.0).ceil();
+        start.checked_add_signed(Duration::minutes(minutes as i64))
+    }
+
+    /// Volunteers needed to finish within `hours`. `Err(needed)` when that is more than the line
+    /// has stations: more stations (or more time) are needed.
+    ///
+    /// # Errors
+    /// `Err(n)` with the number of volunteers the deadline would take.
+    pub fn volunteers_needed(&self, hours: f64) -> Result<u32, u32> {
+        if self.units == 0 {
+            return Ok(0);
+        }
+        if hours <= 0.0 || self.units_per_volunteer_hour <= 0.0 {
+            return Err(u32::MAX);
+        }
+        let exact = f64::from(self.units) / (self.units_per_volunteer_hour * hours);
+        // Tolerate floating-point noise: 3000 / (100 × 3) must be 10, not 11.
+        let needed = (exact - 1e-9).ceil().max(1.0);
+        let needed = if needed >= f64::from(u32::MAX) { u32::MAX } else { needed as u32 };
+        if needed > self.stations { Err(needed) } else { Ok(needed) }
+    }
+}
+
+/// The reverse: what rate a crew achieved. `units` done by `volunteers` in `hours` is this many
+/// units per volunteer-hour. `None` for an empty crew or no time.
+pub fn observed_rate(units: u32, volunteers: u32, hours: f64) -> Option<f64> {
+    (volunteers > 0 && hours > 0.0).then(|| f64::from(units) / (f64::from(volunteers) * hours))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bags() -> AssemblyLine {
+        AssemblyLine { units: 3000, stations: 10, units_per_volunteer_hour: 100.0 }
+    }
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn three_thousand_bags_at_a_thousand_an_hour_is_three_hours() {
+        let full = bags().with_crew(10);
+        assert_eq!(full, LineEstimate { working: 10, crew_rate: 1000.0, hours: 3.0 });
+        assert_eq!(bags().finish(dt("2027-04-15 16:00"), 10), Some(dt("2027-04-15 19:00")));
+    }
+
+    #[test]
+    fn extra_volunteers_do_not_speed_up_a_full_line() {
+        assert_eq!(bags().with_crew(25).working, 10);
+        assert_eq!(bags().with_crew(25).hours, 3.0);
+        let half = bags().with_crew(5);
+        assert_eq!((half.crew_rate, half.hours), (500.0, 6.0));
+    }
+
+    #[test]
+    fn volunteers_needed_for_a_deadline() {
+        assert_eq!(bags().volunteers_needed(3.0), Ok(10));
+        assert_eq!(bags().volunteers_needed(6.0), Ok(5));
+        assert_eq!(bags().volunteers_needed(4.0), Ok(8), "7.5 rounds up");
+        assert_eq!(bags().volunteers_needed(2.0), Err(15), "more than the 10 stations");
+        assert_eq!(bags().volunteers_needed(0.0), Err(u32::MAX));
+        let nothing = AssemblyLine { units: 0, ..bags() };
+        assert_eq!(nothing.volunteers_needed(1.0), Ok(0));
+        assert_eq!(nothing.with_crew(0).hours, 0.0);
+    }
+
+    #[test]
+    fn finish_rounds_up_to_the_minute_and_never_for_no_crew() {
+        let odd = AssemblyLine { units: 1000, stations: 7, units_per_volunteer_hour: 100.0 };
+        // 1000 / 700 h = 85.7 minutes → 86.
+        assert_eq!(odd.finish(dt("2027-04-15 16:00"), 7), Some(dt("2027-04-15 17:26")));
+        assert_eq!(bags().finish(dt("2027-04-15 16:00"), 0), None);
+    }
+
+    #[test]
+    fn observed_rate_is_the_reverse() {
+        assert_eq!(observed_rate(3000, 10, 3.0), Some(100.0));
+        assert_eq!(observed_rate(3000, 0, 3.0), None);
+        assert_eq!(observed_rate(3000, 10, 0.0), None);
+        let line =
+            AssemblyLine { units: 3000, stations: 10, units_per_volunteer_hour: observed_rate(3000, 10, 3.0).unwrap() };
+        assert_eq!(line.with_crew(10).hours, 3.0);
+    }
+}
