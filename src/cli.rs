@@ -1,6 +1,11 @@
 //! Command-line interface (clap). With no subcommand lanyard starts the GUI; subcommands do
 //! headless work for scripts. `check` is a stable contract: one summary line per readable file on
 //! stdout, `FILE:LINE:COL: error: MESSAGE` on stderr for a bad one, exit status 1 if any was bad.
+//!
+//! `convert` and `export-ics` follow the same shape: one `OUT: events=N` line on stdout on
+//! success; errors and warnings on stderr, starting with the file they are about (with line and
+//! column where the format has them); exit status 1 on error. Their outputs are written
+//! atomically.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,10 +13,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::SAMPLE_SCHEDULE;
+use crate::io::export::{self, ExportError, ExportFormat, ical};
 use crate::io::import;
+use crate::io::paths;
+use crate::io::settings::Settings;
+use crate::io::store::{self, Loaded, StoreError};
+use crate::model::{Plan, Schedule, Zone};
 
 #[derive(Debug, Parser)]
-#[command(name = "lanyard", version, about = "An offline conference companion", args_conflicts_with_subcommands = true)]
+#[command(name = "lanyard", version, about = "An offline conference companion")]
 pub struct Cli {
     /// A schedule to open: lanyard RON, frab/Pentabarf XML, schedule.json or iCalendar.
     pub schedule: Option<PathBuf>,
@@ -36,6 +47,26 @@ pub enum CliCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Convert a schedule to lanyard RON (.ron) or iCalendar (.ics), chosen by OUT's extension.
+    Convert {
+        /// A schedule file in any supported format.
+        input: PathBuf,
+        /// The file to write; its extension (.ron or .ics) picks the format.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Export your picks as an iCalendar file (.ics) for your calendar program.
+    ExportIcs {
+        /// The schedule (default: the one last opened in the app, else the bundled sample).
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
+        /// The plan holding your picks (default: the conference's plan in the data folder).
+        #[arg(long, value_name = "FILE")]
+        plan: Option<PathBuf>,
+        /// The .ics file to write.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
 }
 
 /// Runs a headless subcommand. Returns `None` when the GUI should start instead.
@@ -43,6 +74,14 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
     let command = cli.command.as_ref()?;
     Some(match command {
         CliCommand::Check { files } => check(files, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::Convert { input, output } => {
+            convert(input, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+        }
+        CliCommand::ExportIcs { schedule, plan, output } => {
+            let sources =
+                IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
+            export_ics(&sources, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+        }
     })
 }
 
@@ -82,5 +121,192 @@ fn check_one(path: &Path, out: &mut impl Write, err: &mut impl Write) -> bool {
             writeln!(err, "{}", error.display_with_path(path)).ok();
             false
         }
+    }
+}
+
+/// `lanyard convert IN -o OUT`: reads IN in any supported format and writes OUT atomically, as
+/// lanyard RON or iCalendar chosen by OUT's extension. Prints `OUT: events=N` on success; on
+/// failure prints `FILE:LINE:COL: error: MESSAGE` (or `FILE: error: MESSAGE` when there is no
+/// position) on `err` and returns failure. Import warnings go to `err` as in `check`.
+pub fn convert(input: &Path, output: &Path, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    let Some(format) = ExportFormat::from_path(output) else {
+        writeln!(err, "{}: error: unknown output format; the file name must end in .ron or .ics", output.display())
+            .ok();
+        return ExitCode::FAILURE;
+    };
+    if is_same_file(input, output) {
+        writeln!(err, "{}: error: refusing to write over the schedule being converted", output.display()).ok();
+        return ExitCode::FAILURE;
+    }
+    let schedule = match import::load(input) {
+        Ok(schedule) => schedule,
+        Err(error) => {
+            writeln!(err, "{}", error.display_with_path(input)).ok();
+            return ExitCode::FAILURE;
+        }
+    };
+    print_warnings(input, &schedule, err);
+    let written = export::render_schedule(&schedule, format).and_then(|text| export::write_file(output, &text));
+    if let Err(error) = written {
+        writeln!(err, "{}", export_error_line(output, &error)).ok();
+        return ExitCode::FAILURE;
+    }
+    writeln!(out, "{}: events={}", output.display(), schedule.stats().events).ok();
+    ExitCode::SUCCESS
+}
+
+/// Where `export-ics` finds its inputs; `None` means the default.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IcsSources<'a> {
+    /// `--data-dir`; see [`paths::data_dir`].
+    pub data_dir: Option<&'a Path>,
+    /// `--schedule`: else the last schedule opened in the app, else the bundled sample.
+    pub schedule: Option<&'a Path>,
+    /// `--plan`: else the conference's plan in the data folder.
+    pub plan: Option<&'a Path>,
+}
+
+/// `lanyard export-ics [--schedule FILE] [--plan FILE] -o OUT.ics`: writes the plan's picks that
+/// are in the schedule as iCalendar and prints `OUT: events=N`. A missing plan file is an error
+/// naming its path. A plan made for another conference id only earns a warning on `err`, since a
+/// renamed conference keeps its session ids; picks not in the schedule are left out with a
+/// warning.
+pub fn export_ics(sources: &IcsSources<'_>, output: &Path, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    match export_ics_inner(sources, output, err) {
+        Ok(events) => {
+            writeln!(out, "{}: events={events}", output.display()).ok();
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            writeln!(err, "{message}").ok();
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The work of [`export_ics`]; `Err` holds the one line to print.
+fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Write) -> Result<usize, String> {
+    if ExportFormat::from_path(output) != Some(ExportFormat::ICalendar) {
+        return Err(format!("{}: error: the output file name must end in .ics", output.display()));
+    }
+    let data_dir = paths::data_dir(sources.data_dir);
+    let settings = settings_for_export(data_dir.as_deref(), sources.schedule.is_some(), err)?;
+    let mut schedule = schedule_for_export(sources.schedule, settings.last_schedule.as_deref(), err)?;
+    // The zone the user chose in the app for a file that names none, as the app exports it.
+    if let Some(zone) = settings.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z)) {
+        schedule.set_zone(zone);
+    }
+    let conference_id = &schedule.conference().id;
+    let plan_path = match (sources.plan, &data_dir) {
+        (Some(path), _) => path.to_owned(),
+        (None, Some(dir)) => paths::plan_path(dir, conference_id),
+        (None, None) => return Err("error: there is no data folder to find the plan in; pass --plan FILE".to_owned()),
+    };
+    let plan = match store::load::<Plan>(&plan_path) {
+        Ok(Loaded { document: Some(plan), .. }) => plan,
+        Ok(Loaded { document: None, .. }) => {
+            return Err(format!(
+                "{}: error: there is no plan file here (pick sessions in the app first, or pass --plan FILE)",
+                plan_path.display()
+            ));
+        }
+        Err(error) => return Err(store_error_line(&error, "error")),
+    };
+    if plan.conference != *conference_id {
+        writeln!(
+            err,
+            "{}: warning: the plan is for conference \"{}\" but the schedule is \"{conference_id}\"",
+            plan_path.display(),
+            plan.conference
+        )
+        .ok();
+    }
+    let orphans = plan.orphans(&schedule).count();
+    if orphans > 0 {
+        writeln!(
+            err,
+            "{}: warning: {orphans} picked session(s) are not in this schedule and were left out",
+            plan_path.display()
+        )
+        .ok();
+    }
+    let text = ical::plan_to_ics(&schedule, &plan);
+    export::write_file(output, &text).map_err(|error| export_error_line(output, &error))?;
+    // Exact: folded continuation lines start with a space, so only real components match.
+    Ok(text.matches("\r\nBEGIN:VEVENT\r\n").count())
+}
+
+/// The app's settings from the data folder (defaults when there are none). An unreadable
+/// settings file is an error when it must name the schedule, and only a warning otherwise.
+fn settings_for_export(
+    data_dir: Option<&Path>,
+    has_explicit_schedule: bool,
+    err: &mut impl Write,
+) -> Result<Settings, String> {
+    let Some(dir) = data_dir else {
+        return Ok(Settings::default());
+    };
+    match store::load::<Settings>(&paths::settings_path(dir)) {
+        Ok(loaded) => Ok(loaded.document.unwrap_or_default()),
+        Err(error) if has_explicit_schedule => {
+            writeln!(err, "{}; it is ignored", store_error_line(&error, "warning")).ok();
+            Ok(Settings::default())
+        }
+        Err(error) => Err(store_error_line(&error, "error")),
+    }
+}
+
+/// The schedule `export-ics` works on: `--schedule`, else the last one opened in the app, else
+/// the bundled sample. A remembered schedule that no longer loads is an error rather than a
+/// silent switch to the sample, which would export another conference.
+fn schedule_for_export(
+    explicit: Option<&Path>,
+    remembered: Option<&Path>,
+    err: &mut impl Write,
+) -> Result<Schedule, String> {
+    let Some(path) = explicit.or(remembered) else {
+        return import::parse(SAMPLE_SCHEDULE, "sample-conference.ron")
+            .map_err(|error| format!("error: the bundled sample does not load: {error}"));
+    };
+    let schedule = import::load(path).map_err(|error| error.display_with_path(path))?;
+    print_warnings(path, &schedule, err);
+    Ok(schedule)
+}
+
+/// A store error as one line, `severity` being `error` or `warning`; corrupt documents in the
+/// `FILE:LINE:COL: SEVERITY:` form.
+fn store_error_line(error: &StoreError, severity: &str) -> String {
+    match error {
+        StoreError::Corrupt { kind, location, message, path } => format!(
+            "{}:{}:{}: {severity}: {kind} file is not valid: {message}",
+            path.display(),
+            location.line,
+            location.col
+        ),
+        other => format!("{severity}: {other}"),
+    }
+}
+
+/// An export error as one line starting with the output path (which the message then omits).
+fn export_error_line(output: &Path, error: &ExportError) -> String {
+    match error {
+        ExportError::Write { source, path } => format!("{}: error: could not write the file: {source}", path.display()),
+        ExportError::Serialise(_) => format!("{}: error: {error}", output.display()),
+    }
+}
+
+/// Import warnings in the form `check` prints them.
+fn print_warnings(path: &Path, schedule: &Schedule, err: &mut impl Write) {
+    for warning in schedule.warnings() {
+        let (line, col) = warning.location.map_or((1, 1), |l| (l.line, l.col));
+        writeln!(err, "{}:{line}:{col}: warning: {}", path.display(), warning.message).ok();
+    }
+}
+
+/// Whether two paths name the same existing file (so `convert` never replaces its own input).
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

@@ -71,3 +71,15 @@ fn year_9999_and_long_durations_are_read() {
     assert_eq!(code, 0);
     assert!(stdout.contains("events=1 rooms=0 days=1 tracks=0 warnings=1"), "{stdout}");
 }
+
+#[test]
+fn data_dir_may_come_before_or_after_a_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::repo_path("assets/sample-conference.ron");
+    let (sample, data) = (sample.to_str().unwrap(), dir.path().to_str().unwrap());
+    for args in [["--data-dir", data, "check", sample], ["check", sample, "--data-dir", data]] {
+        let (code, stdout, stderr) = lanyard(&args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(stdout.contains("events=103"), "{args:?}: {stdout}");
+    }
+}

@@ -2,6 +2,7 @@
 //! the documents the user owns (plan, settings). Functions here are small and return typed
 //! errors; they never log and never show anything (the app layer does, once).
 
+pub mod export;
 pub mod import;
 pub mod paths;
 pub mod plan_file;

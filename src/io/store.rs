@@ -248,8 +248,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Temp file in the same folder, fsync, rename, fsync the folder.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, fsync the
+/// folder. Readers see either the old file or the complete new one, never a half-written file.
+/// Takes no backup and does no change detection; documents go through [`save`] for that.
+///
+/// # Errors
+/// Any I/O error; the file at `path` is then left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;
     file.commit()
