@@ -85,11 +85,11 @@ pub enum Edit {
         watch_later: bool,
     },
     /// Add a custom event, block or dinner; its id must be new (see [`Plan::next_item_id`]).
-    AddItem(PersonalItem),
+    AddItem(Box<PersonalItem>),
     /// Replace the item with the same id (and kind).
-    UpdateItem(PersonalItem),
+    UpdateItem(Box<PersonalItem>),
     RemoveItem(ItemId),
-    SignUp(Signup),
+    SignUp(Box<Signup>),
     LeaveSlot(SlotKey),
     /// The attendee's name as rosters spell it; `None` or blank forgets it.
     SetMyName(Option<String>),
@@ -113,6 +113,23 @@ pub enum PlanError {
     AlreadySignedUp(String),
     #[error("you are not signed up for that slot")]
     NotSignedUp,
+}
+
+impl Edit {
+    /// [`Edit::AddItem`].
+    pub fn add(item: PersonalItem) -> Self {
+        Self::AddItem(Box::new(item))
+    }
+
+    /// [`Edit::UpdateItem`].
+    pub fn update(item: PersonalItem) -> Self {
+        Self::UpdateItem(Box::new(item))
+    }
+
+    /// [`Edit::SignUp`].
+    pub fn sign_up(signup: Signup) -> Self {
+        Self::SignUp(Box::new(signup))
+    }
 }
 
 impl Plan {
@@ -208,8 +225,8 @@ impl Plan {
                 };
                 pick.watch_later = watch_later;
             }
-            Edit::AddItem(item) => self.add_item(item)?,
-            Edit::UpdateItem(item) => self.update_item(item)?,
+            Edit::AddItem(item) => self.add_item(*item)?,
+            Edit::UpdateItem(item) => self.update_item(*item)?,
             Edit::RemoveItem(id) => {
                 let count = |p: &Self| p.custom_events.len() + p.blocks.len() + p.dinners.len();
                 let before = count(self);
@@ -224,7 +241,7 @@ impl Plan {
                 if self.is_signed_up(&signup.key) {
                     return Err(PlanError::AlreadySignedUp(signup.title));
                 }
-                self.signups.push(signup);
+                self.signups.push(*signup);
             }
             Edit::LeaveSlot(key) => {
                 let before = self.signups.len();
@@ -392,12 +409,12 @@ mod tests {
         let schedule = schedule();
         let mut plan = Plan::new("c");
         assert_eq!(plan.next_item_id("c"), ItemId::new("c1"));
-        plan.apply(&schedule, Edit::AddItem(hallway("c1"))).unwrap();
+        plan.apply(&schedule, Edit::add(hallway("c1"))).unwrap();
         assert_eq!(plan.next_item_id("c"), ItemId::new("c2"));
         assert_eq!(plan.next_item_id("d"), ItemId::new("d1"));
         let PersonalItem::Custom(mut moved) = hallway("c1") else { unreachable!() };
         moved.starts_at = dt("2027-04-17 16:00");
-        plan.apply(&schedule, Edit::UpdateItem(PersonalItem::Custom(moved.clone()))).unwrap();
+        plan.apply(&schedule, Edit::update(PersonalItem::Custom(moved.clone()))).unwrap();
         assert_eq!(plan.item(&ItemId::new("c1")), Some(PersonalItem::Custom(moved)));
         plan.apply(&schedule, Edit::RemoveItem(ItemId::new("c1"))).unwrap();
         assert!(plan.custom_events.is_empty());
@@ -407,7 +424,7 @@ mod tests {
     fn refused_item_edits_leave_the_plan_unchanged() {
         let schedule = schedule();
         let mut plan = Plan::new("c");
-        plan.apply(&schedule, Edit::AddItem(hallway("c1"))).unwrap();
+        plan.apply(&schedule, Edit::add(hallway("c1"))).unwrap();
         let signup = Signup {
             key: SlotKey { roster: "r".into(), slot: "s1".into() },
             title: "Swag bags".into(),
@@ -415,16 +432,16 @@ mod tests {
             ends_at: dt("2027-04-15 19:00"),
             place: "Hall B".into(),
         };
-        plan.apply(&schedule, Edit::SignUp(signup.clone())).unwrap();
+        plan.apply(&schedule, Edit::sign_up(signup.clone())).unwrap();
         let before = plan.clone();
         let PersonalItem::Custom(mut untitled) = hallway("c9") else { unreachable!() };
         untitled.title = " ".into();
         let refused = [
-            Edit::AddItem(hallway("c1")),
-            Edit::AddItem(PersonalItem::Custom(untitled)),
-            Edit::UpdateItem(hallway("c7")),
+            Edit::add(hallway("c1")),
+            Edit::add(PersonalItem::Custom(untitled)),
+            Edit::update(hallway("c7")),
             Edit::RemoveItem(ItemId::new("nope")),
-            Edit::SignUp(signup),
+            Edit::sign_up(signup),
             Edit::LeaveSlot(SlotKey { roster: "r".into(), slot: "other".into() }),
         ];
         for edit in refused {

@@ -160,6 +160,24 @@ impl SessionKind {
         }
     }
 
+    /// A short, stable, lower-case token (`talk`, `keynote`, `open-space`, …) for files and scripts.
+    pub fn token(self) -> &'static str {
+        match self {
+            Self::Talk => "talk",
+            Self::Keynote => "keynote",
+            Self::Tutorial => "tutorial",
+            Self::Lightning => "lightning",
+            Self::Break => "break",
+            Self::Social => "social",
+            Self::OpenSpace => "open-space",
+        }
+    }
+
+    /// The kind a [`Self::token`] names.
+    pub fn from_token(token: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.token().eq_ignore_ascii_case(token.trim()))
+    }
+
     /// Best guess from the free-text `type` of frab/pretalx events ("lecture", "workshop",
     /// "Lightning Talk", "Coffee break", …) and their titles. Unknown types are talks.
     pub fn guess(type_text: &str, title: &str) -> Self {

@@ -63,15 +63,7 @@ impl ItemKind {
     /// `dinner`, `volunteer`, `shift`, …
     pub fn token(self) -> &'static str {
         match self {
-            Self::Session(kind) => match kind {
-                SessionKind::Talk => "talk",
-                SessionKind::Keynote => "keynote",
-                SessionKind::Tutorial => "tutorial",
-                SessionKind::Lightning => "lightning",
-                SessionKind::Break => "break",
-                SessionKind::Social => "social",
-                SessionKind::OpenSpace => "open-space",
-            },
+            Self::Session(kind) => kind.token(),
             Self::Custom(kind) => match kind {
                 CustomKind::Meeting => "meeting",
                 CustomKind::Group => "group",
@@ -552,7 +544,7 @@ mod tests {
         // A departure at 13:30 runs over the 14:00 talk.
         plan.apply(
             schedule,
-            Edit::AddItem(PersonalItem::Block(Block {
+            Edit::add(PersonalItem::Block(Block {
                 id: ItemId::new("b1"),
                 kind: BlockKind::Departure,
                 starts_at: dt("2027-04-16 13:30"),
@@ -564,7 +556,7 @@ mod tests {
         // A hallway meeting over the maybe-pick at 11:00.
         plan.apply(
             schedule,
-            Edit::AddItem(PersonalItem::Custom(CustomEvent {
+            Edit::add(PersonalItem::Custom(CustomEvent {
                 id: ItemId::new("c1"),
                 kind: CustomKind::Meeting,
                 title: "Scheduler chat".into(),
@@ -579,7 +571,7 @@ mod tests {
         // Dinner for five with a table for four, during a volunteer slot.
         plan.apply(
             schedule,
-            Edit::AddItem(PersonalItem::Dinner(Dinner {
+            Edit::add(PersonalItem::Dinner(Dinner {
                 id: ItemId::new("d1"),
                 title: "Team dinner".into(),
                 venue: "Old Port Bistro".into(),
@@ -595,7 +587,7 @@ mod tests {
         .unwrap();
         plan.apply(
             schedule,
-            Edit::SignUp(Signup {
+            Edit::sign_up(Signup {
                 key: SlotKey { roster: "r".into(), slot: "chair-1".into() },
                 title: "Session chair".into(),
                 starts_at: dt("2027-04-17 20:00"),

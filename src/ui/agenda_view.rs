@@ -6,11 +6,14 @@
 use chrono::NaiveDateTime;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui};
 
+use super::item_editor::{DraftKind, ItemDraft, ItemEditor};
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
 use crate::command::Command;
 use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
-use crate::model::{Edit, Priority, SessionId};
+use crate::model::{
+    BlockKind, CustomKind, Edit, ItemKind, ItemSource, Priority, Resolution, SessionId, Severity, TimelineItem,
+};
 
 /// Free time shorter than this is not worth a row.
 const MIN_GAP_MINUTES: u32 = 20;
@@ -64,27 +67,41 @@ impl AgendaView {
         self.rows_key = Some(key);
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        selected: Option<&SessionId>,
+        editor: &mut Option<ItemEditor>,
+        commands: &mut Vec<Command>,
+    ) {
         self.rebuild(ctx);
+        let timeline = ctx.timeline;
+        ui.horizontal(|ui| {
+            ui.heading("My agenda");
+            let summary = format!("{} items", timeline.items().len());
+            ui.label(RichText::new(summary).weak());
+            let (hard, soft) = (timeline.hard_clash_count(), timeline.clashes().len() - timeline.hard_clash_count());
+            if hard > 0 {
+                ui.label(RichText::new(format!("⚠ {hard} clashes")).color(theme::clash(ui.visuals())));
+            }
+            if soft > 0 {
+                ui.label(RichText::new(format!("{soft} with maybes")).color(theme::must(ui.visuals())))
+                    .on_hover_text("Clashes where one side is a maybe pick");
+            }
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| add_buttons_ui(ui, ctx, editor));
+        });
         if self.rows.is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(60.0);
-                ui.heading("No picks yet");
+                ui.heading("Nothing planned yet");
                 ui.label(
-                    "In the Schedule tab, mark sessions ★ Must or ☆ Maybe. They appear here by day, with any clashes.",
+                    "In the Schedule tab, mark sessions ★ Must or ☆ Maybe. Add hallway meetings, dinners and \
+                     travel with the buttons above. Everything appears here by day, with any clashes.",
                 );
             });
             return;
         }
-        let clashes = ctx.timeline.clashes().len();
-        ui.horizontal(|ui| {
-            ui.heading("My agenda");
-            let summary = format!("{} picks", ctx.plan.picks.len());
-            ui.label(RichText::new(summary).weak());
-            if clashes > 0 {
-                ui.label(RichText::new(format!("⚠ {clashes} clashes")).color(theme::clash(ui.visuals())));
-            }
-        });
         ui.separator();
         ui.spacing_mut().item_spacing.y = 0.0;
         let rows = &self.rows;
@@ -96,7 +113,7 @@ impl AgendaView {
                 for row in rows.get(range).unwrap_or_default() {
                     match row {
                         Row::Day { date, items, clashes } => day_header_ui(ui, *date, *items, *clashes),
-                        Row::Item(i) => item_row_ui(ui, ctx, *i, selected, commands),
+                        Row::Item(i) => item_row_ui(ui, ctx, *i, selected, editor, commands),
                         Row::Gap(from, to) => gap_row_ui(ui, *from, *to),
                         Row::OrphanHeader(n) => orphan_header_ui(ui, *n),
                         Row::Orphan(id) => orphan_row_ui(ui, ctx, id, commands),
@@ -110,9 +127,10 @@ impl AgendaView {
 fn day_header_ui(ui: &mut Ui, date: chrono::NaiveDate, items: usize, clashes: usize) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), theme::ROW_HEIGHT), Sense::hover());
     let visuals = ui.visuals();
-    let mut text = format!("{}  ·  {items} items", format_day(date));
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut text = format!("{}  ·  {}", format_day(date), plural(items, "item", "items"));
     if clashes > 0 {
-        text.push_str(&format!("  ·  {clashes} clashes"));
+        text.push_str(&format!("  ·  {}", plural(clashes, "clash", "clashes")));
     }
     ui.painter().text(
         egui::pos2(rect.left() + 4.0, rect.bottom() - 8.0),
@@ -189,7 +207,55 @@ fn orphan_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, session_id: &SessionId, command
     ui.painter().galley(egui::pos2(rect.left() + 112.0, rect.top() + 24.0), meta, visuals.weak_text_color());
 }
 
-fn item_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, i: usize, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+/// "+ Meeting", "+ Dinner", "+ Travel / busy": open the editor on a new item of the day in view.
+fn add_buttons_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, editor: &mut Option<ItemEditor>) {
+    let day = ctx
+        .schedule
+        .day_of(ctx.now)
+        .and_then(|d| ctx.schedule.day(d))
+        .map_or(ctx.schedule.conference().start_date, |d| d.date);
+    let new = [
+        ("+ Travel / busy", DraftKind::Block(BlockKind::Departure)),
+        ("+ Dinner", DraftKind::Dinner),
+        ("+ Meeting", DraftKind::Custom(CustomKind::Meeting)),
+    ];
+    for (label, kind) in new {
+        if ui.button(label).clicked() {
+            *editor = Some(ItemEditor::new(ItemDraft::new(kind, day)));
+        }
+    }
+}
+
+/// An icon and short label for an item: its priority for picks, its kind otherwise.
+fn badge(item: &TimelineItem, visuals: &egui::Visuals) -> (String, egui::Color32) {
+    match (item.kind, item.is_watch_later, item.priority) {
+        (_, true, _) => ("📺 later".to_owned(), visuals.weak_text_color()),
+        (_, false, Some(Priority::Must)) => ("★ Must".to_owned(), theme::must(visuals)),
+        (_, false, Some(Priority::Maybe)) => ("☆ Maybe".to_owned(), theme::maybe(visuals)),
+        (ItemKind::Dinner, ..) => ("🍽 Dinner".to_owned(), visuals.text_color()),
+        (ItemKind::Block(kind), ..) => {
+            let icon = match kind {
+                BlockKind::Arrival | BlockKind::Departure => "✈",
+                BlockKind::Holiday => "🏠",
+                BlockKind::Busy => "⏰",
+            };
+            (format!("{icon} {}", kind.label()), visuals.text_color())
+        }
+        (ItemKind::Custom(_), ..) => ("💬 Meeting".to_owned(), visuals.text_color()),
+        (ItemKind::Volunteer, ..) => ("📝 Volunteer".to_owned(), visuals.text_color()),
+        (ItemKind::Shift, ..) => ("⚑ Booth".to_owned(), visuals.text_color()),
+        (ItemKind::Session(kind), ..) => (kind.label().to_owned(), visuals.text_color()),
+    }
+}
+
+fn item_row_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    i: usize,
+    selected: Option<&SessionId>,
+    editor: &mut Option<ItemEditor>,
+    commands: &mut Vec<Command>,
+) {
     let timeline = ctx.timeline;
     let Some(item) = timeline.items().get(i) else { return };
     let session_id = item.session_id();
@@ -204,18 +270,27 @@ fn item_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, i: usize, selected: Option<&Sessi
     if !partner_titles.is_empty() {
         accessible.push_str(&format!(", clashes with {}", partner_titles.join("; ")));
     }
+    if let Some(warning) = &item.warning {
+        accessible.push_str(&format!(", {warning}"));
+    }
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
     let rect = response.rect;
-    if let (true, Some(id)) = (response.clicked(), session_id) {
-        commands.push(Command::Select(if is_selected { None } else { Some(id.clone()) }));
+    if response.clicked() {
+        match (&item.source, session_id) {
+            (_, Some(id)) => commands.push(Command::Select(if is_selected { None } else { Some(id.clone()) })),
+            (ItemSource::Personal(id), None) => {
+                *editor = ctx.plan.item(id).map(|item| ItemEditor::new(ItemDraft::from_item(&item)));
+            }
+            _ => {}
+        }
     }
     let visuals = ui.visuals().clone();
-    let clash_colour = theme::clash(&visuals);
+    let hard = timeline.clashes().iter().any(|c| (c.a == i || c.b == i) && c.severity == Severity::Hard);
+    let outline = if hard { theme::clash(&visuals) } else { theme::must(&visuals) };
     if !partners.is_empty() {
-        ui.painter().rect_stroke(rect.shrink(1.0), 3.0, egui::Stroke::new(1.5, clash_colour), egui::StrokeKind::Inside);
+        ui.painter().rect_stroke(rect.shrink(1.0), 3.0, egui::Stroke::new(1.5, outline), egui::StrokeKind::Inside);
     }
-
-    let controls = item_controls_ui(ui, item, rect, session_id, !partners.is_empty(), commands);
+    let controls = item_controls_ui(ui, ctx, i, rect, editor, commands);
 
     let painter = ui.painter_at(rect);
     let left = rect.left() + 8.0;
@@ -226,12 +301,7 @@ fn item_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, i: usize, selected: Option<&Sessi
         FontId::proportional(13.0),
         visuals.text_color(),
     );
-    let (badge, badge_colour) = match (item.is_watch_later, item.priority) {
-        (true, _) => ("📺 later", visuals.weak_text_color()),
-        (false, Some(Priority::Must)) => ("★ Must", theme::must(&visuals)),
-        (false, Some(Priority::Maybe)) => ("☆ Maybe", theme::maybe(&visuals)),
-        (false, None) => ("", visuals.text_color()),
-    };
+    let (badge, badge_colour) = badge(item, &visuals);
     painter.text(
         egui::pos2(left, rect.top() + 24.0),
         egui::Align2::LEFT_TOP,
@@ -239,54 +309,92 @@ fn item_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, i: usize, selected: Option<&Sessi
         FontId::proportional(11.0),
         badge_colour,
     );
-    let text_left = left + 96.0;
+    let text_left = left + 104.0;
     let width = (controls.left() - text_left - 8.0).max(40.0);
     let title_colour = if item.is_watch_later { visuals.weak_text_color() } else { visuals.strong_text_color() };
     let title = one_line(ui, &item.title, FontId::proportional(15.0), title_colour, width);
     painter.galley(egui::pos2(text_left, rect.top() + 4.0), title, title_colour);
-    let second = if partner_titles.is_empty() {
-        item.place.clone()
-    } else {
-        format!("⚠ Clashes with {}", partner_titles.join("; "))
+    let mut problems: Vec<String> = item.warning.iter().cloned().collect();
+    if !partner_titles.is_empty() {
+        problems.push(format!("Clashes with {}", partner_titles.join("; ")));
+    }
+    let (second, colour) = match (problems.is_empty(), partners.is_empty()) {
+        (true, _) => (item.place.clone(), visuals.weak_text_color()),
+        (false, true) => (format!("⚠ {} · {}", problems.join(" · "), item.place), theme::must(&visuals)),
+        (false, false) => (format!("⚠ {}", problems.join(" · ")), outline),
     };
-    let colour = if partners.is_empty() { visuals.weak_text_color() } else { clash_colour };
     let second = one_line(ui, &second, FontId::proportional(12.0), colour, width);
     painter.galley(egui::pos2(text_left, rect.top() + 24.0), second, colour);
 }
 
-/// Remove, and watch-later or attend, at the right of an agenda row; returns the area they took.
+/// Remove, edit, and the ways out of a clash, at the right of an agenda row; returns the area
+/// they took.
 fn item_controls_ui(
     ui: &mut Ui,
-    item: &crate::model::TimelineItem,
+    ctx: &ViewCtx<'_>,
+    i: usize,
     rect: egui::Rect,
-    session_id: Option<&SessionId>,
-    has_clash: bool,
+    editor: &mut Option<ItemEditor>,
     commands: &mut Vec<Command>,
 ) -> egui::Rect {
-    let controls_width = 230.0_f32.min(rect.width() * 0.4);
+    let timeline = ctx.timeline;
+    let controls_width = 300.0_f32.min(rect.width() * 0.45);
     let controls = egui::Rect::from_min_max(egui::pos2(rect.right() - controls_width, rect.top()), rect.max);
-    let Some(id) = session_id else { return controls };
+    let Some(item) = timeline.items().get(i) else { return controls };
     let area = controls.shrink2(egui::vec2(6.0, 0.0));
+    let button = |ui: &mut Ui, text: &str, label: String| {
+        let response = ui.button(text);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        response.clicked()
+    };
     ui.scope_builder(egui::UiBuilder::new().max_rect(area).layout(Layout::right_to_left(Align::Center)), |ui| {
-        let remove = ui.small_button("✖").on_hover_text("Remove from my agenda");
-        remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {}", item.title)));
-        if remove.clicked() {
-            commands.push(Command::Edit(Edit::Unpick { session_id: id.clone() }));
-        }
-        if item.is_watch_later {
-            let attend = ui.button("Attend in person");
-            let label = format!("Attend in person: {}", item.title);
-            attend.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            if attend.clicked() {
-                commands.push(Command::Edit(Edit::SetWatchLater { session_id: id.clone(), watch_later: false }));
+        let remove = match &item.source {
+            ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
+            ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
+            ItemSource::Signup(key) => Some(Edit::LeaveSlot(key.clone())),
+            ItemSource::Shift(_) => None,
+        };
+        if let Some(edit) = remove {
+            let response = ui.small_button("✖").on_hover_text("Remove from my agenda");
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {}", item.title)));
+            if response.clicked() {
+                commands.push(Command::Edit(edit));
             }
-        } else if has_clash && item.is_recorded {
-            let later =
-                ui.button("📺 Watch later").on_hover_text("It is recorded: watch it afterwards and free this slot");
-            let label = format!("Watch later: {}", item.title);
-            later.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            if later.clicked() {
-                commands.push(Command::Edit(Edit::SetWatchLater { session_id: id.clone(), watch_later: true }));
+        }
+        if let (ItemSource::Personal(id), false) = (&item.source, timeline.has_clash(i))
+            && button(ui, "Edit…", format!("Edit: {}", item.title))
+        {
+            *editor = ctx.plan.item(id).map(|item| ItemEditor::new(ItemDraft::from_item(&item)));
+        }
+        if item.is_watch_later
+            && let Some(id) = item.session_id()
+            && button(ui, "Attend in person", format!("Attend in person: {}", item.title))
+        {
+            commands.push(Command::Edit(Edit::SetWatchLater { session_id: id.clone(), watch_later: false }));
+        }
+        for resolution in timeline.resolutions_for(i).into_iter().rev() {
+            match resolution {
+                Resolution::MakeMaybe(session_id) => {
+                    if button(ui, "Make maybe", format!("Make maybe: {}", item.title)) {
+                        commands.push(Command::Edit(Edit::Pick { session_id, priority: Priority::Maybe }));
+                    }
+                }
+                Resolution::WatchLater(session_id) => {
+                    if button(ui, "📺 Watch later", format!("Watch later: {}", item.title)) {
+                        commands.push(Command::Edit(Edit::SetWatchLater { session_id, watch_later: true }));
+                    }
+                }
+                Resolution::Move(id) => {
+                    if button(ui, "Move…", format!("Move: {}", item.title)) {
+                        *editor = ctx.plan.item(&id).map(|item| ItemEditor::new(ItemDraft::from_item(&item)));
+                    }
+                }
+                Resolution::LeaveSlot(key) => {
+                    if button(ui, "Leave slot", format!("Leave slot: {}", item.title)) {
+                        commands.push(Command::Edit(Edit::LeaveSlot(key)));
+                    }
+                }
             }
         }
     });

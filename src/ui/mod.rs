@@ -4,6 +4,7 @@
 pub mod agenda_view;
 pub mod changes_view;
 pub mod details_view;
+pub mod item_editor;
 pub mod room_grid;
 pub mod schedule_view;
 pub mod settings_view;
@@ -124,6 +125,8 @@ pub struct UiState {
     pub agenda_view: AgendaView,
     pub details_view: DetailsView,
     pub changes_view: changes_view::ChangesView,
+    /// The editor for a custom event, block or dinner, when open.
+    pub item_editor: Option<item_editor::ItemEditor>,
     pub settings_open: bool,
     pub banners: Vec<Banner>,
 }
@@ -187,6 +190,11 @@ pub fn root_ui(
     egui::Panel::top("top_bar").show(ui, |ui| {
         widgets::top_bar_ui(ui, ctx, &mut state.tab, &mut state.settings_open, (can_undo, can_redo), commands);
     });
+    if let Some(editor) = &mut state.item_editor
+        && !editor.window(ui.ctx(), ctx, commands)
+    {
+        state.item_editor = None;
+    }
     if state.settings_open {
         settings_view::settings_window(ui.ctx(), ctx, &mut state.settings_open, commands);
     }
@@ -201,7 +209,9 @@ pub fn root_ui(
         });
     }
     egui::CentralPanel::default().show(ui, |ui| match (state.tab, ctx.changes) {
-        (Tab::Agenda, _) => state.agenda_view.ui(ui, ctx, state.selected.as_ref(), commands),
+        (Tab::Agenda, _) => {
+            state.agenda_view.ui(ui, ctx, state.selected.as_ref(), &mut state.item_editor, commands);
+        }
         (Tab::Changes, Some(changes)) => state.changes_view.ui(ui, ctx, changes, state.selected.as_ref(), commands),
         (Tab::Schedule | Tab::Changes, _) => state.schedule_view.ui(ui, ctx, state.selected.as_ref(), commands),
     });

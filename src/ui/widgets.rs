@@ -80,8 +80,8 @@ pub fn top_bar_ui(
         }
         ui.separator();
         ui.selectable_value(tab, Tab::Schedule, "Schedule");
-        let picks = ctx.plan.picks.len();
-        let clashes = ctx.timeline.clashes().len();
+        let picks = ctx.timeline.items().len();
+        let clashes = ctx.timeline.hard_clash_count();
         let agenda_label = match (picks, clashes) {
             (0, _) => "My agenda".to_owned(),
             (n, 0) => format!("My agenda ({n})"),

@@ -71,6 +71,9 @@ struct IcsEvent {
     priority: Option<u8>,
     /// `TRANSP:TRANSPARENT`: shown, but does not make the person busy.
     transparent: bool,
+    /// `X-LANYARD-*` properties that let lanyard read its own export back exactly: the stable
+    /// session id, kind, track, recorded and captioned flags. Other programs ignore them.
+    lanyard: Vec<(&'static str, String)>,
 }
 
 /// A calendar ready to write.
@@ -132,7 +135,24 @@ fn session_event(schedule: &Schedule, session: &Session) -> IcsEvent {
         status: None,
         priority: None,
         transparent: true,
+        lanyard: session_properties(schedule, session),
     }
+}
+
+/// What lanyard needs to read a session back as it was.
+fn session_properties(schedule: &Schedule, session: &Session) -> Vec<(&'static str, String)> {
+    let mut properties = vec![
+        ("X-LANYARD-ID", session.id.to_string()),
+        ("X-LANYARD-KIND", session.kind.token().to_owned()),
+        ("X-LANYARD-TRACK", schedule.track_name(session).to_owned()),
+    ];
+    if session.is_recorded {
+        properties.push(("X-LANYARD-RECORDED", "TRUE".to_owned()));
+    }
+    if session.is_captioned {
+        properties.push(("X-LANYARD-CAPTIONED", "TRUE".to_owned()));
+    }
+    properties
 }
 
 /// `Speakers: A, B` and the abstract, separated by a blank line; either may be missing.
@@ -201,6 +221,7 @@ fn timeline_event(schedule: &Schedule, plan: &Plan, item: &TimelineItem) -> Opti
                 status: Some(Status::Confirmed),
                 priority: None,
                 transparent: false,
+                lanyard: Vec::new(),
             })
         }
     }
@@ -279,6 +300,9 @@ fn write_event(out: &mut ContentLines, zone: Zone, stamp: &str, event: &IcsEvent
         out.line("PRIORITY", &priority.to_string());
     }
     out.line("TRANSP", if event.transparent { "TRANSPARENT" } else { "OPAQUE" });
+    for (name, value) in &event.lanyard {
+        out.line(name, &escape_text(value));
+    }
     out.line("END", "VEVENT");
 }
 

@@ -353,6 +353,11 @@ struct RawEvent {
     repeats: bool,
     is_recorded: bool,
     is_captioned: bool,
+    /// `X-LANYARD-ID`: the stable session id of a lanyard export (wins over `UID`).
+    lanyard_id: Option<String>,
+    lanyard_kind: Option<String>,
+    /// `X-LANYARD-TRACK`: present (possibly empty) only in lanyard's own exports.
+    lanyard_track: Option<String>,
     last_text: Option<TextField>,
     joined_lines: u32,
 }
@@ -404,6 +409,9 @@ impl RawEvent {
                     self.people.push(name);
                 }
             }
+            "X-LANYARD-ID" => set(&mut self.lanyard_id),
+            "X-LANYARD-KIND" => set(&mut self.lanyard_kind),
+            "X-LANYARD-TRACK" => set(&mut self.lanyard_track),
             "X-LANYARD-RECORDED" | "X-RECORDED" | "X-IS-RECORDED" => self.is_recorded = is_true(value),
             "X-LANYARD-CAPTIONED" | "X-CAPTIONED" | "X-IS-CAPTIONED" => self.is_captioned = is_true(value),
             _ => {}
@@ -1176,12 +1184,22 @@ impl Converter {
             "(untitled)".to_owned()
         });
         let uid = event.uid.as_deref().map(|u| one_line(&unescape(u)));
-        let id = common::stable_id(uid.as_deref(), None, &title, None);
+        let lanyard_id = event.lanyard_id.as_deref().map(|u| one_line(&unescape(u)));
+        let id = common::stable_id(lanyard_id.as_deref(), uid.as_deref(), &title, None);
         let (starts_at, duration_mins) = self.timing(&title, times, location);
-        let kind = SessionKind::guess(&event.categories.join(", "), &title);
+        let kind = event
+            .lanyard_kind
+            .as_deref()
+            .and_then(SessionKind::from_token)
+            .unwrap_or_else(|| SessionKind::guess(&event.categories.join(", "), &title));
         let mut session = Session::new(id, title.clone(), starts_at, duration_mins);
         session.kind = kind;
-        session.track = event.categories.first().and_then(|c| self.builder.track_named(c));
+        // A lanyard export says exactly which track (if any); other calendars put it first in
+        // CATEGORIES.
+        session.track = match &event.lanyard_track {
+            Some(track) => self.builder.track_named(&one_line(&unescape(track))),
+            None => event.categories.first().and_then(|c| self.builder.track_named(c)),
+        };
         session.room = event.location.as_deref().and_then(|l| self.builder.room_named(&one_line(&unescape(l))));
         session.speakers = event.people;
         session.abstract_text =
