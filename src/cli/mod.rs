@@ -7,6 +7,9 @@
 //! column where the format has them); exit status 1 on error. Their outputs are written
 //! atomically.
 
+
+mod timeline;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,6 +58,18 @@ pub enum CliCommand {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
+    /// Print one person's timeline, one item a line in time order, then `items=N clashes=N`.
+    Timeline {
+        /// The plan (default: the conference's plan in the data folder).
+        #[arg(long, value_name = "FILE")]
+        plan: Option<PathBuf>,
+        /// The schedule (default: the one last opened in the app, else the bundled sample).
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
+        /// Only this conference day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Export your picks as an iCalendar file (.ics) for your calendar program.
     ExportIcs {
         /// The schedule (default: the one last opened in the app, else the bundled sample).
@@ -76,6 +91,11 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
         CliCommand::Check { files } => check(files, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::Convert { input, output } => {
             convert(input, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+        }
+        CliCommand::Timeline { plan, schedule, date } => {
+            let sources =
+                IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
+            timeline::run(&sources, *date, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         CliCommand::ExportIcs { schedule, plan, output } => {
             let sources =
@@ -189,10 +209,36 @@ fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Writ
     if ExportFormat::from_path(output) != Some(ExportFormat::ICalendar) {
         return Err(format!("{}: error: the output file name must end in .ics", output.display()));
     }
+    let (schedule, plan, plan_path) = schedule_and_plan(sources, err)?;
+    let orphans = plan.orphans(&schedule).count();
+    if orphans > 0 {
+        writeln!(
+            err,
+            "{}: warning: {orphans} picked session(s) are not in this schedule and were left out",
+            plan_path.display()
+        )
+        .ok();
+    }
+    let text = ical::plan_to_ics(&schedule, &plan);
+    export::write_file(output, &text).map_err(|error| export_error_line(output, &error))?;
+    // Exact: folded continuation lines start with a space, so only real components match.
+    Ok(text.matches("\r\nBEGIN:VEVENT\r\n").count())
+}
+
+/// The app's settings from the data folder (defaults when there are none). An unreadable
+/// settings file is an error when it must name the schedule, and only a warning otherwise.
+/// The schedule and plan a headless command works on, as the app would open them: the schedule
+/// from `--schedule`, else the one last opened in the app, else the bundled sample (with the zone
+/// the user chose in the app); the plan from `--plan`, else the conference's plan in the data
+/// folder. Warns when the plan belongs to another conference.
+pub(crate) fn schedule_and_plan(
+    sources: &IcsSources<'_>,
+    err: &mut impl Write,
+) -> Result<(Schedule, Plan, PathBuf), String> {
     let data_dir = paths::data_dir(sources.data_dir);
     let settings = settings_for_export(data_dir.as_deref(), sources.schedule.is_some(), err)?;
     let mut schedule = schedule_for_export(sources.schedule, settings.last_schedule.as_deref(), err)?;
-    // The zone the user chose in the app for a file that names none, as the app exports it.
+    // The zone the user chose in the app for a file that names none, as the app shows it.
     if let Some(zone) = settings.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z)) {
         schedule.set_zone(zone);
     }
@@ -221,23 +267,9 @@ fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Writ
         )
         .ok();
     }
-    let orphans = plan.orphans(&schedule).count();
-    if orphans > 0 {
-        writeln!(
-            err,
-            "{}: warning: {orphans} picked session(s) are not in this schedule and were left out",
-            plan_path.display()
-        )
-        .ok();
-    }
-    let text = ical::plan_to_ics(&schedule, &plan);
-    export::write_file(output, &text).map_err(|error| export_error_line(output, &error))?;
-    // Exact: folded continuation lines start with a space, so only real components match.
-    Ok(text.matches("\r\nBEGIN:VEVENT\r\n").count())
+    Ok((schedule, plan, plan_path))
 }
 
-/// The app's settings from the data folder (defaults when there are none). An unreadable
-/// settings file is an error when it must name the schedule, and only a warning otherwise.
 fn settings_for_export(
     data_dir: Option<&Path>,
     has_explicit_schedule: bool,
