@@ -43,7 +43,8 @@ fn a_dinner_over_a_picked_evening_session_clashes_until_moved() {
     harness.run();
 
     let timeline = harness.state().timeline();
-    let dinner = timeline.items().iter().position(|i| i.kind == ItemKind::Dinner).expect("the dinner is on the timeline");
+    let dinner =
+        timeline.items().iter().position(|i| i.kind == ItemKind::Dinner).expect("the dinner is on the timeline");
     assert_eq!(timeline.clashes().len(), 1);
     assert_eq!(timeline.clashes()[0].severity, Severity::Hard);
     assert!(timeline.has_clash(dinner));

@@ -7,7 +7,6 @@
 //! column where the format has them); exit status 1 on error. Their outputs are written
 //! atomically.
 
-
 mod timeline;
 
 use std::io::Write;
