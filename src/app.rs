@@ -236,6 +236,13 @@ impl LanyardApp {
                     self.ui.banners.remove(index);
                 }
             }
+            Command::ExportCalendar => {
+                let ics = crate::io::export::ical::plan_to_ics(&self.ws.schedule, &self.ws.plan);
+                let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
+                let name =
+                    format!("{}-agenda.ics", crate::io::paths::safe_folder_name(&self.ws.schedule.conference().id));
+                self.jobs.export_calendar(ics, events, name);
+            }
             Command::DismissChanges => {
                 self.ws.changes = None;
                 self.ui.tab = ui::Tab::Schedule;

@@ -24,6 +24,8 @@ pub enum Command {
     OpenSample,
     /// Remove the message banner at this index.
     DismissBanner(usize),
+    /// Export the attendee's timeline to an .ics file chosen with the system dialog.
+    ExportCalendar,
     /// Close the "What changed" list of the last schedule update.
     DismissChanges,
     /// Set the conference's IANA time zone (for files that name none), or `None` to forget it.

@@ -23,10 +23,15 @@ struct ImportJob {
     progress: Arc<AtomicU32>,
 }
 
+/// What a finished export reports: the file and how many events, or why it failed.
+type ExportResult = Option<Result<(PathBuf, usize), String>>;
+
 #[derive(Default)]
 pub(super) struct Jobs {
     import: Option<ImportJob>,
     dialog: Option<Receiver<Option<PathBuf>>>,
+    /// A save dialog and the write after it; `None` inside means the user cancelled.
+    export: Option<Receiver<ExportResult>>,
     /// A thread could not be started; shown once as a banner.
     failure: Option<String>,
 }
@@ -70,13 +75,37 @@ impl Jobs {
         }
     }
 
+    /// Asks where to save `ics` (an iCalendar text with `events` events) and writes it there
+    /// atomically, all on a background thread.
+    pub fn export_calendar(&mut self, ics: String, events: usize, suggested_name: String) {
+        if self.export.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-export".to_owned()).spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Export your agenda as a calendar")
+                .set_file_name(suggested_name)
+                .add_filter("iCalendar", &["ics"])
+                .save_file();
+            let result = picked.map(|path| {
+                crate::io::export::write_file(&path, &ics).map(|()| (path, events)).map_err(|err| err.to_string())
+            });
+            tx.send(result).ok();
+        });
+        match spawned {
+            Ok(_) => self.export = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the save dialog: {err}")),
+        }
+    }
+
     /// The file being imported and the fraction done, if an import is running.
     pub fn import_in_progress(&self) -> Option<(&Path, f32)> {
         self.import.as_ref().map(|job| (job.path.as_path(), f32::from_bits(job.progress.load(Ordering::Relaxed))))
     }
 
     fn is_busy(&self) -> bool {
-        self.import.is_some() || self.dialog.is_some()
+        self.import.is_some() || self.dialog.is_some() || self.export.is_some()
     }
 }
 
@@ -94,6 +123,26 @@ impl LanyardApp {
                     commands.extend(picked.map(Command::OpenSchedule));
                 }
                 Err(TryRecvError::Disconnected) => self.jobs.dialog = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(rx) = &self.jobs.export {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.jobs.export = None;
+                    match result {
+                        Some(Ok((path, events))) => self
+                            .ui
+                            .banners
+                            .push(Banner::info(format!("Exported {events} events to {}.", path.display()))),
+                        Some(Err(message)) => {
+                            log::error!("{message}");
+                            self.ui.banners.push(Banner::error(message));
+                        }
+                        None => {}
+                    }
+                }
+                Err(TryRecvError::Disconnected) => self.jobs.export = None,
                 Err(TryRecvError::Empty) => {}
             }
         }

@@ -89,7 +89,13 @@ impl AgendaView {
                 ui.label(RichText::new(format!("{soft} with maybes")).color(theme::must(ui.visuals())))
                     .on_hover_text("Clashes where one side is a maybe pick");
             }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| add_buttons_ui(ui, ctx, editor));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("📅 Export to calendar…").on_hover_text("Save your agenda as an .ics file").clicked() {
+                    commands.push(Command::ExportCalendar);
+                }
+                ui.separator();
+                add_buttons_ui(ui, ctx, editor);
+            });
         });
         if self.rows.is_empty() {
             ui.vertical_centered(|ui| {
