@@ -3,8 +3,9 @@
 # appears, lets it draw, and checks that it quits cleanly without errors.
 #   scripts/smoke.sh [BINARY]
 set -euo pipefail
-bin=${1:-target/debug/lanyard}
+bin=${1:-${CARGO_TARGET_DIR:-target}/debug/lanyard}
 [ -x "$bin" ] || cargo build --quiet
+[ -x "$bin" ] || { echo "smoke: no binary at $bin" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
