@@ -62,6 +62,9 @@ pub struct LanyardApp {
     /// Bumped whenever the schedule is replaced, so views can rebuild their caches.
     schedule_generation: u64,
     plan_slot: DocSlot,
+    /// The plan as it is on disk (last loaded or saved): the base of a merge when another
+    /// program changes the file.
+    plan_base: Plan,
     /// Bumped on every plan change, so views can rebuild their caches.
     plan_revision: u64,
     undo: UndoStack<Workspace>,
@@ -93,6 +96,7 @@ impl LanyardApp {
             },
             schedule_generation: 0,
             plan_slot: DocSlot::detached(),
+            plan_base: Plan::default(),
             plan_revision: 0,
             undo: UndoStack::default(),
             timeline: Timeline::default(),
@@ -279,11 +283,7 @@ impl LanyardApp {
     /// Saves everything that is unsaved and waits for it. Called on exit and before switching
     /// schedules.
     pub fn flush(&mut self) {
-        self.wait_for_save();
-        if self.plan_slot.is_dirty() {
-            let result = persistence::save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
-            self.report_save(result);
-        }
+        self.save_plan_now();
     }
 
     fn status(&self) -> ui::Status {

@@ -20,6 +20,8 @@ pub const AUTOSAVE_DELAY_S: f64 = 1.5;
 const RETRY_DELAY_S: f64 = 10.0;
 
 type SaveResult = Result<Fingerprint, StoreError>;
+/// A finished background save: its result, and the plan it wrote.
+type SaveOutcome = (SaveResult, Plan);
 
 /// One document file as the app sees it.
 #[derive(Debug)]
@@ -34,7 +36,7 @@ pub(super) struct DocSlot {
     saved_revision: u64,
     /// egui time of the first unsaved change (or of the last failure, for the retry).
     due_from: f64,
-    in_flight: Option<(Receiver<SaveResult>, u64)>,
+    in_flight: Option<(Receiver<SaveOutcome>, u64)>,
     last_error: Option<String>,
 }
 
@@ -161,28 +163,78 @@ pub(super) fn load_settings(data_dir: Option<&Path>, banners: &mut Vec<Banner>) 
     }
 }
 
-/// Saves the plan on the calling thread (exit, schedule switch).
-pub(super) fn save_plan_blocking(slot: &mut DocSlot, plan: &Plan) -> Option<SaveResult> {
-    let path = slot.path.clone()?;
-    let revision = slot.revision;
-    let result = store::save(&path, plan, slot.fingerprint);
-    finish_save(slot, revision, &result);
-    Some(result)
-}
-
-fn finish_save(slot: &mut DocSlot, revision: u64, result: &SaveResult) {
-    match result {
-        Ok(fingerprint) => {
-            slot.fingerprint = *fingerprint;
-            slot.saved_revision = revision;
-            slot.last_error = None;
-        }
-        Err(err) if err.is_read_only() => slot.read_only = Some(err.to_string()),
-        Err(_) => {}
-    }
-}
-
 impl LanyardApp {
+    /// Saves the plan on the calling thread (exit, schedule switch, Ctrl+S).
+    pub(super) fn save_blocking(&mut self) {
+        let Some(path) = self.plan_slot.path.clone() else { return };
+        let revision = self.plan_slot.revision;
+        let result = store::save(&path, &self.ws.plan, self.plan_slot.fingerprint);
+        self.settle_save(revision, self.ws.plan.clone(), result);
+    }
+
+    /// Records the outcome of a save of `saved` made at `revision`. A file changed by another
+    /// program is merged with ours by id, never written over.
+    fn settle_save(&mut self, revision: u64, saved: Plan, result: SaveResult) {
+        match result {
+            Ok(fingerprint) => {
+                let slot = &mut self.plan_slot;
+                slot.fingerprint = fingerprint;
+                slot.saved_revision = revision;
+                slot.last_error = None;
+                self.plan_base = saved;
+            }
+            Err(StoreError::ChangedOnDisk { .. }) => self.merge_from_disk(),
+            Err(err) => {
+                if err.is_read_only() {
+                    self.plan_slot.read_only = Some(err.to_string());
+                }
+                self.report_save_error(&err);
+            }
+        }
+    }
+
+    /// Another lanyard window or a sync tool changed the plan file: read theirs, merge it with
+    /// ours by id against the version both started from, and save the result. If theirs cannot
+    /// be read (newer version, damaged), it is left alone and this window stops saving.
+    fn merge_from_disk(&mut self) {
+        let Some(path) = self.plan_slot.path.clone() else { return };
+        match store::load::<Plan>(&path) {
+            Ok(loaded) => {
+                let theirs = loaded.document.unwrap_or_else(|| Plan::new(self.ws.plan.conference.clone()));
+                let merged = crate::model::merge::merge(&self.plan_base, &self.ws.plan, &theirs);
+                log::warn!(
+                    "plan changed on disk: merged ({} from there, {} conflicts kept ours): {}",
+                    merged.taken_from_theirs,
+                    merged.conflicts,
+                    path.display()
+                );
+                let mut message = format!(
+                    "Your plan was also changed in another window or by a sync tool. Lanyard merged both: \
+                     {} changes came from there",
+                    merged.taken_from_theirs
+                );
+                if merged.conflicts > 0 {
+                    message
+                        .push_str(&format!("; {} edited on both sides kept this window's version", merged.conflicts));
+                }
+                message.push('.');
+                self.ui.banners.push(Banner::info(message));
+                self.plan_base = theirs;
+                self.plan_slot.fingerprint = loaded.fingerprint;
+                self.ws.plan = merged.plan;
+                // Undo steps from before the merge would drop the other side's changes.
+                self.undo.clear();
+                self.timeline = crate::model::Timeline::build(&self.ws.schedule, &self.ws.plan);
+                self.plan_revision += 1;
+                self.plan_slot.mark_dirty(self.plan_slot.due_from);
+            }
+            Err(err) => {
+                self.plan_slot.read_only = Some(err.to_string());
+                self.report_save_error(&err);
+            }
+        }
+    }
+
     /// Starts a background save when the plan has been dirty long enough, and collects a finished one.
     pub(super) fn autosave(&mut self, ctx: &egui::Context, time: f64) {
         self.poll_save();
@@ -210,15 +262,15 @@ impl LanyardApp {
         let plan = self.ws.plan.clone();
         let expected = slot.fingerprint;
         let spawned = std::thread::Builder::new().name("lanyard-save".to_owned()).spawn(move || {
-            tx.send(store::save(&path, &plan, expected)).ok();
+            let result = store::save(&path, &plan, expected);
+            tx.send((result, plan)).ok();
         });
         match spawned {
             Ok(_) => slot.in_flight = Some((rx, slot.revision)),
             Err(err) => {
                 // No thread: save right here rather than not at all.
                 log::warn!("could not start the save thread: {err}");
-                let result = save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
-                self.report_save(result);
+                self.save_blocking();
             }
         }
         self.plan_slot.due_from = time;
@@ -227,38 +279,33 @@ impl LanyardApp {
     fn poll_save(&mut self) {
         let Some((rx, revision)) = &self.plan_slot.in_flight else { return };
         let revision = *revision;
-        let result = match rx.try_recv() {
-            Ok(result) => result,
+        let outcome = match rx.try_recv() {
+            Ok(outcome) => outcome,
             Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err(StoreError::Write {
-                kind: "plan",
-                source: std::io::Error::other("the save thread stopped"),
-                path: self.plan_slot.path.clone().unwrap_or_default(),
-            }),
+            Err(TryRecvError::Disconnected) => (Err(self.save_thread_stopped()), self.ws.plan.clone()),
         };
         self.plan_slot.in_flight = None;
-        finish_save(&mut self.plan_slot, revision, &result);
-        self.report_save(Some(result));
+        self.settle_save(revision, outcome.1, outcome.0);
     }
 
     /// Blocks until a save in flight has finished.
     pub(super) fn wait_for_save(&mut self) {
         if let Some((rx, revision)) = self.plan_slot.in_flight.take() {
-            let result = rx.recv().unwrap_or_else(|_| {
-                Err(StoreError::Write {
-                    kind: "plan",
-                    source: std::io::Error::other("the save thread stopped"),
-                    path: self.plan_slot.path.clone().unwrap_or_default(),
-                })
-            });
-            finish_save(&mut self.plan_slot, revision, &result);
-            self.report_save(Some(result));
+            let (result, saved) = rx.recv().unwrap_or_else(|_| (Err(self.save_thread_stopped()), self.ws.plan.clone()));
+            self.settle_save(revision, saved, result);
         }
     }
 
-    /// Shows a failed save once per distinct message; successes are silent.
-    pub(super) fn report_save(&mut self, result: Option<SaveResult>) {
-        let Some(Err(err)) = result else { return };
+    fn save_thread_stopped(&self) -> StoreError {
+        StoreError::Write {
+            kind: "plan",
+            source: std::io::Error::other("the save thread stopped"),
+            path: self.plan_slot.path.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Shows a failed save once per distinct message.
+    fn report_save_error(&mut self, err: &StoreError) {
         let message = err.to_string();
         if self.plan_slot.last_error.as_deref() != Some(message.as_str()) {
             log::error!("{message}");
@@ -272,11 +319,16 @@ impl LanyardApp {
         self.plan_slot.last_error = Some(message);
     }
 
+    /// Saves now and waits, merging with another window's changes if need be (Ctrl+S, exit,
+    /// switching schedules).
     pub(super) fn save_plan_now(&mut self) {
         self.wait_for_save();
-        if self.plan_slot.is_dirty() {
-            let result = save_plan_blocking(&mut self.plan_slot, &self.ws.plan);
-            self.report_save(result);
+        // A save refused because the file changed merges; the merged plan then needs one more.
+        for _ in 0..3 {
+            if !self.plan_slot.is_dirty() {
+                break;
+            }
+            self.save_blocking();
         }
     }
 

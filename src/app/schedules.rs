@@ -121,6 +121,7 @@ impl LanyardApp {
         let plan_path = self.data_dir.as_deref().map(|dir| crate::io::paths::plan_path(dir, &schedule.conference().id));
         let (mut plan, mut slot) =
             super::persistence::load_plan(plan_path, &schedule.conference().id, &mut self.ui.banners);
+        self.plan_base = plan.clone();
         if plan.remember(&schedule) {
             slot.mark_dirty(0.0);
         }

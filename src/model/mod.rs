@@ -5,6 +5,7 @@
 
 pub mod diff;
 pub mod ids;
+pub mod merge;
 pub mod personal;
 pub mod plan;
 pub mod schedule;
