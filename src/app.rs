@@ -76,6 +76,8 @@ pub struct LanyardApp {
     ui: UiState,
     jobs: Jobs,
     laptop_clock: LaptopClock,
+    /// The looks last applied to the egui context, to re-apply only on change.
+    looks_applied: Option<crate::io::settings::Looks>,
     frames_drawn: u64,
     quit_after_frames: Option<u64>,
 }
@@ -106,6 +108,7 @@ impl LanyardApp {
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
             laptop_clock: system_laptop_clock,
+            looks_applied: None,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
         };
@@ -160,9 +163,17 @@ impl LanyardApp {
     /// Draws one frame. `now` is conference-local wall-clock time, a parameter so tests can pin it.
     pub fn ui_at(&mut self, ui: &mut egui::Ui, now: NaiveDateTime) {
         let time = ui.input(|i| i.time);
+        if self.frames_drawn == 0 && self.ws.schedule.day_of(now).is_some() {
+            // Opened during the conference: what is on now matters most.
+            self.ui.tab = ui::Tab::Now;
+        }
+        if self.looks_applied != Some(self.settings.looks) {
+            ui::theme::apply_looks(ui.ctx(), self.settings.looks);
+            self.looks_applied = Some(self.settings.looks);
+        }
         let mut commands = Vec::new();
         self.poll_background(ui.ctx(), time, &mut commands);
-        ui::shortcuts(ui, &mut commands);
+        ui::shortcuts(ui, &mut self.ui, &mut commands);
         ui::file_drop(ui, &mut commands);
         let status = self.status();
         let Self {
@@ -178,6 +189,8 @@ impl LanyardApp {
             now,
             status: &status,
             show_laptop_time: settings.show_laptop_time,
+            looks: settings.looks,
+            show_welcome: !settings.welcomed,
             laptop_clock: *laptop_clock,
         };
         ui::root_ui(ui, &ctx, ui_state, (undo.can_undo(), undo.can_redo()), &mut commands);
@@ -256,6 +269,14 @@ impl LanyardApp {
                 self.settings.show_laptop_time = show;
                 self.save_settings();
             }
+            Command::SetLooks(looks) => {
+                self.settings.looks = looks;
+                self.save_settings();
+            }
+            Command::DismissWelcome => {
+                self.settings.welcomed = true;
+                self.save_settings();
+            }
         }
     }
 
@@ -294,6 +315,7 @@ impl LanyardApp {
             },
             save: self.plan_slot.state(),
             importing: self.jobs.import_in_progress().map(|(path, fraction)| (path.to_path_buf(), fraction)),
+            is_sample: self.ws.source == ScheduleSource::Sample,
         }
     }
 

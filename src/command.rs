@@ -32,4 +32,8 @@ pub enum Command {
     SetConferenceZone(Option<String>),
     /// Also show times in the laptop's zone.
     SetShowLaptopTime(bool),
+    /// Theme, text size and contrast.
+    SetLooks(crate::io::settings::Looks),
+    /// The first-run welcome was read.
+    DismissWelcome,
 }

@@ -21,7 +21,7 @@ fn fill(harness: &mut egui_kittest::Harness<'_, lanyard::LanyardApp>, label: &st
 #[test]
 fn a_dinner_over_a_picked_evening_session_clashes_until_moved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness
         .state_mut()
@@ -69,7 +69,7 @@ fn a_dinner_over_a_picked_evening_session_clashes_until_moved() {
 #[test]
 fn a_departure_before_the_closing_offers_make_maybe() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     // The closing session on Sunday afternoon, picked as a must.
     harness

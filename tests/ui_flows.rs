@@ -19,7 +19,7 @@ fn id(s: &str) -> SessionId {
 #[test]
 fn picking_in_the_schedule_puts_it_in_my_agenda() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label(&format!("Must: {GIL}")).click();
     harness.run();
@@ -36,7 +36,7 @@ fn picking_in_the_schedule_puts_it_in_my_agenda() {
 #[test]
 fn two_overlapping_picks_show_a_clash_and_watch_later_resolves_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label(&format!("Must: {GIL}")).click();
     harness.run();
@@ -64,17 +64,25 @@ fn two_overlapping_picks_show_a_clash_and_watch_later_resolves_it() {
 #[test]
 fn a_long_tutorial_clashes_with_every_talk_it_spans() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label(&format!("Must: {POLARS}")).click();
     harness.run();
     harness.get_by_label(&format!("Must: {GIL}")).click();
     harness.run();
-    // Scroll down to the 11:30 slot and pick a talk there too: non-adjacent to the first.
+    // Move down to the 11:30 slot with the keyboard and pick a talk there too: not adjacent to
+    // the first, still inside the three-hour tutorial.
     let later = "Streaming responses without tears";
-    harness.get_by_label_contains(&format!("Must: {later}")).scroll_to_me();
-    harness.run();
-    harness.get_by_label_contains(&format!("Must: {later}")).click();
+    for _ in 0..40 {
+        harness.key_press(egui::Key::J);
+        harness.run();
+        let selected = harness.state().ui_state().selected.clone();
+        let title = selected.and_then(|id| harness.state().schedule().session_by_id(&id).map(|s| s.title.clone()));
+        if title.is_some_and(|t| t.starts_with(later)) {
+            break;
+        }
+    }
+    harness.key_press(egui::Key::M);
     harness.run();
     let timeline = harness.state().timeline();
     assert_eq!(timeline.clashes().len(), 2, "{:?}", timeline.clashes());
@@ -89,7 +97,7 @@ fn a_long_tutorial_clashes_with_every_talk_it_spans() {
 #[test]
 fn undo_removes_a_pick_and_redo_restores_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label(&format!("Must: {GIL}")).click();
     harness.run();
@@ -112,7 +120,7 @@ fn undo_removes_a_pick_and_redo_restores_it() {
 fn picks_survive_a_restart_on_the_same_data_folder() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+        let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
         harness.run();
         harness.get_by_label(&format!("Must: {GIL}")).click();
         harness.run();
@@ -129,7 +137,7 @@ fn picks_survive_a_restart_on_the_same_data_folder() {
 fn an_edit_reaches_the_disk_within_two_seconds_without_closing() {
     // What makes a pick survive `kill -9`: the autosave, not the exit.
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label(&format!("Must: {GIL}")).click();
     harness.run();
@@ -155,7 +163,7 @@ fn an_edit_reaches_the_disk_within_two_seconds_without_closing() {
 #[test]
 fn details_show_the_session_and_keep_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     harness.get_by_label_contains(&format!("{GIL}, Grand Ballroom")).click();
     harness.run();
@@ -180,7 +188,7 @@ fn a_corrupt_plan_is_set_aside_and_the_app_starts_empty() {
     let path = common::sample_plan_path(dir.path());
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, b"(version: 1, picks: {")).unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     assert!(harness.state().plan().picks.is_empty());
     let banner = harness.get_by_label_contains("plan file is not valid");
@@ -201,7 +209,7 @@ fn a_plan_from_a_newer_lanyard_is_read_only_and_untouched() {
     let text =
         "(version: 7, conference: \"cascadia-py-2027\", picks: {\"cpc27-003\": (priority: Must)}, teleports: [])";
     std::fs::File::create(&path).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())).unwrap();
-    let mut harness = common::harness(common::app_in(dir.path()), common::friday_morning());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     assert!(harness.state().is_plan_read_only());
     assert_eq!(harness.state().plan().priority(&id("cpc27-003")), Some(Priority::Must), "shown read-only");

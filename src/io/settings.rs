@@ -10,6 +10,32 @@ use super::store::{Document, from_ron, ron_options, ron_pretty};
 
 pub const SETTINGS_VERSION: u32 = 1;
 
+/// Light, dark, or whatever the desktop uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// How the app looks: theme, text size, contrast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Looks {
+    pub theme: ThemeChoice,
+    /// Text and control size in percent (80–200).
+    pub text_size_percent: u32,
+    /// Full-strength text and outlines, for bright rooms and low vision.
+    pub high_contrast: bool,
+}
+
+impl Default for Looks {
+    fn default() -> Self {
+        Self { theme: ThemeChoice::System, text_size_percent: 100, high_contrast: false }
+    }
+}
+
 /// App-wide settings. Missing fields take their defaults.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -20,6 +46,9 @@ pub struct Settings {
     pub show_laptop_time: bool,
     /// IANA zones chosen by the user, by conference id (for files that name none).
     pub zone_overrides: BTreeMap<String, String>,
+    pub looks: Looks,
+    /// The first-run welcome has been seen.
+    pub welcomed: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -31,6 +60,10 @@ struct SettingsFileV1 {
     show_laptop_time: bool,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     zone_overrides: BTreeMap<String, String>,
+    #[serde(default)]
+    looks: Looks,
+    #[serde(default)]
+    welcomed: bool,
 }
 
 impl Document for Settings {
@@ -43,6 +76,8 @@ impl Document for Settings {
             last_schedule: file.last_schedule,
             show_laptop_time: file.show_laptop_time,
             zone_overrides: file.zone_overrides,
+            looks: file.looks,
+            welcomed: file.welcomed,
         })
     }
 
@@ -52,6 +87,8 @@ impl Document for Settings {
             last_schedule: self.last_schedule.clone(),
             show_laptop_time: self.show_laptop_time,
             zone_overrides: self.zone_overrides.clone(),
+            looks: self.looks,
+            welcomed: self.welcomed,
         };
         Ok(ron_options().to_string_pretty(&file, ron_pretty(2))? + "\n")
     }

@@ -21,8 +21,8 @@ pub use personal::{
 };
 pub use plan::{Edit, Pick, Plan, PlanError, Priority};
 pub use schedule::{
-    Conference, Day, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, ScheduleStats, Session, SessionKind, Track,
-    Warning,
+    Conference, Day, Link, Location, Rgb, Room, RoomNow, Schedule, ScheduleBuilder, ScheduleStats, Session,
+    SessionKind, Track, Warning,
 };
 pub use throughput::AssemblyLine;
 pub use time::Zone;

@@ -277,6 +277,16 @@ pub struct Day {
     pub sessions: Range<usize>,
 }
 
+/// One room's line on the "Now & next" board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoomNow {
+    pub room: RoomIdx,
+    /// The session on in the room now, if any.
+    pub now: Option<SessionIdx>,
+    /// The next session in the room later the same conference day, if any.
+    pub next: Option<SessionIdx>,
+}
+
 /// Counts reported by `lanyard check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScheduleStats {
@@ -378,6 +388,30 @@ impl Schedule {
     /// The sessions in one room, in start order.
     pub fn room_sessions(&self, idx: RoomIdx) -> &[SessionIdx] {
         self.by_room.get(idx.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// What is on in every room at `now`, and what comes next, for rooms with a session on the
+    /// day `now` falls on. A session is on when `starts_at <= now < ends_at`; "next" is the
+    /// first session in that room starting after `now` on the same conference day. Rooms in file
+    /// order. Costs O(rooms × log sessions per room).
+    pub fn now_and_next(&self, now: NaiveDateTime) -> Vec<RoomNow> {
+        let today = conference_date(now, self.conference.day_change);
+        let day_of =
+            |idx: SessionIdx| self.session(idx).map(|s| conference_date(s.starts_at, self.conference.day_change));
+        let mut rooms = Vec::new();
+        for (r, list) in self.by_room.iter().enumerate() {
+            let started = list.partition_point(|&i| self.session(i).is_some_and(|s| s.starts_at <= now));
+            let on_now = started
+                .checked_sub(1)
+                .and_then(|p| list.get(p))
+                .copied()
+                .filter(|&i| self.session(i).is_some_and(|s| s.ends_at() > now));
+            let next = list.get(started).copied().filter(|&i| day_of(i) == Some(today));
+            if on_now.is_some() || next.is_some() {
+                rooms.push(RoomNow { room: RoomIdx(u32::try_from(r).unwrap_or(u32::MAX)), now: on_now, next });
+            }
+        }
+        rooms
     }
 
     /// The day a conference-local time falls on, if that day holds sessions.
@@ -657,6 +691,34 @@ mod tests {
         assert_eq!(b.room_named("  "), None);
         assert_eq!(b.track_named("T"), b.track_named("T"));
         assert_ne!(b.track_named("T"), b.track_named("U"));
+    }
+
+    #[test]
+    fn now_and_next_per_room() {
+        let mut b = builder();
+        let hall = b.room_named("Hall").unwrap();
+        let side = b.room_named("Side").unwrap();
+        b.room_named("Empty");
+        for (id, room, start, mins) in [
+            ("h1", hall, "2027-04-16 09:00", 60),
+            ("h2", hall, "2027-04-16 10:30", 30),
+            ("s1", side, "2027-04-16 09:30", 30),
+            ("h3", hall, "2027-04-17 09:00", 30),
+        ] {
+            let mut s = Session::new(id, id, dt(start), mins);
+            s.room = Some(room);
+            b.add_session(s, None);
+        }
+        let schedule = b.build();
+        let id = |i: Option<SessionIdx>| i.and_then(|i| schedule.session(i)).map(|s| s.id.as_str());
+        let board = schedule.now_and_next(dt("2027-04-16 09:45"));
+        let view: Vec<_> = board.iter().map(|r| (r.room, id(r.now), id(r.next))).collect();
+        assert_eq!(view, [(hall, Some("h1"), Some("h2")), (side, Some("s1"), None)]);
+        // Between sessions: nothing on, next shown; tomorrow's session is not "next".
+        let board = schedule.now_and_next(dt("2027-04-16 10:15"));
+        let view: Vec<_> = board.iter().map(|r| (r.room, id(r.now), id(r.next))).collect();
+        assert_eq!(view, [(hall, None, Some("h2"))]);
+        assert!(schedule.now_and_next(dt("2027-04-16 23:00")).is_empty());
     }
 
     #[test]

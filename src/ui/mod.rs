@@ -5,6 +5,7 @@ pub mod agenda_view;
 pub mod changes_view;
 pub mod details_view;
 pub mod item_editor;
+pub mod now_view;
 pub mod room_grid;
 pub mod schedule_view;
 pub mod settings_view;
@@ -36,6 +37,9 @@ pub struct ViewCtx<'a> {
     pub status: &'a Status,
     /// Also show times in the laptop's zone.
     pub show_laptop_time: bool,
+    pub looks: crate::io::settings::Looks,
+    /// First run: explain the sample and how to open a real schedule.
+    pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
     pub laptop_clock: fn(DateTime<Utc>) -> NaiveDateTime,
 }
@@ -61,6 +65,8 @@ pub struct Status {
     pub save: SaveState,
     /// The file being imported and the fraction done.
     pub importing: Option<(std::path::PathBuf, f32)>,
+    /// The bundled sample is showing, not the user's own schedule.
+    pub is_sample: bool,
 }
 
 /// Whether the user's plan is safely on disk.
@@ -108,6 +114,8 @@ impl Banner {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
+    /// What is on now and next, and the attendee's next item.
+    Now,
     #[default]
     Schedule,
     Agenda,
@@ -124,10 +132,13 @@ pub struct UiState {
     pub schedule_view: ScheduleView,
     pub agenda_view: AgendaView,
     pub details_view: DetailsView,
+    pub now_view: now_view::NowView,
     pub changes_view: changes_view::ChangesView,
     /// The editor for a custom event, block or dinner, when open.
     pub item_editor: Option<item_editor::ItemEditor>,
     pub settings_open: bool,
+    /// The keyboard shortcut overlay (`?`).
+    pub shortcuts_open: bool,
     pub banners: Vec<Banner>,
 }
 
@@ -137,9 +148,43 @@ pub const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND,
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
+/// Every shortcut, for the `?` overlay.
+pub const SHORTCUTS: [(&str, &str); 14] = [
+    ("Ctrl+O", "Open a schedule"),
+    ("Ctrl+S", "Save now (lanyard also saves by itself)"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("j / k  or  Down / Up", "Next / previous session"),
+    ("h / l  or  Left / Right", "Previous / next day"),
+    ("Enter", "Open the first session"),
+    ("Space", "Pick as maybe, or unpick"),
+    ("m", "Pick as must-see (again: unpick)"),
+    ("Esc", "Close the details"),
+    ("1 / 2 / 3", "Now & next / Schedule / My agenda"),
+    ("Ctrl + / Ctrl -", "Larger / smaller text"),
+    ("Ctrl+scroll", "Zoom the room grid"),
+    ("Tab", "Move between controls"),
+    ("?", "This list"),
+];
+
 /// Global keyboard shortcuts. Undo/redo are left to a focused text field, which has its own.
-pub fn shortcuts(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+pub fn shortcuts(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Command>) {
     let typing = ui.ctx().egui_wants_keyboard_input();
+    if !typing {
+        let (help, tab) = ui.input(|i| {
+            let help = i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "?")) || i.key_pressed(Key::F1);
+            let plain = i.modifiers.is_none();
+            let tab = [(Key::Num1, Tab::Now), (Key::Num2, Tab::Schedule), (Key::Num3, Tab::Agenda)]
+                .into_iter()
+                .find_map(|(key, tab)| (plain && i.key_pressed(key)).then_some(tab));
+            (help, tab)
+        });
+        if help {
+            state.shortcuts_open = !state.shortcuts_open;
+        }
+        if let Some(tab) = tab {
+            state.tab = tab;
+        }
+    }
     ui.input_mut(|input| {
         // Redo first: Ctrl+Shift+Z also matches Ctrl+Z when modifiers are compared loosely.
         if !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_ALT)) {
@@ -201,6 +246,23 @@ pub fn root_ui(
     if !state.banners.is_empty() {
         egui::Panel::top("banners").show(ui, |ui| widgets::banners_ui(ui, &state.banners, commands));
     }
+    if ctx.show_welcome {
+        egui::Panel::top("welcome").show(ui, |ui| widgets::welcome_ui(ui, ctx, commands));
+    }
+    if state.shortcuts_open {
+        egui::Window::new("Keyboard shortcuts").open(&mut state.shortcuts_open).collapsible(false).resizable(false).show(
+            ui.ctx(),
+            |ui| {
+                egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
+                    for (keys, action) in SHORTCUTS {
+                        ui.label(egui::RichText::new(keys).monospace().strong());
+                        ui.label(action);
+                        ui.end_row();
+                    }
+                });
+            },
+        );
+    }
     egui::Panel::bottom("status_bar").show(ui, |ui| widgets::status_bar_ui(ui, ctx));
     state.details_view.commit_stale_draft(ctx, state.selected.as_ref(), commands);
     if let Some(session_id) = state.selected.clone() {
@@ -209,6 +271,7 @@ pub fn root_ui(
         });
     }
     egui::CentralPanel::default().show(ui, |ui| match (state.tab, ctx.changes) {
+        (Tab::Now, _) => state.now_view.ui(ui, ctx, state.selected.as_ref(), commands),
         (Tab::Agenda, _) => {
             state.agenda_view.ui(ui, ctx, state.selected.as_ref(), &mut state.item_editor, commands);
         }

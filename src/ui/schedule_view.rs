@@ -10,7 +10,7 @@ use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
 use crate::command::Command;
 use crate::model::time::{format_day, format_hm, format_minutes};
-use crate::model::{DayIdx, Priority, SessionId, SessionIdx};
+use crate::model::{DayIdx, Edit, Priority, SessionId, SessionIdx};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ScheduleLayout {
@@ -37,6 +37,48 @@ pub struct ScheduleView {
     /// Generation the default day was chosen for.
     day_chosen_for: Option<u64>,
     grid: RoomGrid,
+    /// A row to bring into view on the next frame (keyboard moved the selection there).
+    scroll_to_row: Option<usize>,
+}
+
+/// What a key press in the list asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListKey {
+    Down,
+    Up,
+    PreviousDay,
+    NextDay,
+    Open,
+    TogglePick,
+    Must,
+}
+
+/// Reads the list's keys, unless a text field has the keyboard.
+fn list_key(ui: &Ui) -> Option<ListKey> {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return None;
+    }
+    ui.input(|i| {
+        let plain = i.modifiers.is_none() || i.modifiers == egui::Modifiers::SHIFT;
+        let pressed = |keys: &[egui::Key]| plain && keys.iter().any(|&k| i.key_pressed(k));
+        if pressed(&[egui::Key::ArrowDown, egui::Key::J]) {
+            Some(ListKey::Down)
+        } else if pressed(&[egui::Key::ArrowUp, egui::Key::K]) {
+            Some(ListKey::Up)
+        } else if pressed(&[egui::Key::ArrowLeft, egui::Key::H]) {
+            Some(ListKey::PreviousDay)
+        } else if pressed(&[egui::Key::ArrowRight, egui::Key::L]) {
+            Some(ListKey::NextDay)
+        } else if pressed(&[egui::Key::Enter]) {
+            Some(ListKey::Open)
+        } else if pressed(&[egui::Key::Space]) {
+            Some(ListKey::TogglePick)
+        } else if pressed(&[egui::Key::M]) {
+            Some(ListKey::Must)
+        } else {
+            None
+        }
+    })
 }
 
 impl ScheduleView {
@@ -95,11 +137,71 @@ impl ScheduleView {
         self.rows_key = Some(key);
     }
 
+    /// Keyboard: j/k or arrows move the selection, h/l or arrows change day, Enter opens the
+    /// first session, Space picks or unpicks, m makes it a must.
+    fn keyboard(&mut self, ui: &Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+        let Some(key) = list_key(ui) else { return };
+        let days = ctx.schedule.days().len();
+        let sessions: Vec<(usize, SessionIdx)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| match *row {
+                Row::Session(idx) => Some((i, idx)),
+                Row::Slot(_) => None,
+            })
+            .collect();
+        let position = selected.and_then(|id| {
+            sessions.iter().position(|&(_, idx)| ctx.schedule.session(idx).is_some_and(|s| &s.id == id))
+        });
+        let select = |view: &mut Self, target: Option<&(usize, SessionIdx)>, commands: &mut Vec<Command>| {
+            if let Some(&(row, idx)) = target
+                && let Some(session) = ctx.schedule.session(idx)
+            {
+                view.scroll_to_row = Some(row);
+                commands.push(Command::Select(Some(session.id.clone())));
+            }
+        };
+        match key {
+            ListKey::Down => select(self, position.map_or(sessions.first(), |p| sessions.get(p + 1)), commands),
+            ListKey::Up => select(self, position.map_or(sessions.last(), |p| sessions.get(p.saturating_sub(1))), commands),
+            ListKey::PreviousDay => self.day = self.day.saturating_sub(1),
+            ListKey::NextDay => self.day = (self.day + 1).min(days.saturating_sub(1)),
+            ListKey::Open if position.is_none() => select(self, sessions.first(), commands),
+            ListKey::Open => {}
+            ListKey::TogglePick | ListKey::Must => {
+                let Some(session) = position.and_then(|p| sessions.get(p)).and_then(|&(_, idx)| ctx.schedule.session(idx))
+                else {
+                    return;
+                };
+                let current = ctx.plan.priority(&session.id);
+                let session_id = session.id.clone();
+                let edit = match (key, current) {
+                    (ListKey::Must, Some(Priority::Must)) | (ListKey::TogglePick, Some(_)) => Edit::Unpick { session_id },
+                    (ListKey::Must, _) => Edit::Pick { session_id, priority: Priority::Must },
+                    _ => Edit::Pick { session_id, priority: Priority::Maybe },
+                };
+                if session.kind.is_programme() {
+                    commands.push(Command::Edit(edit));
+                }
+            }
+        }
+    }
+
     fn list_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
         self.rebuild_rows(ctx);
+        self.keyboard(ui, ctx, selected, commands);
+        self.rebuild_rows(ctx);
+        let row_height = theme::ROW_HEIGHT;
+        let mut area = egui::ScrollArea::vertical().id_salt(("schedule_list", self.day)).auto_shrink(false);
+        if let Some(row) = self.scroll_to_row.take() {
+            // Keep the selected row in the middle third of the view.
+            let offset = (row as f32 * row_height - ui.available_height() / 3.0).max(0.0);
+            area = area.vertical_scroll_offset(offset);
+        }
         let rows = &self.rows;
         ui.spacing_mut().item_spacing.y = 0.0;
-        egui::ScrollArea::vertical().id_salt(("schedule_list", self.day)).auto_shrink(false).show_rows(
+        area.show_rows(
             ui,
             theme::ROW_HEIGHT,
             rows.len(),

@@ -5,6 +5,7 @@ use egui::{ComboBox, RichText};
 
 use super::ViewCtx;
 use crate::command::Command;
+use crate::io::settings::ThemeChoice;
 
 pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut bool, commands: &mut Vec<Command>) {
     egui::Window::new("Settings").open(open).resizable(false).collapsible(false).show(egui_ctx, |ui| {
@@ -39,6 +40,24 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
         let mut show = ctx.show_laptop_time;
         if ui.checkbox(&mut show, "Also show my laptop's time").changed() {
             commands.push(Command::SetShowLaptopTime(show));
+        }
+        ui.add_space(8.0);
+        ui.heading("Appearance");
+        let mut looks = ctx.looks;
+        ui.horizontal(|ui| {
+            let label = ui.label("Theme");
+            for (choice, text) in [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+                ui.radio_value(&mut looks.theme, choice, text).labelled_by(label.id);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Text size");
+            ui.add(egui::Slider::new(&mut looks.text_size_percent, 80..=200).suffix(" %").step_by(10.0))
+                .labelled_by(label.id);
+        });
+        ui.checkbox(&mut looks.high_contrast, "High contrast");
+        if looks != ctx.looks {
+            commands.push(Command::SetLooks(looks));
         }
     });
 }

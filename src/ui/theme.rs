@@ -2,15 +2,59 @@
 
 use egui::{Color32, Visuals};
 
+use crate::io::settings::{Looks, ThemeChoice};
 use crate::model::Rgb;
 
-/// One-time setup of the egui context (fonts, spacing).
+/// One-time setup of the egui context (spacing); [`apply_looks`] does the user's choices.
 pub fn install(ctx: &egui::Context) {
-    ctx.options_mut(|o| o.theme_preference = egui::ThemePreference::System);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
     });
+}
+
+/// Applies the user's theme, text size and contrast. Called when they change, not per frame.
+pub fn apply_looks(ctx: &egui::Context, looks: Looks) {
+    ctx.options_mut(|o| {
+        o.theme_preference = match looks.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        };
+    });
+    ctx.set_zoom_factor(looks.text_size_percent.clamp(80, 200) as f32 / 100.0);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let mut style = (*ctx.style_of(theme)).clone();
+        let base = match theme {
+            egui::Theme::Light => Visuals::light(),
+            egui::Theme::Dark => Visuals::dark(),
+        };
+        style.visuals = if looks.high_contrast { high_contrast(base) } else { base };
+        ctx.set_style_of(theme, style);
+    }
+}
+
+/// Text at full strength, weak text barely weaker, and firmer outlines on every widget.
+fn high_contrast(mut visuals: Visuals) -> Visuals {
+    let (text, background) =
+        if visuals.dark_mode { (Color32::WHITE, Color32::BLACK) } else { (Color32::BLACK, Color32::WHITE) };
+    visuals.override_text_color = Some(text);
+    visuals.weak_text_alpha = 0.85;
+    visuals.panel_fill = background;
+    visuals.window_fill = background;
+    visuals.extreme_bg_color = background;
+    for widget in [
+        &mut visuals.widgets.noninteractive,
+        &mut visuals.widgets.inactive,
+        &mut visuals.widgets.hovered,
+        &mut visuals.widgets.active,
+        &mut visuals.widgets.open,
+    ] {
+        widget.bg_stroke = egui::Stroke::new(widget.bg_stroke.width.max(1.5), text);
+        widget.fg_stroke.color = text;
+    }
+    visuals.selection.stroke = egui::Stroke::new(2.0, text);
+    visuals
 }
 
 pub fn track(colour: Rgb) -> Color32 {

@@ -79,6 +79,7 @@ pub fn top_bar_ui(
             ui.label(RichText::new(format!("{} – {}", format_day(conf.start_date), format_day(conf.end_date))).weak());
         }
         ui.separator();
+        ui.selectable_value(tab, Tab::Now, "Now & next");
         ui.selectable_value(tab, Tab::Schedule, "Schedule");
         let picks = ctx.timeline.items().len();
         let clashes = ctx.timeline.hard_clash_count();
@@ -113,6 +114,36 @@ pub fn top_bar_ui(
             if ui.button("Open schedule…").on_hover_text("Ctrl+O, or drop a file on the window").clicked() {
                 commands.push(Command::OpenScheduleDialog);
             }
+        });
+    });
+}
+
+/// First run: what the sample is and how to open a real schedule.
+pub fn welcome_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    egui::Frame::new().inner_margin(egui::Margin::symmetric(8, 8)).show(ui, |ui| {
+        ui.heading("Welcome to Lanyard");
+        if ctx.status.is_sample {
+            ui.label(format!(
+                "You are looking at {}, a made-up sample conference that comes with the app. Try it: pick talks \
+                 with ★ Must or ☆ Maybe and see your day in My agenda.",
+                ctx.schedule.conference().name
+            ));
+        }
+        ui.label(
+            "To plan your real conference, open its schedule. Most conferences publish one: FOSDEM and CCC \
+             as schedule.xml, pretalx events as schedule.json or an .ics calendar. Lanyard works offline and keeps \
+             your picks on this computer.",
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Open a schedule…").clicked() {
+                commands.push(Command::OpenScheduleDialog);
+                commands.push(Command::DismissWelcome);
+            }
+            let label = if ctx.status.is_sample { "Explore the sample" } else { "Got it" };
+            if ui.button(label).clicked() {
+                commands.push(Command::DismissWelcome);
+            }
+            ui.label(RichText::new("Press ? for keyboard shortcuts.").weak());
         });
     });
 }

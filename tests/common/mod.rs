@@ -23,13 +23,24 @@ pub fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
 }
 
-/// Friday morning of the sample conference, before anything starts.
-pub fn friday_morning() -> NaiveDateTime {
-    at("2027-04-16 07:30")
+/// The evening before the sample conference opens: the app starts on the schedule.
+pub fn eve_of_the_conference() -> NaiveDateTime {
+    at("2027-04-15 18:00")
 }
 
-/// A fresh app on the sample conference with its data in `dir`.
+/// A fresh app on the sample conference with its data in `dir`, as a returning user (the
+/// first-run welcome already seen).
 pub fn app_in(dir: &Path) -> LanyardApp {
+    let settings = lanyard::io::paths::settings_path(dir);
+    if !settings.exists() {
+        let welcomed = lanyard::io::settings::Settings { welcomed: true, ..Default::default() };
+        lanyard::io::store::save(&settings, &welcomed, lanyard::io::store::Fingerprint::Missing).unwrap();
+    }
+    first_run_app_in(dir)
+}
+
+/// A fresh app as on the very first start in `dir`.
+pub fn first_run_app_in(dir: &Path) -> LanyardApp {
     LanyardApp::new(AppConfig { data_dir: Some(dir.to_owned()), schedule_path: None, quit_after_frames: None })
 }
 
