@@ -76,6 +76,9 @@ pub struct LanyardApp {
     ui: UiState,
     jobs: Jobs,
     laptop_clock: LaptopClock,
+    /// Friends' shared picks for this conference (read-only copies in the data folder).
+    friends: Vec<crate::model::friends::Friend>,
+    friend_index: crate::model::friends::FriendIndex,
     /// The looks last applied to the egui context, to re-apply only on change.
     looks_applied: Option<crate::io::settings::Looks>,
     frames_drawn: u64,
@@ -108,6 +111,8 @@ impl LanyardApp {
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
             laptop_clock: system_laptop_clock,
+            friends: Vec::new(),
+            friend_index: crate::model::friends::FriendIndex::default(),
             looks_applied: None,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
@@ -177,7 +182,17 @@ impl LanyardApp {
         ui::file_drop(ui, &mut commands);
         let status = self.status();
         let Self {
-            ws, schedule_generation, plan_revision, timeline, ui: ui_state, undo, settings, laptop_clock, ..
+            ws,
+            schedule_generation,
+            plan_revision,
+            timeline,
+            ui: ui_state,
+            undo,
+            settings,
+            laptop_clock,
+            friends,
+            friend_index,
+            ..
         } = self;
         let ctx = ViewCtx {
             schedule: &ws.schedule,
@@ -190,6 +205,8 @@ impl LanyardApp {
             status: &status,
             show_laptop_time: settings.show_laptop_time,
             looks: settings.looks,
+            friends,
+            friend_index,
             show_welcome: !settings.welcomed,
             laptop_clock: *laptop_clock,
         };
@@ -253,6 +270,17 @@ impl LanyardApp {
                     self.ui.banners.remove(index);
                 }
             }
+            Command::DismissChanges => {
+                self.ws.changes = None;
+                self.ui.tab = ui::Tab::Schedule;
+            }
+            other => self.execute_app(other),
+        }
+    }
+
+    /// Commands about files, friends and settings rather than the plan itself.
+    fn execute_app(&mut self, command: Command) {
+        match command {
             Command::ExportCalendar => {
                 let ics = crate::io::export::ical::plan_to_ics(&self.ws.schedule, &self.ws.plan);
                 let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
@@ -260,9 +288,23 @@ impl LanyardApp {
                     format!("{}-agenda.ics", crate::io::paths::safe_folder_name(&self.ws.schedule.conference().id));
                 self.jobs.export_calendar(ics, events, name);
             }
-            Command::DismissChanges => {
-                self.ws.changes = None;
-                self.ui.tab = ui::Tab::Schedule;
+            Command::ShareMyPicks => {
+                let name = self.ws.plan.me.clone().unwrap_or_else(|| "Me".to_owned());
+                let me = crate::model::friends::Friend::from_plan(&name, &self.ws.plan);
+                let file = format!("{}.picks.ron", crate::io::paths::safe_folder_name(&name));
+                self.jobs.share_picks(me, file);
+            }
+            Command::AddFriend => match self.friends_dir() {
+                Some(dir) => self.jobs.add_friend(dir, Arc::clone(&self.ws.schedule)),
+                None => self.ui.banners.push(Banner::error("There is no data folder to keep friends' picks in.")),
+            },
+            Command::RemoveFriend(name) => {
+                if let Some(dir) = self.friends_dir()
+                    && let Err(err) = crate::io::friends::remove_friend(&dir, &name)
+                {
+                    self.ui.banners.push(Banner::error(format!("Could not remove {name}'s picks: {err}")));
+                }
+                self.reload_friends();
             }
             Command::SetConferenceZone(zone) => self.set_conference_zone(zone.as_deref()),
             Command::SetShowLaptopTime(show) => {
@@ -277,6 +319,17 @@ impl LanyardApp {
                 self.settings.welcomed = true;
                 self.save_settings();
             }
+            // Handled by `execute`; listed so a new command cannot fall through unnoticed.
+            Command::Edit(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::SaveNow
+            | Command::Select(_)
+            | Command::OpenScheduleDialog
+            | Command::OpenSchedule(_)
+            | Command::OpenSample
+            | Command::DismissBanner(_)
+            | Command::DismissChanges => {}
         }
     }
 
@@ -299,6 +352,27 @@ impl LanyardApp {
             }
         }
         self.workspace_changed(time);
+    }
+
+    fn friends_dir(&self) -> Option<PathBuf> {
+        let conference = &self.ws.schedule.conference().id;
+        self.data_dir.as_deref().map(|dir| crate::io::friends::friends_dir(dir, conference))
+    }
+
+    /// Reads the friends kept for the open conference.
+    fn reload_friends(&mut self) {
+        let (friends, problems) =
+            self.friends_dir().map(|dir| crate::io::friends::load_friends(&dir)).unwrap_or_default();
+        for problem in problems {
+            log::warn!("{problem}");
+            self.ui.banners.push(Banner::warning(problem));
+        }
+        self.friend_index = crate::model::friends::FriendIndex::new(&friends);
+        self.friends = friends;
+    }
+
+    pub fn friends(&self) -> &[crate::model::friends::Friend] {
+        &self.friends
     }
 
     /// Saves everything that is unsaved and waits for it. Called on exit and before switching

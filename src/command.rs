@@ -26,6 +26,12 @@ pub enum Command {
     DismissBanner(usize),
     /// Export the attendee's timeline to an .ics file chosen with the system dialog.
     ExportCalendar,
+    /// Save the attendee's picks (not their notes) to a small file to send to friends.
+    ShareMyPicks,
+    /// Choose a friend's shared picks, plan or calendar file and keep a copy.
+    AddFriend,
+    /// Forget a friend's picks (by name).
+    RemoveFriend(String),
     /// Close the "What changed" list of the last schedule update.
     DismissChanges,
     /// Set the conference's IANA time zone (for files that name none), or `None` to forget it.

@@ -144,16 +144,16 @@ fn an_edit_reaches_the_disk_within_two_seconds_without_closing() {
     let path = common::sample_plan_path(dir.path());
     assert!(harness.query_by_label_contains("Unsaved changes").is_some());
     assert!(!path.exists(), "not saved on every click: the autosave waits a moment");
-    // Each step is a quarter of a second of app time; 2 s is 8 steps.
+    // Each step is a quarter of a second of app time; 2 s is 8 steps. The save then runs on
+    // its own thread (write, fsync, rename, fsync of the folder): wait for the status to say so.
     harness.run_steps(8);
-    for _ in 0..100 {
-        if path.exists() {
+    for _ in 0..1000 {
+        if harness.query_by_label_contains("Plan saved").is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
         harness.step();
     }
-    harness.run();
     let on_disk = store::load::<Plan>(&path).unwrap().document.unwrap();
     assert_eq!(on_disk.priority(&id("cpc27-003")), Some(Priority::Must));
     assert!(harness.query_by_label_contains("Plan saved").is_some());

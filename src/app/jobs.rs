@@ -11,6 +11,7 @@ use super::LanyardApp;
 use crate::command::Command;
 use crate::io::import::{self, ImportError};
 use crate::model::Schedule;
+use crate::model::friends::Friend;
 use crate::ui::Banner;
 
 type ImportResult = Result<Schedule, ImportError>;
@@ -23,8 +24,8 @@ struct ImportJob {
     progress: Arc<AtomicU32>,
 }
 
-/// What a finished export reports: the file and how many events, or why it failed.
-type ExportResult = Option<Result<(PathBuf, usize), String>>;
+/// What a finished export reports: the message to show, or why it failed (`None`: cancelled).
+type ExportResult = Option<Result<String, String>>;
 
 #[derive(Default)]
 pub(super) struct Jobs {
@@ -32,6 +33,8 @@ pub(super) struct Jobs {
     dialog: Option<Receiver<Option<PathBuf>>>,
     /// A save dialog and the write after it; `None` inside means the user cancelled.
     export: Option<Receiver<ExportResult>>,
+    /// Choosing and importing a friend's file; `None` inside means the user cancelled.
+    friend: Option<Receiver<Option<Result<Friend, String>>>>,
     /// A thread could not be started; shown once as a banner.
     failure: Option<String>,
 }
@@ -89,7 +92,59 @@ impl Jobs {
                 .add_filter("iCalendar", &["ics"])
                 .save_file();
             let result = picked.map(|path| {
-                crate::io::export::write_file(&path, &ics).map(|()| (path, events)).map_err(|err| err.to_string())
+                crate::io::export::write_file(&path, &ics)
+                    .map(|()| format!("Exported {events} events to {}.", path.display()))
+                    .map_err(|err| err.to_string())
+            });
+            tx.send(result).ok();
+        });
+        match spawned {
+            Ok(_) => self.export = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the save dialog: {err}")),
+        }
+    }
+
+    /// Lets the user pick a friend's file and imports it into `friends_dir`, on a background thread.
+    pub fn add_friend(&mut self, friends_dir: PathBuf, schedule: std::sync::Arc<Schedule>) {
+        if self.friend.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-friend".to_owned()).spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Add a friend's picks")
+                .add_filter("Shared picks, plans and calendars", &["ron", "ics"])
+                .pick_file();
+            let result = picked.map(|path| {
+                crate::io::friends::add_friend(&friends_dir, &path, &schedule).map_err(|err| err.to_string())
+            });
+            tx.send(result).ok();
+        });
+        match spawned {
+            Ok(_) => self.friend = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the file dialog: {err}")),
+        }
+    }
+
+    /// Asks where to save the attendee's shared picks and writes them, on a background thread.
+    pub fn share_picks(&mut self, me: Friend, suggested_name: String) {
+        if self.export.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-share".to_owned()).spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Share your picks with friends")
+                .set_file_name(suggested_name)
+                .add_filter("Lanyard shared picks", &["ron"])
+                .save_file();
+            let count = me.picks.len();
+            let result = picked.map(|path| {
+                crate::io::friends::share(&path, &me)
+                    .map(|()| {
+                        format!("Saved your {count} picks to {}. Send that file to your friends.", path.display())
+                    })
+                    .map_err(|err| err.to_string())
             });
             tx.send(result).ok();
         });
@@ -105,7 +160,7 @@ impl Jobs {
     }
 
     fn is_busy(&self) -> bool {
-        self.import.is_some() || self.dialog.is_some() || self.export.is_some()
+        self.import.is_some() || self.dialog.is_some() || self.export.is_some() || self.friend.is_some()
     }
 }
 
@@ -131,10 +186,7 @@ impl LanyardApp {
                 Ok(result) => {
                     self.jobs.export = None;
                     match result {
-                        Some(Ok((path, events))) => self
-                            .ui
-                            .banners
-                            .push(Banner::info(format!("Exported {events} events to {}.", path.display()))),
+                        Some(Ok(message)) => self.ui.banners.push(Banner::info(message)),
                         Some(Err(message)) => {
                             log::error!("{message}");
                             self.ui.banners.push(Banner::error(message));
@@ -143,6 +195,27 @@ impl LanyardApp {
                     }
                 }
                 Err(TryRecvError::Disconnected) => self.jobs.export = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(rx) = &self.jobs.friend {
+            match rx.try_recv() {
+                Ok(result) => {
+                    self.jobs.friend = None;
+                    match result {
+                        Some(Ok(friend)) => {
+                            let message = format!("Added {}'s picks ({}).", friend.name, friend.picks.len());
+                            self.ui.banners.push(Banner::info(message));
+                            self.reload_friends();
+                        }
+                        Some(Err(message)) => {
+                            log::warn!("{message}");
+                            self.ui.banners.push(Banner::error(message));
+                        }
+                        None => {}
+                    }
+                }
+                Err(TryRecvError::Disconnected) => self.jobs.friend = None,
                 Err(TryRecvError::Empty) => {}
             }
         }

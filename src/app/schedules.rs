@@ -135,6 +135,7 @@ impl LanyardApp {
         self.undo.clear();
         self.timeline = Timeline::build(&self.ws.schedule, &self.ws.plan);
         self.ui.selected = None;
+        self.reload_friends();
         if self.ui.tab == Tab::Changes {
             self.ui.tab = Tab::Schedule;
         }

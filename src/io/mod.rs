@@ -3,6 +3,7 @@
 //! errors; they never log and never show anything (the app layer does, once).
 
 pub mod export;
+pub mod friends;
 pub mod import;
 pub mod paths;
 pub mod plan_file;

@@ -4,6 +4,7 @@
 //! the io layer. Everything here is unit-tested without a window.
 
 pub mod diff;
+pub mod friends;
 pub mod ids;
 pub mod merge;
 pub mod personal;

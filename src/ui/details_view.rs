@@ -118,6 +118,28 @@ impl DetailsView {
                 widgets::pick_buttons(ui, session, priority, commands);
             });
         }
+        let going: Vec<String> = ctx
+            .friend_index
+            .going(&session.id)
+            .map(
+                |(name, p)| {
+                    if p == crate::model::Priority::Maybe { format!("{name} (maybe)") } else { name.to_owned() }
+                },
+            )
+            .collect();
+        if !going.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("👥 Going: {}", going.join(", ")));
+                if ctx.plan.pick(&session.id).is_none() && session.kind.is_programme() {
+                    let copy = ui.small_button("Pick it too");
+                    if copy.clicked() {
+                        let edit =
+                            Edit::Pick { session_id: session.id.clone(), priority: crate::model::Priority::Maybe };
+                        commands.push(Command::Edit(edit));
+                    }
+                }
+            });
+        }
         if let Some(pick) = ctx.plan.pick(&session.id)
             && (session.is_recorded || pick.watch_later)
         {

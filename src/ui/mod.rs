@@ -4,6 +4,7 @@
 pub mod agenda_view;
 pub mod changes_view;
 pub mod details_view;
+pub mod friends_view;
 pub mod item_editor;
 pub mod now_view;
 pub mod room_grid;
@@ -38,6 +39,10 @@ pub struct ViewCtx<'a> {
     /// Also show times in the laptop's zone.
     pub show_laptop_time: bool,
     pub looks: crate::io::settings::Looks,
+    /// Friends whose shared picks are kept for this conference.
+    pub friends: &'a [crate::model::friends::Friend],
+    /// Which friends are going to which session.
+    pub friend_index: &'a crate::model::friends::FriendIndex,
     /// First run: explain the sample and how to open a real schedule.
     pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
@@ -139,6 +144,8 @@ pub struct UiState {
     pub settings_open: bool,
     /// The keyboard shortcut overlay (`?`).
     pub shortcuts_open: bool,
+    pub friends_open: bool,
+    pub friends_view: friends_view::FriendsView,
     pub banners: Vec<Banner>,
 }
 
@@ -233,12 +240,16 @@ pub fn root_ui(
     commands: &mut Vec<Command>,
 ) {
     egui::Panel::top("top_bar").show(ui, |ui| {
-        widgets::top_bar_ui(ui, ctx, &mut state.tab, &mut state.settings_open, (can_undo, can_redo), commands);
+        let mut windows = widgets::Windows { settings: &mut state.settings_open, friends: &mut state.friends_open };
+        widgets::top_bar_ui(ui, ctx, &mut state.tab, &mut windows, (can_undo, can_redo), commands);
     });
     if let Some(editor) = &mut state.item_editor
         && !editor.window(ui.ctx(), ctx, commands)
     {
         state.item_editor = None;
+    }
+    if state.friends_open {
+        state.friends_view.window(ui.ctx(), ctx, &mut state.friends_open, commands);
     }
     if state.settings_open {
         settings_view::settings_window(ui.ctx(), ctx, &mut state.settings_open, commands);
@@ -250,9 +261,11 @@ pub fn root_ui(
         egui::Panel::top("welcome").show(ui, |ui| widgets::welcome_ui(ui, ctx, commands));
     }
     if state.shortcuts_open {
-        egui::Window::new("Keyboard shortcuts").open(&mut state.shortcuts_open).collapsible(false).resizable(false).show(
-            ui.ctx(),
-            |ui| {
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut state.shortcuts_open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
                 egui::Grid::new("shortcuts").num_columns(2).striped(true).show(ui, |ui| {
                     for (keys, action) in SHORTCUTS {
                         ui.label(egui::RichText::new(keys).monospace().strong());
@@ -260,8 +273,7 @@ pub fn root_ui(
                         ui.end_row();
                     }
                 });
-            },
-        );
+            });
     }
     egui::Panel::bottom("status_bar").show(ui, |ui| widgets::status_bar_ui(ui, ctx));
     state.details_view.commit_stale_draft(ctx, state.selected.as_ref(), commands);

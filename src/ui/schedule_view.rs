@@ -164,20 +164,25 @@ impl ScheduleView {
         };
         match key {
             ListKey::Down => select(self, position.map_or(sessions.first(), |p| sessions.get(p + 1)), commands),
-            ListKey::Up => select(self, position.map_or(sessions.last(), |p| sessions.get(p.saturating_sub(1))), commands),
+            ListKey::Up => {
+                select(self, position.map_or(sessions.last(), |p| sessions.get(p.saturating_sub(1))), commands);
+            }
             ListKey::PreviousDay => self.day = self.day.saturating_sub(1),
             ListKey::NextDay => self.day = (self.day + 1).min(days.saturating_sub(1)),
             ListKey::Open if position.is_none() => select(self, sessions.first(), commands),
             ListKey::Open => {}
             ListKey::TogglePick | ListKey::Must => {
-                let Some(session) = position.and_then(|p| sessions.get(p)).and_then(|&(_, idx)| ctx.schedule.session(idx))
+                let Some(session) =
+                    position.and_then(|p| sessions.get(p)).and_then(|&(_, idx)| ctx.schedule.session(idx))
                 else {
                     return;
                 };
                 let current = ctx.plan.priority(&session.id);
                 let session_id = session.id.clone();
                 let edit = match (key, current) {
-                    (ListKey::Must, Some(Priority::Must)) | (ListKey::TogglePick, Some(_)) => Edit::Unpick { session_id },
+                    (ListKey::Must, Some(Priority::Must)) | (ListKey::TogglePick, Some(_)) => {
+                        Edit::Unpick { session_id }
+                    }
                     (ListKey::Must, _) => Edit::Pick { session_id, priority: Priority::Must },
                     _ => Edit::Pick { session_id, priority: Priority::Maybe },
                 };
@@ -201,19 +206,14 @@ impl ScheduleView {
         }
         let rows = &self.rows;
         ui.spacing_mut().item_spacing.y = 0.0;
-        area.show_rows(
-            ui,
-            theme::ROW_HEIGHT,
-            rows.len(),
-            |ui, range| {
-                for row in rows.get(range).unwrap_or_default() {
-                    match *row {
-                        Row::Slot(at) => slot_header_ui(ui, at, ctx.now),
-                        Row::Session(idx) => session_row_ui(ui, ctx, idx, selected, commands),
-                    }
+        area.show_rows(ui, theme::ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in rows.get(range).unwrap_or_default() {
+                match *row {
+                    Row::Slot(at) => slot_header_ui(ui, at, ctx.now),
+                    Row::Session(idx) => session_row_ui(ui, ctx, idx, selected, commands),
                 }
-            },
-        );
+            }
+        });
     }
 }
 
@@ -261,7 +261,11 @@ fn session_row_ui(
     let schedule = ctx.schedule;
     let room = schedule.room_name(session);
     let is_selected = selected == Some(&session.id);
-    let accessible = format!("{} {}, {}", format_hm(session.starts_at), session.title, room);
+    let going = ctx.friend_index.going_label(&session.id);
+    let mut accessible = format!("{} {}, {}", format_hm(session.starts_at), session.title, room);
+    if let Some(names) = &going {
+        accessible.push_str(&format!(", friends going: {names}"));
+    }
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
     let rect = response.rect;
     if response.clicked() {
@@ -348,6 +352,10 @@ fn row_controls_ui(
         }
         if session.is_recorded {
             widgets::chip(ui, "REC", visuals.text_color(), "Recorded");
+        }
+        if let Some(names) = ctx.friend_index.going_label(&session.id) {
+            let count = names.split(", ").count();
+            widgets::chip(ui, &format!("👥 {count}"), theme::maybe(&visuals), &format!("Going: {names}"));
         }
         let clashing = ctx.timeline.position_of(&session.id).is_some_and(|i| ctx.timeline.has_clash(i));
         if clashing {

@@ -62,11 +62,17 @@ pub fn pick_buttons(ui: &mut Ui, session: &Session, current: Option<Priority>, c
     }
 }
 
+/// The top bar's toggles for the floating windows.
+pub struct Windows<'a> {
+    pub settings: &'a mut bool,
+    pub friends: &'a mut bool,
+}
+
 pub fn top_bar_ui(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
     tab: &mut Tab,
-    settings_open: &mut bool,
+    windows: &mut Windows<'_>,
     (can_undo, can_redo): (bool, bool),
     commands: &mut Vec<Command>,
 ) {
@@ -110,7 +116,14 @@ pub fn top_bar_ui(
                 commands.push(Command::Undo);
             }
             ui.separator();
-            ui.toggle_value(settings_open, "⚙ Settings");
+            ui.toggle_value(windows.settings, "⚙ Settings");
+            let friends = if ctx.friends.is_empty() {
+                "👥 Friends".to_owned()
+            } else {
+                format!("👥 Friends ({})", ctx.friends.len())
+            };
+            let response = ui.toggle_value(windows.friends, friends);
+            response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.friends, "Friends"));
             if ui.button("Open schedule…").on_hover_text("Ctrl+O, or drop a file on the window").clicked() {
                 commands.push(Command::OpenScheduleDialog);
             }
