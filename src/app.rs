@@ -30,6 +30,12 @@ pub struct AppConfig {
     /// A schedule given on the command line; otherwise the last one, else the sample.
     pub schedule_path: Option<PathBuf>,
     pub quit_after_frames: Option<u64>,
+    /// Save a PNG of an early frame here (documentation, smoke tests).
+    pub screenshot: Option<PathBuf>,
+    /// Start on this view (`now`, `schedule`, `grid`, `agenda`).
+    pub view: Option<String>,
+    /// `light` or `dark` for this run only.
+    pub theme: Option<String>,
 }
 
 /// Where the current schedule came from.
@@ -79,6 +85,12 @@ pub struct LanyardApp {
     /// Friends' shared picks for this conference (read-only copies in the data folder).
     friends: Vec<crate::model::friends::Friend>,
     friend_index: crate::model::friends::FriendIndex,
+    /// A picture of the next frame was asked for (the screenshot needs the egui context).
+    picture_requested: bool,
+    /// `--screenshot`: where to save a picture of an early frame.
+    screenshot_to: Option<PathBuf>,
+    /// `--view` chose the starting tab; keep it.
+    forced_view: bool,
     /// The looks last applied to the egui context, to re-apply only on change.
     looks_applied: Option<crate::io::settings::Looks>,
     frames_drawn: u64,
@@ -114,11 +126,35 @@ impl LanyardApp {
             friends: Vec::new(),
             friend_index: crate::model::friends::FriendIndex::default(),
             looks_applied: None,
+            picture_requested: false,
+            screenshot_to: config.screenshot.clone(),
+            forced_view: false,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
         };
         app.install_schedule(schedule, source);
+        app.apply_start_options(config.view.as_deref(), config.theme.as_deref());
         app
+    }
+
+    /// `--view` and `--theme`: for this run only, never saved.
+    fn apply_start_options(&mut self, view: Option<&str>, theme: Option<&str>) {
+        match view {
+            Some("now") => self.ui.tab = ui::Tab::Now,
+            Some("schedule") => self.ui.tab = ui::Tab::Schedule,
+            Some("grid") => {
+                self.ui.tab = ui::Tab::Schedule;
+                self.ui.schedule_view.show_grid();
+            }
+            Some("agenda") => self.ui.tab = ui::Tab::Agenda,
+            _ => {}
+        }
+        self.forced_view = view.is_some();
+        match theme {
+            Some("light") => self.settings.looks.theme = crate::io::settings::ThemeChoice::Light,
+            Some("dark") => self.settings.looks.theme = crate::io::settings::ThemeChoice::Dark,
+            _ => {}
+        }
     }
 
     /// Replaces how instants become laptop wall-clock time (tests pin a zone).
@@ -168,7 +204,7 @@ impl LanyardApp {
     /// Draws one frame. `now` is conference-local wall-clock time, a parameter so tests can pin it.
     pub fn ui_at(&mut self, ui: &mut egui::Ui, now: NaiveDateTime) {
         let time = ui.input(|i| i.time);
-        if self.frames_drawn == 0 && self.ws.schedule.day_of(now).is_some() {
+        if self.frames_drawn == 0 && !self.forced_view && self.ws.schedule.day_of(now).is_some() {
             // Opened during the conference: what is on now matters most.
             self.ui.tab = ui::Tab::Now;
         }
@@ -213,6 +249,21 @@ impl LanyardApp {
         ui::root_ui(ui, &ctx, ui_state, (undo.can_undo(), undo.can_redo()), &mut commands);
         for command in commands {
             self.execute(command, time);
+        }
+        // A few frames in, so fonts and layout have settled.
+        if self.frames_drawn == 5
+            && let Some(path) = self.screenshot_to.take()
+        {
+            ui.ctx().request_screenshot(move |image| {
+                let [width, height] = image.size;
+                if let Err(err) = crate::io::export::picture::save_png(&path, width, height, image.as_raw()) {
+                    log::error!("{err}");
+                }
+            });
+        }
+        if std::mem::take(&mut self.picture_requested) {
+            let name = format!("{}.png", crate::io::paths::safe_folder_name(&self.ws.schedule.conference().id));
+            self.jobs.save_picture(ui.ctx(), name);
         }
         self.autosave(ui.ctx(), time);
         self.frames_drawn += 1;
@@ -288,6 +339,7 @@ impl LanyardApp {
                     format!("{}-agenda.ics", crate::io::paths::safe_folder_name(&self.ws.schedule.conference().id));
                 self.jobs.export_calendar(ics, events, name);
             }
+            Command::SavePicture => self.picture_requested = true,
             Command::ShareMyPicks => {
                 let name = self.ws.plan.me.clone().unwrap_or_else(|| "Me".to_owned());
                 let me = crate::model::friends::Friend::from_plan(&name, &self.ws.plan);

@@ -26,6 +26,8 @@ pub enum Command {
     DismissBanner(usize),
     /// Export the attendee's timeline to an .ics file chosen with the system dialog.
     ExportCalendar,
+    /// Save the current view as a PNG picture.
+    SavePicture,
     /// Save the attendee's picks (not their notes) to a small file to send to friends.
     ShareMyPicks,
     /// Choose a friend's shared picks, plan or calendar file and keep a copy.

@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         data_dir: lanyard::io::paths::data_dir(cli.data_dir.as_deref()),
         schedule_path: cli.schedule,
         quit_after_frames: cli.quit_after_frames,
+        screenshot: cli.screenshot,
+        view: cli.view,
+        theme: cli.theme,
     };
     match lanyard::app::run_native(config) {
         Ok(()) => ExitCode::SUCCESS,

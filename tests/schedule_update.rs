@@ -32,7 +32,7 @@ fn app_on(data: &Path, schedule: &Path) -> LanyardApp {
     LanyardApp::new(AppConfig {
         data_dir: Some(data.to_owned()),
         schedule_path: Some(schedule.to_owned()),
-        quit_after_frames: None,
+        ..AppConfig::default()
     })
 }
 
@@ -110,7 +110,7 @@ fn an_update_keeps_every_pick_and_says_what_changed() {
 
     // And it survives a restart: the new version is remembered, the orphan too.
     drop(harness);
-    let app = LanyardApp::new(AppConfig { data_dir: Some(data), schedule_path: None, quit_after_frames: None });
+    let app = LanyardApp::new(AppConfig { data_dir: Some(data), ..AppConfig::default() });
     assert_eq!(app.schedule().conference().version.as_deref(), Some("2.0"));
     assert_eq!(app.plan().picks.len(), 4);
 }

@@ -154,6 +154,37 @@ impl Jobs {
         }
     }
 
+    /// Takes a screenshot of the next frame, then asks where to save it and writes a PNG, on a
+    /// background thread.
+    pub fn save_picture(&mut self, ctx: &egui::Context, suggested_name: String) {
+        if self.export.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let spawned = std::thread::Builder::new().name("lanyard-picture".to_owned()).spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Save this view as a picture")
+                    .set_file_name(suggested_name)
+                    .add_filter("PNG picture", &["png"])
+                    .save_file();
+                let result = picked.map(|path| {
+                    let [width, height] = image.size;
+                    crate::io::export::picture::save_png(&path, width, height, image.as_raw())
+                        .map(|()| format!("Saved the picture to {}.", path.display()))
+                        .map_err(|err| err.to_string())
+                });
+                tx.send(result).ok();
+                repaint.request_repaint();
+            });
+            if let Err(err) = spawned {
+                log::error!("could not start saving the picture: {err}");
+            }
+        });
+        self.export = Some(rx);
+    }
+
     /// The file being imported and the fraction done, if an import is running.
     pub fn import_in_progress(&self) -> Option<(&Path, f32)> {
         self.import.as_ref().map(|job| (job.path.as_path(), f32::from_bits(job.progress.load(Ordering::Relaxed))))

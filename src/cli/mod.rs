@@ -37,6 +37,19 @@ pub struct Cli {
     #[arg(long, value_name = "N")]
     pub quit_after_frames: Option<u64>,
 
+    /// Save a PNG of the window once it has drawn, through the same path as "Save as picture"
+    /// (documentation screenshots, smoke tests).
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub screenshot: Option<PathBuf>,
+
+    /// Start on this view: now, schedule, grid, agenda.
+    #[arg(long, value_name = "VIEW", hide = true)]
+    pub view: Option<String>,
+
+    /// Force the theme for this run: light or dark (not saved).
+    #[arg(long, value_name = "THEME", hide = true)]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }

@@ -86,6 +86,11 @@ impl ScheduleView {
         self.day
     }
 
+    /// Switches to the room grid.
+    pub fn show_grid(&mut self) {
+        self.layout = ScheduleLayout::Grid;
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
         let days = ctx.schedule.days();
         if days.is_empty() {

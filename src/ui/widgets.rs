@@ -62,6 +62,13 @@ pub fn pick_buttons(ui: &mut Ui, session: &Session, current: Option<Priority>, c
     }
 }
 
+/// A compact button showing `icon`, named `name` for screen readers and tests.
+fn icon_button(ui: &mut Ui, enabled: bool, icon: &str, name: &str, hover: &str) -> Response {
+    let response = ui.add_enabled(enabled, egui::Button::new(icon)).on_hover_text(hover);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, enabled, name));
+    response
+}
+
 /// The top bar's toggles for the floating windows.
 pub struct Windows<'a> {
     pub settings: &'a mut bool,
@@ -108,23 +115,28 @@ pub fn top_bar_ui(
                 *tab = Tab::Changes;
             }
         }
+        // Icons keep the bar on one line at laptop widths; each has a name for screen readers
+        // and a tooltip saying what it does.
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.add_enabled(can_redo, egui::Button::new("⟳ Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
+            if icon_button(ui, can_redo, "⟳", "Redo", "Redo (Ctrl+Shift+Z)").clicked() {
                 commands.push(Command::Redo);
             }
-            if ui.add_enabled(can_undo, egui::Button::new("⟲ Undo")).on_hover_text("Ctrl+Z").clicked() {
+            if icon_button(ui, can_undo, "⟲", "Undo", "Undo (Ctrl+Z)").clicked() {
                 commands.push(Command::Undo);
             }
             ui.separator();
-            ui.toggle_value(windows.settings, "⚙ Settings");
-            let friends = if ctx.friends.is_empty() {
-                "👥 Friends".to_owned()
-            } else {
-                format!("👥 Friends ({})", ctx.friends.len())
-            };
-            let response = ui.toggle_value(windows.friends, friends);
+            let settings =
+                ui.toggle_value(windows.settings, "⚙").on_hover_text("Settings: time zone, theme, text size");
+            settings.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.settings, "Settings"));
+            if icon_button(ui, true, "🖼", "Save as picture", "Save this view as a PNG picture").clicked() {
+                commands.push(Command::SavePicture);
+            }
+            let friends =
+                if ctx.friends.is_empty() { "👥".to_owned() } else { format!("👥 {}", ctx.friends.len()) };
+            let response = ui.toggle_value(windows.friends, friends).on_hover_text("Friends: share and compare picks");
             response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.friends, "Friends"));
-            if ui.button("Open schedule…").on_hover_text("Ctrl+O, or drop a file on the window").clicked() {
+            if ui.button("📂 Open…").on_hover_text("Open a schedule (Ctrl+O), or drop a file on the window").clicked()
+            {
                 commands.push(Command::OpenScheduleDialog);
             }
         });

@@ -41,7 +41,7 @@ pub fn app_in(dir: &Path) -> LanyardApp {
 
 /// A fresh app as on the very first start in `dir`.
 pub fn first_run_app_in(dir: &Path) -> LanyardApp {
-    LanyardApp::new(AppConfig { data_dir: Some(dir.to_owned()), schedule_path: None, quit_after_frames: None })
+    LanyardApp::new(AppConfig { data_dir: Some(dir.to_owned()), ..AppConfig::default() })
 }
 
 /// A harness drawing the whole app at a pinned time, in a laptop-sized window.

@@ -9,6 +9,7 @@
 //! [`native::write`]: crate::io::import::native::write
 
 pub mod ical;
+pub mod picture;
 
 use std::path::{Path, PathBuf};
 
