@@ -7,6 +7,7 @@
 //! column where the format has them); exit status 1 on error. Their outputs are written
 //! atomically.
 
+pub mod r#gen;
 mod timeline;
 
 use std::io::Write;
@@ -94,6 +95,8 @@ pub enum CliCommand {
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
+    /// Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS.
+    Gen(r#gen::GenArgs),
 }
 
 /// Runs a headless subcommand. Returns `None` when the GUI should start instead.
@@ -114,6 +117,7 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
                 IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
             export_ics(&sources, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
+        CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
     })
 }
 

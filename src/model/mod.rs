@@ -10,6 +10,7 @@ pub mod merge;
 pub mod personal;
 pub mod plan;
 pub mod schedule;
+pub mod synthetic;
 pub mod throughput;
 pub mod time;
 pub mod timeline;

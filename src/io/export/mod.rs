@@ -8,6 +8,8 @@
 //!
 //! [`native::write`]: crate::io::import::native::write
 
+pub mod frab_json;
+pub mod frab_xml;
 pub mod ical;
 pub mod picture;
 
