@@ -101,9 +101,15 @@ impl LanyardApp {
     /// Builds the app: loads settings, the schedule (command line, else last opened, else the
     /// sample) and its plan. Problems become banners; the app always starts.
     pub fn new(config: AppConfig) -> Self {
+        Self::with_preloaded(config, None)
+    }
+
+    /// [`Self::new`] with the schedule possibly already imported on another thread.
+    fn with_preloaded(config: AppConfig, preloaded: Option<schedules::Preloaded>) -> Self {
         let mut banners = Vec::new();
         let (settings, settings_slot) = persistence::load_settings(config.data_dir.as_deref(), &mut banners);
-        let (schedule, source) = schedules::initial_schedule(config.schedule_path, &settings, &mut banners);
+        let (schedule, source) =
+            schedules::initial_schedule(config.schedule_path.clone(), &settings, preloaded, &mut banners);
         let mut app = Self {
             ws: Workspace {
                 schedule: Arc::new(schedules::placeholder()),
@@ -484,12 +490,15 @@ pub fn run_native(config: AppConfig) -> eframe::Result {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    // The schedule imports while eframe creates the window and its GL context.
+    let preload = schedules::preload(&config);
     eframe::run_native(
         "lanyard",
         options,
         Box::new(|cc| {
             ui::theme::install(&cc.egui_ctx);
-            Ok(Box::new(LanyardApp::new(config)))
+            let preloaded = preload.and_then(|handle| handle.join().ok()).flatten();
+            Ok(Box::new(LanyardApp::with_preloaded(config, preloaded)))
         }),
     )
 }

@@ -37,12 +37,17 @@ pub(super) fn placeholder() -> Schedule {
 pub(super) fn initial_schedule(
     path: Option<PathBuf>,
     settings: &Settings,
+    preloaded: Option<Preloaded>,
     banners: &mut Vec<Banner>,
 ) -> (Schedule, ScheduleSource) {
     let Some(path) = path.or_else(|| settings.last_schedule.clone()) else {
         return (sample(), ScheduleSource::Sample);
     };
-    match import::load(&path) {
+    let result = match preloaded {
+        Some(preloaded) if preloaded.path == path => preloaded.result,
+        _ => import::load(&path),
+    };
+    match result {
         Ok(schedule) => (schedule, ScheduleSource::File(path)),
         Err(err) => {
             let message = err.display_with_path(&path);
@@ -51,6 +56,32 @@ pub(super) fn initial_schedule(
             (sample(), ScheduleSource::Sample)
         }
     }
+}
+
+/// A schedule imported while the window was being created.
+pub struct Preloaded {
+    path: PathBuf,
+    result: Result<Schedule, ImportError>,
+}
+
+/// Starts importing the schedule lanyard will open (the command line's, else the last one) on a
+/// named thread, so the import overlaps creating the window. `None` when there is nothing to
+/// load or no thread could be started; the app then loads it itself.
+pub fn preload(config: &super::AppConfig) -> Option<std::thread::JoinHandle<Option<Preloaded>>> {
+    let explicit = config.schedule_path.clone();
+    let data_dir = config.data_dir.clone();
+    std::thread::Builder::new()
+        .name("lanyard-preload".to_owned())
+        .spawn(move || {
+            let remembered = || {
+                let settings = crate::io::paths::settings_path(data_dir.as_deref()?);
+                crate::io::store::load::<Settings>(&settings).ok()?.document?.last_schedule
+            };
+            let path = explicit.or_else(remembered)?;
+            let result = import::load(&path);
+            Some(Preloaded { path, result })
+        })
+        .ok()
 }
 
 impl LanyardApp {

@@ -64,13 +64,17 @@ pub enum Fingerprint {
 
 impl Fingerprint {
     pub fn of(bytes: &[u8]) -> Self {
-        Self::Content { len: bytes.len() as u64, hash: fnv1a(bytes) }
+        Self::Content { len: bytes.len() as u64, hash: content_hash(bytes) }
     }
 }
 
-/// FNV-1a, 64 bit: stable across runs and platforms, enough to notice a changed file.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+/// A hash of a file's bytes, enough to notice that another program changed it. Fingerprints live
+/// only in memory, so the std hasher (fast, fixed keys) is enough; it runs on every save.
+fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher as _;
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -235,10 +239,29 @@ pub fn save_bytes(
         std::fs::create_dir_all(parent).map_err(write_err)?;
     }
     if let Some(old) = &current {
-        write_atomic(&backup_path(path), old).map_err(write_err)?;
+        keep_backup(path, old).map_err(write_err)?;
     }
     write_atomic(path, bytes).map_err(write_err)?;
     Ok(new_fingerprint)
+}
+
+/// Keeps the file about to be replaced as `NAME.bak`: a hard link to it, renamed into place, so
+/// the backup is always a complete file and costs no second write. File systems without hard
+/// links get an atomic copy of `old` (the bytes just read) instead.
+fn keep_backup(path: &Path, old: &[u8]) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let mut staging = backup.clone().into_os_string();
+    staging.push(".tmp");
+    let staging = PathBuf::from(staging);
+    // A leftover from a crash between link and rename is only ever an older backup.
+    match std::fs::remove_file(&staging) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
+        _ => {}
+    }
+    match std::fs::hard_link(path, &staging) {
+        Ok(()) => std::fs::rename(&staging, &backup),
+        Err(_) => write_atomic(&backup, old),
+    }
 }
 
 /// `plan.ron` → `plan.ron.bak`.

@@ -1,7 +1,7 @@
 //! Helpers every importer needs: stable session ids, durations, HTML to text, date-times with
 //! offsets, and zones. Pure functions; importers stay small.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 
 use crate::model::{Zone, time::resolve_local};
 
@@ -89,6 +89,18 @@ pub fn same_instant(local: NaiveDateTime, zone: Zone, instant: DateTime<FixedOff
     }
 }
 
+/// The latest `day_change` taken as written. frab and c3voc use it to mean "events before this
+/// belong to the previous day" (CCC: 04:00); FOSDEM writes 09:00, the start of its programme. An
+/// event listed at 01:30 is after midnight either way, but one at 08:30 is early that morning,
+/// not on the next calendar day: past this hour a `day_change` is capped here.
+pub const LATEST_NIGHT_DAY_CHANGE_HOUR: u32 = 6;
+
+/// `day_change` as lanyard uses it: as written up to 06:00, else 06:00.
+pub fn night_day_change(day_change: NaiveTime) -> NaiveTime {
+    let latest = NaiveTime::from_hms_opt(LATEST_NIGHT_DAY_CHANGE_HOUR, 0, 0).unwrap_or(NaiveTime::MIN);
+    day_change.min(latest)
+}
+
 /// A folder- and URL-friendly id from an acronym or title: lower case, ASCII letters and digits,
 /// runs of anything else become one `-`.
 pub fn slug(text: &str) -> String {
@@ -135,7 +147,9 @@ pub fn html_to_text(html: &str) -> String {
             }
             rest = tail.get(end + 1..).unwrap_or_default();
         } else {
-            let end = tail.find(';').filter(|&e| e <= 10);
+            // Entities are short: look for the `;` in the next few bytes only, or a run of `&`
+            // in hostile input would make this quadratic.
+            let end = tail.bytes().take(11).position(|b| b == b';');
             match end.and_then(|e| decode_entity(tail.get(1..e).unwrap_or_default())) {
                 Some(c) => {
                     out.push(c);
@@ -186,18 +200,23 @@ fn decode_entity(name: &str) -> Option<char> {
 
 /// Trims each line, keeps at most one blank line between paragraphs, and trims the whole.
 fn tidy_whitespace(text: &str) -> String {
+    // One pass, no allocation per line or word: abstracts are most of an import's text.
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     for line in text.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
             blank_run += 1;
             continue;
-        }
+        };
         if !out.is_empty() {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
-        out.push_str(&line);
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
+        }
         blank_run = 0;
     }
     out
@@ -249,6 +268,14 @@ mod tests {
     }
 
     #[test]
+    fn only_night_time_day_changes_are_kept() {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(night_day_change(t(4)), t(4), "CCC");
+        assert_eq!(night_day_change(t(6)), t(6));
+        assert_eq!(night_day_change(t(9)), t(6), "FOSDEM's 09:00 is the programme start");
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("FOSDEM 2027"), "fosdem-2027");
         assert_eq!(slug("  38C3: Illegal Instructions! "), "38c3-illegal-instructions");
@@ -265,5 +292,8 @@ mod tests {
         assert_eq!(html_to_text("<ul><li>one</li><li>two</li></ul>"), "• one\n• two");
         assert_eq!(html_to_text("caf&eacute; &#8211; &#x2014; &unknown; AT&T"), "café – — &unknown; AT&T");
         assert_eq!(html_to_text("a < b and <unclosed"), "a < b and <unclosed");
+        // A long run of `&` with no `;` stays linear (this took seconds when it searched ahead).
+        let ampersands = "&".repeat(200_000);
+        assert_eq!(html_to_text(&ampersands).len(), 200_000);
     }
 }

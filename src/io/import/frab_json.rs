@@ -857,7 +857,7 @@ impl Importer<'_> {
         self.rooms_and_tracks(dto, days);
         let items = self.items(days, event_at, day_at);
         let zone = self.zone(dto, &items);
-        let day_change = self.day_change(dto, days, &items, zone);
+        let day_change = super::common::night_day_change(self.day_change(dto, days, &items, zone));
         let conference = self.builder.conference_mut();
         conference.zone = zone;
         conference.day_change = day_change;

@@ -5,7 +5,7 @@
 //! is a real one. Times are conference-local (`"2027-04-16T09:00"`); `time_zone` names the IANA
 //! zone they are in. Optional values may be written bare (`venue: "Hall"`) or as `Some(..)`.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
 use serde::{Deserialize, Serialize};
 
 use super::{Format, ImportError, location_at};
@@ -118,12 +118,28 @@ struct LinkDto {
     url: String,
 }
 
-/// Parses `2027-04-16T09:00`, `2027-04-16T09:00:00` or `2027-04-16 09:00`.
+/// Parses `2027-04-16T09:00`, `2027-04-16T09:00:00` (seconds may have a fraction) or
+/// `2027-04-16 09:00`.
 pub fn parse_local_datetime(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+}
+
+/// `2027-04-16T09:00`, with seconds (and their fraction) only when there are any, so a time
+/// read from another format with seconds reads back the same.
+fn write_local_datetime(t: NaiveDateTime) -> String {
+    if t.second() == 0 && t.nanosecond() == 0 {
+        t.format("%Y-%m-%dT%H:%M").to_string()
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%S%.f").to_string()
+    }
+}
+
+/// `04:00`, or `04:00:30` when there are seconds.
+fn write_time_of_day(t: NaiveTime) -> String {
+    if t.second() == 0 { t.format("%H:%M").to_string() } else { t.format("%H:%M:%S").to_string() }
 }
 
 /// Parses `04:00` or `04:00:00`.
@@ -169,6 +185,40 @@ fn find(text: &str, from: usize, needle: &str) -> Option<usize> {
     text.get(from..)?.find(needle).map(|i| i + from)
 }
 
+/// Finds quoted values moving only forward through the text, counting lines as it goes, so
+/// locating every session of a 100k-session file stays linear.
+struct ForwardLocator<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'a> ForwardLocator<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, offset: 0, line: 1, line_start: 0 }
+    }
+
+    /// The next occurrence of `"value"` at or after the last one found.
+    fn next(&mut self, value: &str) -> Option<Location> {
+        let quoted = format!("\"{value}\"");
+        let found = find(self.text, self.offset, &quoted)?;
+        let between = self.text.get(self.offset..found).unwrap_or_default();
+        let newlines = between.bytes().filter(|&b| b == b'\n').count();
+        if newlines > 0 {
+            self.line += newlines;
+            self.line_start = self.offset + between.rfind('\n').map_or(0, |i| i + 1);
+        }
+        let col = self.text.get(self.line_start..found).map_or(0, |s| s.chars().count()) + 1;
+        // Past this match: a duplicate id must find its own occurrence, not this one again.
+        self.offset = found + quoted.len();
+        Some(Location {
+            line: u32::try_from(self.line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        })
+    }
+}
+
 /// Turns DTOs into the model, pointing semantic errors at their place in `text`.
 struct Resolver<'a> {
     text: &'a str,
@@ -205,8 +255,15 @@ impl Resolver<'_> {
             };
             builder.add_track(Track { key: track.id, name: track.name, colour });
         }
+        // Session ids appear in file order after the rooms and tracks.
+        let mut locator = ForwardLocator::new(self.text);
+        if let Some(sessions) = find(self.text, 0, "sessions") {
+            locator.offset = sessions;
+            locator.line = self.text.get(..sessions).map_or(0, |s| s.matches('\n').count()) + 1;
+            locator.line_start = self.text.get(..sessions).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        }
         for dto in file.sessions {
-            let location = self.locate(None, &dto.id);
+            let location = locator.next(&dto.id);
             let session = self.session(&builder, dto)?;
             builder.add_session(session, location);
         }
@@ -299,7 +356,7 @@ pub fn write(schedule: &Schedule) -> Result<String, ron::Error> {
             start: has_dates.then(|| conf.start_date.format("%Y-%m-%d").to_string()),
             end: has_dates.then(|| conf.end_date.format("%Y-%m-%d").to_string()),
             venue: conf.venue.clone(),
-            day_change: (conf.day_change != NaiveTime::MIN).then(|| conf.day_change.format("%H:%M").to_string()),
+            day_change: (conf.day_change != NaiveTime::MIN).then(|| write_time_of_day(conf.day_change)),
             url: conf.url.clone(),
             schedule_version: conf.version.clone(),
         },
@@ -334,7 +391,7 @@ fn session_dto(schedule: &Schedule, s: &Session) -> SessionDto {
         kind: s.kind,
         track: s.track.and_then(|t| schedule.track(t)).map(|t| t.key.clone()),
         room: s.room.and_then(|r| schedule.room(r)).map(|r| r.key.clone()),
-        start: s.starts_at.format("%Y-%m-%dT%H:%M").to_string(),
+        start: write_local_datetime(s.starts_at),
         minutes: s.duration_mins,
         speakers: s.speakers.clone(),
         abstract_text: s.abstract_text.clone(),
@@ -388,6 +445,14 @@ mod tests {
             Err(err) => (err.location(), err.to_string()),
             Ok(_) => panic!("expected an error"),
         }
+    }
+
+    #[test]
+    fn a_duplicate_id_is_located_at_its_own_line() {
+        let schedule = parse(SMALL.as_bytes()).unwrap();
+        let warning = &schedule.warnings()[0];
+        assert!(warning.message.contains("duplicate"), "{warning}");
+        assert_eq!(warning.location, Some(Location { line: 10, col: 14 }));
     }
 
     #[test]
