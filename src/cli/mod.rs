@@ -8,6 +8,7 @@
 //! atomically.
 
 pub mod r#gen;
+pub mod roster;
 mod timeline;
 
 use std::io::Write;
@@ -97,6 +98,8 @@ pub enum CliCommand {
     },
     /// Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS.
     Gen(r#gen::GenArgs),
+    /// Booth rosters: fill open seats (--auto) or list what breaks the rules (--check).
+    Roster(roster::RosterArgs),
 }
 
 /// Runs a headless subcommand. Returns `None` when the GUI should start instead.
@@ -118,6 +121,7 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
             export_ics(&sources, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
     })
 }
 

@@ -7,5 +7,7 @@ pub mod friends;
 pub mod import;
 pub mod paths;
 pub mod plan_file;
+pub mod roster_file;
 pub mod settings;
+pub mod staff_plans;
 pub mod store;

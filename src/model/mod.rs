@@ -3,12 +3,15 @@
 //! No egui, no file system, no clock. Time comes in as a parameter (`now`), bytes come in through
 //! the io layer. Everything here is unit-tested without a window.
 
+pub mod autoroster;
+pub mod busy;
 pub mod diff;
 pub mod friends;
 pub mod ids;
 pub mod merge;
 pub mod personal;
 pub mod plan;
+pub mod roster;
 pub mod schedule;
 pub mod synthetic;
 pub mod throughput;

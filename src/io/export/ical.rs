@@ -429,6 +429,43 @@ impl ContentLines {
     }
 }
 
+/// Timeline items as a calendar named `name`, each event exactly what its item says (title,
+/// times, place, its warning as the description, its kind as the category), for calendars of
+/// items with no session behind them, such as one person's booth shifts
+/// (`Roster::timeline_items`). Times are conference-local in `zone`. UIDs are built as for
+/// [`plan_to_ics`] (`shift-<roster>-<shift>@<conference_id>.lanyard`, …), so a shift keeps its UID
+/// whichever export it comes from. `DTSTAMP` is the earliest item's day at 00:00 local time:
+/// deterministic.
+pub fn items_to_ics(name: &str, conference_id: &str, zone: Zone, items: &[TimelineItem]) -> String {
+    let first_day = items.iter().map(|item| item.date).min().unwrap_or(NaiveDate::MIN);
+    let events = items
+        .iter()
+        .map(|item| {
+            let key = match &item.source {
+                ItemSource::Personal(id) => format!("item-{id}"),
+                ItemSource::Signup(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
+                ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
+                ItemSource::Session(id) => id.to_string(),
+            };
+            IcsEvent {
+                uid: uid(&key, conference_id),
+                title: item.title.clone(),
+                starts_at: item.starts_at,
+                ends_at: item.ends_at,
+                location: item.place.clone(),
+                description: item.warning.clone().unwrap_or_default(),
+                categories: vec![item.kind.label().to_owned()],
+                url: None,
+                status: Some(Status::Confirmed),
+                priority: None,
+                transparent: false,
+                lanyard: Vec::new(),
+            }
+        })
+        .collect();
+    render(&IcsCalendar { name: name.to_owned(), zone, stamp: stamp(zone, first_day), events })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod frab_json;
 pub mod frab_xml;
 pub mod ical;
 pub mod picture;
+pub mod roster;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,228 @@
+//! `lanyard roster ROSTER.ron [--plans DIR] [--schedule FILE] (--auto -o OUT.ron | --check)`: the
+//! booth captain's headless tools.
+//!
+//! - `--auto` fills open seats ([`auto_roster`]), writes the roster to `OUT` (atomically, through
+//!   the document store, with a `.bak`) and prints one summary line on stdout:
+//!   `seats=N filled=N bound=N newcomers_alone=N violations=N`. Exit status 0 once written.
+//!   `--rebuild` also re-rosters unlocked assignments; `--explain` prints every shift left with
+//!   open seats, and why, on stderr.
+//! - `--check` prints every violation, one a line, then the same summary line on stdout. Exit
+//!   status 1 if there is any violation.
+//! - `--export DIR` (with either) writes `roster.csv`, `roster.html` and one `.ics` per person
+//!   for the resulting roster.
+//!
+//! `--plans DIR` holds staff members' plan files (`.ron`) and calendars (`.ics`), matched to staff
+//! as `io::staff_plans` documents (a plan's `me`, else the file stem). Their picks are timed with
+//! `--schedule FILE`, else with the bundled sample conference when the roster's `conference` is
+//! the sample's id; a plan with picks and no schedule is an error. Staff files are only read.
+//!
+//! Errors go to stderr as `FILE:LINE:COL: error: MESSAGE` (or `FILE: error: MESSAGE`), with exit
+//! status 1; a file problem in `--plans` stops the run before anything is written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{ArgGroup, Args};
+
+use crate::app::SAMPLE_SCHEDULE;
+use crate::io::export::roster::export_all;
+use crate::io::import;
+use crate::io::staff_plans;
+use crate::io::store::{self, Loaded, StoreError};
+use crate::model::Schedule;
+use crate::model::autoroster::{AutoRosterOptions, auto_roster, explain_unfilled, seat_bound};
+use crate::model::busy::StaffBusy;
+use crate::model::roster::{Roster, RosterEdit};
+
+/// Arguments of `lanyard roster`.
+#[derive(Clone, Debug, Args)]
+#[command(group(ArgGroup::new("mode").required(true).args(["auto", "check"])))]
+pub struct RosterArgs {
+    /// The roster file (roster.ron).
+    pub roster: PathBuf,
+    /// A folder of staff members' plan files (.ron) and calendars (.ics); only read.
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+    /// The schedule that times the picks in staff plans (default: the bundled sample, when the
+    /// roster is for its conference).
+    #[arg(long, value_name = "FILE")]
+    pub schedule: Option<PathBuf>,
+    /// Fill open seats and write the roster to OUT.
+    #[arg(long, requires = "output")]
+    pub auto: bool,
+    /// With --auto: re-roster every unlocked assignment, not only open seats.
+    #[arg(long, requires = "auto")]
+    pub rebuild: bool,
+    /// The roster file --auto writes (may be ROSTER itself).
+    #[arg(short, long, value_name = "OUT", requires = "auto")]
+    pub output: Option<PathBuf>,
+    /// Print every violation, one a line, then the summary line; exit status 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+    /// Explain every shift with open seats on stderr: who could have taken it, and why not.
+    #[arg(long)]
+    pub explain: bool,
+    /// Also write roster.csv, roster.html and one .ics per person into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
+}
+
+/// The summary line both modes end with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub seats: u32,
+    pub filled: u32,
+    pub bound: u32,
+    pub newcomers_alone: usize,
+    pub violations: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "seats={} filled={} bound={} newcomers_alone={} violations={}",
+            self.seats, self.filled, self.bound, self.newcomers_alone, self.violations
+        )
+    }
+}
+
+/// Runs `lanyard roster`; see the module docs.
+pub fn run(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    match run_inner(args, out, err) {
+        Ok(code) => code,
+        Err(message) => {
+            if !message.is_empty() {
+                writeln!(err, "{message}").ok();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The work of [`run`]; `Err` holds the one line to print (empty if already printed).
+fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, String> {
+    let loaded = store::load::<Roster>(&args.roster).map_err(|e| store_error_line(&e))?;
+    let Some(roster) = loaded.document else {
+        return Err(format!("{}: error: there is no roster file here", args.roster.display()));
+    };
+    let busy = match &args.plans {
+        Some(dir) => {
+            let schedule = schedule_for(args.schedule.as_deref(), &roster)?;
+            let files = staff_plans::load_folder(dir, &roster, schedule.as_ref())
+                .map_err(|e| format!("{}: error: {}", dir.display(), e.source))?;
+            for problem in &files.problems {
+                writeln!(err, "{problem}").ok();
+            }
+            if files.has_errors() {
+                return Err(String::new());
+            }
+            files.busy
+        }
+        None => StaffBusy::new(),
+    };
+    let (roster, bound) = if args.auto {
+        let options = AutoRosterOptions { keep_unlocked: !args.rebuild };
+        let result = auto_roster(&roster, &busy, options);
+        let mut after = roster.clone();
+        after.apply(RosterEdit::SetAssignments(result.assignments)).map_err(|e| format!("error: {e}"))?;
+        if args.explain {
+            for unfilled in &result.unfilled {
+                writeln!(err, "unfilled: {}", unfilled.describe(&after)).ok();
+            }
+        }
+        let Some(output) = &args.output else {
+            return Err("error: --auto needs -o OUT.ron".to_owned());
+        };
+        write_roster(&args.roster, loaded.fingerprint, output, &after)?;
+        (after, result.bound)
+    } else {
+        if args.explain {
+            for unfilled in explain_unfilled(&roster, &busy) {
+                writeln!(err, "unfilled: {}", unfilled.describe(&roster)).ok();
+            }
+        }
+        let bound = seat_bound(&roster, &busy);
+        (roster, bound)
+    };
+    let violations = roster.violations(&busy);
+    if args.check {
+        for violation in &violations {
+            writeln!(out, "{}", violation.describe(&roster)).ok();
+        }
+    }
+    if let Some(dir) = &args.export {
+        export_all(&roster, &violations, dir).map_err(|e| format!("{}: error: {e}", dir.display()))?;
+    }
+    let summary = Summary {
+        seats: roster.seats_total(),
+        filled: roster.filled(),
+        bound,
+        newcomers_alone: roster.newcomers_alone().len(),
+        violations: violations.len(),
+    };
+    writeln!(out, "{summary}").ok();
+    Ok(if args.check && !violations.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// `--schedule`, else the bundled sample if the roster is for its conference, else none.
+fn schedule_for(explicit: Option<&Path>, roster: &Roster) -> Result<Option<Schedule>, String> {
+    if let Some(path) = explicit {
+        return import::load(path).map(Some).map_err(|e| e.display_with_path(path));
+    }
+    let sample = import::parse(SAMPLE_SCHEDULE, "sample-conference.ron")
+        .map_err(|e| format!("error: the bundled sample does not load: {e}"))?;
+    Ok((sample.conference().id == roster.conference()).then_some(sample))
+}
+
+/// Writes the roster to `output` through the store. Over ROSTER itself the fingerprint taken at
+/// load guards against a change in between; any other existing file must be a roster lanyard can
+/// read, so a plan, a schedule or a newer roster is never replaced.
+fn write_roster(
+    input: &Path,
+    input_fingerprint: store::Fingerprint,
+    output: &Path,
+    roster: &Roster,
+) -> Result<(), String> {
+    let expected = if is_same_file(input, output) {
+        input_fingerprint
+    } else {
+        match store::load::<Roster>(output) {
+            Ok(Loaded { fingerprint, .. }) => fingerprint,
+            Err(e) => {
+                return Err(format!(
+                    "{}: error: refusing to write over a file that is not a roster this lanyard can read ({})",
+                    output.display(),
+                    error_without_path(&e)
+                ));
+            }
+        }
+    };
+    store::save(output, roster, expected).map(|_| ()).map_err(|e| store_error_line(&e))
+}
+
+fn error_without_path(error: &StoreError) -> String {
+    match error {
+        StoreError::Corrupt { location, message, .. } => format!("{}:{}: {message}", location.line, location.col),
+        StoreError::TooNew { found, supported, .. } => format!("format version {found}, newer than {supported}"),
+        other => other.to_string(),
+    }
+}
+
+/// A store error as one line; corrupt documents as `FILE:LINE:COL: error: …`.
+fn store_error_line(error: &StoreError) -> String {
+    match error {
+        StoreError::Corrupt { kind, location, message, path } => {
+            format!("{}:{}:{}: error: {kind} file is not valid: {message}", path.display(), location.line, location.col)
+        }
+        other => format!("error: {other}"),
+    }
+}
+
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
