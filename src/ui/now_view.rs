@@ -135,18 +135,35 @@ fn board_header_ui(ui: &mut Ui) {
     let column = (rect.width() - room_width - 16.0) / 2.0;
     let colour = ui.visuals().weak_text_color();
     let painter = ui.painter();
-    for (x, text) in [(rect.left() + 8.0, "Room"), (rect.left() + room_width, "Now"), (rect.left() + room_width + column, "Next")] {
-        painter.text(egui::pos2(x, rect.center().y), egui::Align2::LEFT_CENTER, text, FontId::proportional(12.0), colour);
+    for (x, text) in
+        [(rect.left() + 8.0, "Room"), (rect.left() + room_width, "Now"), (rect.left() + room_width + column, "Next")]
+    {
+        painter.text(
+            egui::pos2(x, rect.center().y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            FontId::proportional(12.0),
+            colour,
+        );
     }
 }
 
-fn room_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, room: &RoomNow, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
+fn room_row_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    room: &RoomNow,
+    selected: Option<&SessionId>,
+    commands: &mut Vec<Command>,
+) {
     let schedule = ctx.schedule;
     let name = schedule.room(room.room).map_or("", |r| r.name.as_str());
     let now = room.now.and_then(|i| schedule.session(i));
     let next = room.next.and_then(|i| schedule.session(i));
     let describe = |s: Option<&crate::model::Session>, prefix: &str| {
-        s.map_or_else(|| format!("{prefix}: nothing"), |s| format!("{prefix}: {} ({}–{})", s.title, format_hm(s.starts_at), format_hm(s.ends_at())))
+        s.map_or_else(
+            || format!("{prefix}: nothing"),
+            |s| format!("{prefix}: {} ({}–{})", s.title, format_hm(s.starts_at), format_hm(s.ends_at())),
+        )
     };
     let accessible = format!("{name}. {}. {}", describe(now, "Now"), describe(next, "Next"));
     let target = now.or(next);
@@ -161,12 +178,22 @@ fn room_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, room: &RoomNow, selected: Option<
     let room_width = room_column_width(rect.width());
     let column = (rect.width() - room_width - 16.0) / 2.0;
     let galley = one_line(ui, name, FontId::proportional(14.0), visuals.strong_text_color(), room_width - 12.0);
-    painter.galley(egui::pos2(rect.left() + 8.0, rect.center().y - galley.size().y / 2.0), galley, visuals.strong_text_color());
+    painter.galley(
+        egui::pos2(rect.left() + 8.0, rect.center().y - galley.size().y / 2.0),
+        galley,
+        visuals.strong_text_color(),
+    );
     for (i, (session, label)) in [(now, "now"), (next, "next")].into_iter().enumerate() {
         let left = rect.left() + room_width + i as f32 * column;
         let Some(session) = session else {
             let colour = visuals.weak_text_color();
-            painter.text(egui::pos2(left, rect.center().y), egui::Align2::LEFT_CENTER, format!("— nothing {label}"), FontId::proportional(12.0), colour);
+            painter.text(
+                egui::pos2(left, rect.center().y),
+                egui::Align2::LEFT_CENTER,
+                format!("— nothing {label}"),
+                FontId::proportional(12.0),
+                colour,
+            );
             continue;
         };
         let picked = ctx.plan.priority(&session.id).map_or("", |p| match p {
@@ -174,13 +201,20 @@ fn room_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, room: &RoomNow, selected: Option<
             crate::model::Priority::Maybe => "☆ ",
         });
         let colour = if label == "now" { visuals.strong_text_color() } else { visuals.text_color() };
-        let title = one_line(ui, &format!("{picked}{}", session.title), FontId::proportional(14.0), colour, column - 12.0);
+        let title =
+            one_line(ui, &format!("{picked}{}", session.title), FontId::proportional(14.0), colour, column - 12.0);
         painter.galley(egui::pos2(left, rect.top() + 5.0), title, colour);
         let time = if label == "now" {
             format!("until {}", format_hm(session.ends_at()))
         } else {
             format!("at {}", format_hm(session.starts_at))
         };
-        painter.text(egui::pos2(left, rect.top() + 25.0), egui::Align2::LEFT_TOP, time, FontId::proportional(12.0), visuals.weak_text_color());
+        painter.text(
+            egui::pos2(left, rect.top() + 25.0),
+            egui::Align2::LEFT_TOP,
+            time,
+            FontId::proportional(12.0),
+            visuals.weak_text_color(),
+        );
     }
 }

@@ -46,7 +46,9 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
         let mut looks = ctx.looks;
         ui.horizontal(|ui| {
             let label = ui.label("Theme");
-            for (choice, text) in [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")] {
+            for (choice, text) in
+                [(ThemeChoice::System, "Follow the system"), (ThemeChoice::Light, "Light"), (ThemeChoice::Dark, "Dark")]
+            {
                 ui.radio_value(&mut looks.theme, choice, text).labelled_by(label.id);
             }
         });
