@@ -1,0 +1,235 @@
+//! The auto-roster's [`Problem`]: every index built once from a roster and the staff's busy times
+//! (shifts in order, people by name, their windows and commitments as [`Intervals`], who is
+//! statically eligible for what), and the rule checks against a [`State`]. Never mutated after
+//! it is built.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::intervals::{Intervals, minute};
+use super::state::State;
+use crate::model::busy::StaffBusy;
+use crate::model::roster::{Roster, Shift, Staff, merged_windows};
+
+/// A fixed reason, by index into the person's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Fixed {
+    Outside,
+    Unavailable(usize),
+    Hard(usize),
+}
+
+/// A reason that depends on the roster, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Conflict {
+    AlreadyOn,
+    Full,
+    NeedsPartner,
+    Overlap(usize),
+    Rest(usize),
+    Day { would_be: u32, max: u32 },
+    Total { would_be: u32, max: u32 },
+}
+
+pub(super) struct Problem<'a> {
+    pub(super) roster: &'a Roster,
+    pub(super) shifts: Vec<&'a Shift>,
+    pub(super) shift_ix: BTreeMap<&'a str, usize>,
+    pub(super) booth: Vec<usize>,
+    pub(super) start: Vec<i64>,
+    pub(super) end: Vec<i64>,
+    pub(super) mins: Vec<u32>,
+    pub(super) day: Vec<usize>,
+    pub(super) days: Vec<NaiveDate>,
+    pub(super) seats: Vec<u32>,
+    pub(super) people: Vec<&'a Staff>,
+    pub(super) person_ix: BTreeMap<&'a str, usize>,
+    pub(super) newcomer: Vec<bool>,
+    pub(super) max_day: Vec<u32>,
+    pub(super) max_total: Vec<u32>,
+    /// Merged availability in minutes; `None`: any time.
+    pub(super) available: Vec<Option<Vec<(i64, i64)>>>,
+    pub(super) unavailable: Vec<Intervals>,
+    pub(super) hard: Vec<Intervals>,
+    pub(super) soft: Vec<Intervals>,
+    pub(super) busy: StaffBusy,
+    pub(super) min_rest: i64,
+    /// Statically eligible people per shift, in name order.
+    pub(super) candidates: Vec<Vec<usize>>,
+}
+
+impl<'a> Problem<'a> {
+    pub(super) fn new(roster: &'a Roster, busy: &StaffBusy) -> Self {
+        let shifts = roster.shifts_in_order();
+        let shift_ix = shifts.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let booth_ix: BTreeMap<&str, usize> =
+            roster.booths().iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+        let days: Vec<NaiveDate> =
+            shifts.iter().map(|s| roster.day_of(s)).collect::<BTreeSet<_>>().into_iter().collect();
+        let day = shifts.iter().map(|s| days.binary_search(&roster.day_of(s)).unwrap_or(0)).collect();
+        let mut people: Vec<&Staff> = roster.staff().iter().collect();
+        people.sort_by(|a, b| a.name.cmp(&b.name));
+        let person_ix = people.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let busy = roster.busy_with_slots(busy);
+        let windows = |list: &[crate::model::roster::Window]| {
+            Intervals::new(list.iter().enumerate().map(|(i, w)| (minute(w.starts_at), minute(w.ends_at), i)).collect())
+        };
+        let busy_of = |staff: &Staff, hard: bool| {
+            Intervals::new(
+                busy.of(staff.name.as_str())
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.is_hard() == hard)
+                    .map(|(i, t)| (minute(t.starts_at), minute(t.ends_at), i))
+                    .collect(),
+            )
+        };
+        let hard = people.iter().map(|s| busy_of(s, true)).collect();
+        let soft = people.iter().map(|s| busy_of(s, false)).collect();
+        let mut problem = Self {
+            roster,
+            booth: shifts.iter().map(|s| booth_ix.get(s.booth.as_str()).copied().unwrap_or(0)).collect(),
+            start: shifts.iter().map(|s| minute(s.starts_at)).collect(),
+            end: shifts.iter().map(|s| minute(s.ends_at)).collect(),
+            mins: shifts.iter().map(|s| s.duration_mins()).collect(),
+            seats: shifts.iter().map(|s| s.seats).collect(),
+            day,
+            days,
+            shift_ix,
+            newcomer: people.iter().map(|s| s.is_newcomer()).collect(),
+            max_day: people.iter().map(|s| s.max_minutes_per_day()).collect(),
+            max_total: people.iter().map(|s| s.max_minutes_total()).collect(),
+            available: people
+                .iter()
+                .map(|s| {
+                    (!s.availability.is_empty()).then(|| {
+                        merged_windows(&s.availability).into_iter().map(|(a, b)| (minute(a), minute(b))).collect()
+                    })
+                })
+                .collect(),
+            unavailable: people.iter().map(|s| windows(&s.unavailable)).collect(),
+            hard,
+            soft,
+            person_ix,
+            people,
+            min_rest: i64::from(roster.rules().min_rest_mins),
+            shifts,
+            candidates: Vec::new(),
+            busy,
+        };
+        problem.candidates = (0..problem.shifts.len())
+            .map(|s| (0..problem.people.len()).filter(|&p| problem.is_eligible(p, s)).collect())
+            .collect();
+        problem
+    }
+
+    /// The first reason from the person's own time that rules them out of shift `s`.
+    pub(super) fn fixed(&self, p: usize, s: usize) -> Option<Fixed> {
+        let (start, end) = (*self.start.get(s)?, *self.end.get(s)?);
+        if let Some(Some(windows)) = self.available.get(p) {
+            let after = windows.partition_point(|&(a, _)| a <= start);
+            let inside = after > 0 && windows.get(after - 1).is_some_and(|&(_, b)| b >= end);
+            if !inside {
+                return Some(Fixed::Outside);
+            }
+        }
+        if let Some(i) = self.unavailable.get(p).and_then(|u| u.first_overlap(start, end)) {
+            return Some(Fixed::Unavailable(i));
+        }
+        self.hard.get(p).and_then(|h| h.first_overlap(start, end)).map(Fixed::Hard)
+    }
+
+    /// Free of fixed reasons, and the shift alone fits their hour limits.
+    fn is_eligible(&self, p: usize, s: usize) -> bool {
+        let mins = self.mins.get(s).copied().unwrap_or(u32::MAX);
+        self.fixed(p, s).is_none()
+            && mins <= self.max_day.get(p).copied().unwrap_or(0)
+            && mins <= self.max_total.get(p).copied().unwrap_or(0)
+    }
+
+    pub(super) fn is_newcomer(&self, p: usize) -> bool {
+        self.newcomer.get(p).copied().unwrap_or(false)
+    }
+
+    /// Whether shifts `s` and `t` cannot both be worked by one person, and why.
+    fn pair_conflict(&self, s: usize, t: usize) -> Option<Conflict> {
+        let (s_start, s_end, t_start, t_end) = (self.start[s], self.end[s], self.start[t], self.end[t]);
+        if s_start < t_end && t_start < s_end {
+            return Some(Conflict::Overlap(t));
+        }
+        let gap = if t_end <= s_start { s_start - t_end } else { t_start - s_end };
+        (self.min_rest > 0 && gap < self.min_rest).then_some(Conflict::Rest(t))
+    }
+
+    /// The first reason from the roster that stops `p` taking a seat on `s` (ignores fixed ones).
+    /// The hot path of the solver: allocation-free, and in the same order as [`Self::conflicts`].
+    pub(super) fn first_conflict(&self, state: &State, p: usize, s: usize) -> Option<Conflict> {
+        let on = &state.on[s];
+        if on.iter().any(|&(q, _)| q == p) {
+            return Some(Conflict::AlreadyOn);
+        }
+        if u32::try_from(on.len()).unwrap_or(u32::MAX) >= self.seats[s] {
+            return Some(Conflict::Full);
+        }
+        if self.newcomer[p] && state.experienced[s] == 0 {
+            return Some(Conflict::NeedsPartner);
+        }
+        if let Some(conflict) = state.mine[p].iter().find_map(|&t| self.pair_conflict(s, t)) {
+            return Some(conflict);
+        }
+        let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
+        if day_mins > self.max_day[p] {
+            return Some(Conflict::Day { would_be: day_mins, max: self.max_day[p] });
+        }
+        let total = state.total[p].saturating_add(self.mins[s]);
+        (total > self.max_total[p]).then_some(Conflict::Total { would_be: total, max: self.max_total[p] })
+    }
+
+    /// Every reason from the roster that stops `p` taking a seat on `s`.
+    pub(super) fn conflicts(&self, state: &State, p: usize, s: usize) -> Vec<Conflict> {
+        let mut out = Vec::new();
+        let on = &state.on[s];
+        if on.iter().any(|&(q, _)| q == p) {
+            return vec![Conflict::AlreadyOn];
+        }
+        if u32::try_from(on.len()).unwrap_or(u32::MAX) >= self.seats[s] {
+            out.push(Conflict::Full);
+        }
+        if self.newcomer[p] && state.experienced[s] == 0 {
+            out.push(Conflict::NeedsPartner);
+        }
+        for &t in &state.mine[p] {
+            if let Some(conflict) = self.pair_conflict(s, t) {
+                out.push(conflict);
+            }
+        }
+        let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
+        if day_mins > self.max_day[p] {
+            out.push(Conflict::Day { would_be: day_mins, max: self.max_day[p] });
+        }
+        let total = state.total[p].saturating_add(self.mins[s]);
+        if total > self.max_total[p] {
+            out.push(Conflict::Total { would_be: total, max: self.max_total[p] });
+        }
+        out
+    }
+
+    /// Shifts with open seats, hardest first: fewest eligible people per seat at stake, where a
+    /// newcomer already on a shift without a partner counts as a seat at stake too (an anchor
+    /// there saves it).
+    pub(super) fn difficulty_order(&self, state: &State) -> Vec<usize> {
+        let at_stake = |s: usize| {
+            let on = u32::try_from(state.on[s].len()).unwrap_or(u32::MAX);
+            let waiting = if state.experienced[s] == 0 { on } else { 0 };
+            u64::from(self.seats[s].saturating_sub(on)) + u64::from(waiting)
+        };
+        let open = |s: usize| self.seats[s] > u32::try_from(state.on[s].len()).unwrap_or(u32::MAX);
+        let mut order: Vec<usize> = (0..self.shifts.len()).filter(|&s| open(s)).collect();
+        order.sort_by(|&a, &b| {
+            let (ca, cb) = (self.candidates[a].len() as u64, self.candidates[b].len() as u64);
+            (ca * at_stake(b)).cmp(&(cb * at_stake(a))).then(a.cmp(&b))
+        });
+        order
+    }
+}

@@ -1,0 +1,420 @@
+//! [`RosterEdit`]: one undoable change to a roster, and [`Roster::apply`], which validates an
+//! edit before it changes anything (all-or-nothing). Booth, shift, staff and assignment edits are
+//! applied here; volunteer task, slot and sign-up edits in `volunteer_edit`.
+
+use super::validate::{check_assignments, check_booth, check_shift, check_staff};
+use super::{
+    Assignment, Booth, BoothId, PersonName, Roster, RosterError, RosterRules, Shift, ShiftId, Staff, VolunteerSlot,
+    VolunteerSlotId, VolunteerTask, VolunteerTaskId, count_u32, is_blank,
+};
+
+/// One undoable change to a [`Roster`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum RosterEdit {
+    /// The roster's title.
+    SetName(String),
+    SetRules(RosterRules),
+    AddBooth(Booth),
+    /// Replace the booth with the same id.
+    UpdateBooth(Booth),
+    /// Refused while shifts use the booth.
+    RemoveBooth(BoothId),
+    AddShift(Shift),
+    /// Replace the shift with the same id; seats may not drop below the people assigned.
+    UpdateShift(Shift),
+    /// Removes the shift and its assignments.
+    RemoveShift(ShiftId),
+    AddStaff(Staff),
+    /// Replace the staff member with the same name.
+    UpdateStaff(Staff),
+    /// Renames a staff member everywhere in the roster (assignments included).
+    RenameStaff {
+        from: PersonName,
+        to: PersonName,
+    },
+    /// Removes the staff member and their assignments.
+    RemoveStaff(PersonName),
+    Assign {
+        shift: ShiftId,
+        person: PersonName,
+        locked: bool,
+    },
+    /// Refused for a locked assignment: unlock it first.
+    Unassign {
+        shift: ShiftId,
+        person: PersonName,
+    },
+    SetLocked {
+        shift: ShiftId,
+        person: PersonName,
+        locked: bool,
+    },
+    /// Replace every assignment at once, e.g. with an auto-roster result: one undo step.
+    SetAssignments(Vec<Assignment>),
+    AddTask(VolunteerTask),
+    UpdateTask(VolunteerTask),
+    /// Refused while slots use the task.
+    RemoveTask(VolunteerTaskId),
+    /// Add slots (e.g. from [`generate_chair_slots`](super::generate_chair_slots)); all or none.
+    AddSlots(Vec<VolunteerSlot>),
+    UpdateSlot(VolunteerSlot),
+    RemoveSlot(VolunteerSlotId),
+    SignUpForSlot {
+        slot: VolunteerSlotId,
+        name: String,
+    },
+    /// Also forgets their no-show mark and worked minutes.
+    LeaveSlot {
+        slot: VolunteerSlotId,
+        name: String,
+    },
+    SetNoShow {
+        slot: VolunteerSlotId,
+        name: String,
+        no_show: bool,
+    },
+    /// Minutes actually worked; `None` means "the slot's length".
+    SetWorkedMinutes {
+        slot: VolunteerSlotId,
+        name: String,
+        minutes: Option<u32>,
+    },
+}
+
+impl Roster {
+    /// Applies one edit.
+    ///
+    /// # Errors
+    /// Returns [`RosterError`] and leaves `self` untouched if the edit is invalid.
+    pub fn apply(&mut self, edit: RosterEdit) -> Result<(), RosterError> {
+        match edit {
+            RosterEdit::SetName(name) => self.parts.name = name,
+            RosterEdit::SetRules(rules) => self.parts.rules = rules,
+            RosterEdit::AddBooth(booth) => {
+                check_booth(&booth)?;
+                if self.booth(booth.id.as_str()).is_some() {
+                    return Err(RosterError::DuplicateBooth(booth.id));
+                }
+                self.parts.booths.push(booth);
+            }
+            RosterEdit::UpdateBooth(booth) => {
+                let Some(old) = self.parts.booths.iter_mut().find(|b| b.id == booth.id) else {
+                    return Err(RosterError::UnknownBooth(booth.id));
+                };
+                *old = booth;
+            }
+            RosterEdit::RemoveBooth(id) => {
+                if self.booth(id.as_str()).is_none() {
+                    return Err(RosterError::UnknownBooth(id));
+                }
+                if self.parts.shifts.iter().any(|s| s.booth == id) {
+                    return Err(RosterError::BoothInUse(id));
+                }
+                self.parts.booths.retain(|b| b.id != id);
+            }
+            RosterEdit::AddShift(shift) => {
+                check_shift(&shift, &self.parts.booths)?;
+                if self.shift(shift.id.as_str()).is_some() {
+                    return Err(RosterError::DuplicateShift(shift.id));
+                }
+                self.parts.shifts.push(shift);
+            }
+            RosterEdit::UpdateShift(shift) => self.update_shift(shift)?,
+            RosterEdit::RemoveShift(id) => {
+                if self.shift(id.as_str()).is_none() {
+                    return Err(RosterError::UnknownShift(id));
+                }
+                self.parts.shifts.retain(|s| s.id != id);
+                self.parts.assignments.retain(|a| a.shift != id);
+            }
+            RosterEdit::AddStaff(staff) => {
+                check_staff(&staff)?;
+                if self.staff_member(staff.name.as_str()).is_some() {
+                    return Err(RosterError::DuplicateStaff(staff.name));
+                }
+                self.parts.staff.push(staff);
+            }
+            RosterEdit::UpdateStaff(staff) => {
+                check_staff(&staff)?;
+                let Some(old) = self.parts.staff.iter_mut().find(|s| s.name == staff.name) else {
+                    return Err(RosterError::UnknownStaff(staff.name));
+                };
+                *old = staff;
+            }
+            RosterEdit::RenameStaff { from, to } => self.rename_staff(&from, to)?,
+            RosterEdit::RemoveStaff(name) => {
+                if self.staff_member(name.as_str()).is_none() {
+                    return Err(RosterError::UnknownStaff(name));
+                }
+                self.parts.staff.retain(|s| s.name != name);
+                self.parts.assignments.retain(|a| a.person != name);
+            }
+            RosterEdit::Assign { shift, person, locked } => self.assign(shift, person, locked)?,
+            edit @ (RosterEdit::Unassign { .. } | RosterEdit::SetLocked { .. } | RosterEdit::SetAssignments(_)) => {
+                self.apply_assignments(edit)?;
+            }
+            edit => self.apply_volunteer(edit)?,
+        }
+        Ok(())
+    }
+
+    fn apply_assignments(&mut self, edit: RosterEdit) -> Result<(), RosterError> {
+        match edit {
+            RosterEdit::Unassign { shift, person } => {
+                let Some(pos) = self.assignment_position(&shift, &person) else {
+                    return Err(RosterError::NotAssigned { shift, person });
+                };
+                if self.parts.assignments.get(pos).is_some_and(|a| a.locked) {
+                    return Err(RosterError::AssignmentLocked { shift, person });
+                }
+                self.parts.assignments.remove(pos);
+            }
+            RosterEdit::SetLocked { shift, person, locked } => {
+                let Some(pos) = self.assignment_position(&shift, &person) else {
+                    return Err(RosterError::NotAssigned { shift, person });
+                };
+                if let Some(a) = self.parts.assignments.get_mut(pos) {
+                    a.locked = locked;
+                }
+            }
+            RosterEdit::SetAssignments(assignments) => {
+                check_assignments(&assignments, &self.parts.shifts, &self.parts.staff)?;
+                self.parts.assignments = assignments;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn assignment_position(&self, shift: &ShiftId, person: &PersonName) -> Option<usize> {
+        self.parts.assignments.iter().position(|a| &a.shift == shift && &a.person == person)
+    }
+
+    fn update_shift(&mut self, shift: Shift) -> Result<(), RosterError> {
+        check_shift(&shift, &self.parts.booths)?;
+        let assigned = count_u32(self.people_on(shift.id.as_str()).len());
+        let Some(old) = self.parts.shifts.iter_mut().find(|s| s.id == shift.id) else {
+            return Err(RosterError::UnknownShift(shift.id));
+        };
+        if assigned > shift.seats {
+            return Err(RosterError::TooFewSeats { shift: shift.id, seats: shift.seats, assigned });
+        }
+        *old = shift;
+        Ok(())
+    }
+
+    fn rename_staff(&mut self, from: &PersonName, to: PersonName) -> Result<(), RosterError> {
+        if is_blank(to.as_str()) {
+            return Err(RosterError::BlankName);
+        }
+        if self.staff_member(from.as_str()).is_none() {
+            return Err(RosterError::UnknownStaff(from.clone()));
+        }
+        if from != &to && self.staff_member(to.as_str()).is_some() {
+            return Err(RosterError::DuplicateStaff(to));
+        }
+        for staff in self.parts.staff.iter_mut().filter(|s| &s.name == from) {
+            staff.name = to.clone();
+        }
+        for a in self.parts.assignments.iter_mut().filter(|a| &a.person == from) {
+            a.person = to.clone();
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, shift: ShiftId, person: PersonName, locked: bool) -> Result<(), RosterError> {
+        let Some(seats) = self.shift(shift.as_str()).map(|s| s.seats) else {
+            return Err(RosterError::UnknownShift(shift));
+        };
+        if self.staff_member(person.as_str()).is_none() {
+            return Err(RosterError::UnknownStaff(person));
+        }
+        if self.is_assigned(shift.as_str(), person.as_str()) {
+            return Err(RosterError::AlreadyAssigned { shift, person });
+        }
+        if count_u32(self.people_on(shift.as_str()).len()) >= seats {
+            return Err(RosterError::ShiftFull { shift, seats });
+        }
+        self.parts.assignments.push(Assignment { shift, person, locked });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveTime;
+
+    use super::*;
+    use crate::model::roster::test_support::{assert_refused, assign, booth, dt, roster, shift};
+    use crate::model::roster::{Experience, MAX_SEATS, Window};
+
+    #[test]
+    fn booth_edits() {
+        let mut r = roster();
+        r.apply(RosterEdit::AddBooth(booth("c"))).unwrap();
+        let mut renamed = booth("c");
+        renamed.name = "Sea booth".into();
+        r.apply(RosterEdit::UpdateBooth(renamed)).unwrap();
+        assert_eq!(r.booth("c").unwrap().label(), "Sea booth");
+        r.apply(RosterEdit::RemoveBooth(BoothId::new("c"))).unwrap();
+        assert!(r.booth("c").is_none());
+        let mut blank = booth("x");
+        blank.id = BoothId::new(" ");
+        assert_refused(
+            &mut r,
+            vec![
+                (RosterEdit::AddBooth(booth("a")), RosterError::DuplicateBooth(BoothId::new("a"))),
+                (RosterEdit::AddBooth(blank), RosterError::BlankId("booth")),
+                (RosterEdit::UpdateBooth(booth("zz")), RosterError::UnknownBooth(BoothId::new("zz"))),
+                (RosterEdit::RemoveBooth(BoothId::new("a")), RosterError::BoothInUse(BoothId::new("a"))),
+                (RosterEdit::RemoveBooth(BoothId::new("zz")), RosterError::UnknownBooth(BoothId::new("zz"))),
+            ],
+        );
+    }
+
+    #[test]
+    fn shift_edits() {
+        let mut r = roster();
+        r.apply(RosterEdit::AddShift(shift("b2", "b", "2027-04-16 13:00", "2027-04-16 15:00"))).unwrap();
+        let mut longer = shift("b2", "b", "2027-04-16 13:00", "2027-04-16 16:00");
+        longer.seats = 1;
+        r.apply(RosterEdit::UpdateShift(longer)).unwrap();
+        assert_eq!(r.shift("b2").unwrap().duration_mins(), 180);
+        r.apply(assign("a1", "Ana")).unwrap();
+        r.apply(assign("a1", "Ben")).unwrap();
+        let mut one_seat = shift("a1", "a", "2027-04-16 09:00", "2027-04-16 11:00");
+        one_seat.seats = 1;
+        let mut no_seats = shift("b2", "b", "2027-04-16 13:00", "2027-04-16 15:00");
+        no_seats.seats = 0;
+        let mut too_many = shift("b2", "b", "2027-04-16 13:00", "2027-04-16 15:00");
+        too_many.seats = MAX_SEATS + 1;
+        assert_refused(
+            &mut r,
+            vec![
+                (
+                    RosterEdit::AddShift(shift("a1", "a", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterError::DuplicateShift(ShiftId::new("a1")),
+                ),
+                (
+                    RosterEdit::AddShift(shift("x", "zz", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterError::UnknownBooth(BoothId::new("zz")),
+                ),
+                (
+                    RosterEdit::AddShift(shift("x", "a", "2027-04-17 09:00", "2027-04-17 09:00")),
+                    RosterError::EmptyShift(ShiftId::new("x")),
+                ),
+                (RosterEdit::UpdateShift(no_seats), RosterError::NoSeats(ShiftId::new("b2"))),
+                (RosterEdit::UpdateShift(too_many), RosterError::TooManySeats(ShiftId::new("b2"))),
+                (
+                    RosterEdit::UpdateShift(shift("nope", "a", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterError::UnknownShift(ShiftId::new("nope")),
+                ),
+                (
+                    RosterEdit::UpdateShift(one_seat),
+                    RosterError::TooFewSeats { shift: ShiftId::new("a1"), seats: 1, assigned: 2 },
+                ),
+                (RosterEdit::RemoveShift(ShiftId::new("nope")), RosterError::UnknownShift(ShiftId::new("nope"))),
+            ],
+        );
+        r.apply(RosterEdit::RemoveShift(ShiftId::new("a1"))).unwrap();
+        assert!(r.assignments().is_empty(), "removing a shift removes its assignments");
+    }
+
+    #[test]
+    fn staff_edits() {
+        let mut r = roster();
+        let mut dee = Staff::new("Dee", Experience::Newcomer);
+        r.apply(RosterEdit::AddStaff(dee.clone())).unwrap();
+        dee.max_hours_total = Some(4);
+        r.apply(RosterEdit::UpdateStaff(dee.clone())).unwrap();
+        assert_eq!(r.staff_member("Dee").unwrap().max_minutes_total(), 240);
+        r.apply(assign("a1", "Dee")).unwrap();
+        r.apply(RosterEdit::RenameStaff { from: PersonName::new("Dee"), to: PersonName::new("Dee Dee") }).unwrap();
+        assert!(r.is_assigned("a1", "Dee Dee"), "renaming follows into assignments");
+        let mut bad_window = Staff::new("Eli", Experience::Experienced);
+        bad_window.unavailable.push(Window::new(dt("2027-04-16 10:00"), dt("2027-04-16 09:00")));
+        assert_refused(
+            &mut r,
+            vec![
+                (
+                    RosterEdit::AddStaff(Staff::new("Ana", Experience::Newcomer)),
+                    RosterError::DuplicateStaff(PersonName::new("Ana")),
+                ),
+                (RosterEdit::AddStaff(Staff::new("  ", Experience::Newcomer)), RosterError::BlankName),
+                (RosterEdit::AddStaff(bad_window), RosterError::EmptyWindow(PersonName::new("Eli"))),
+                (RosterEdit::UpdateStaff(dee), RosterError::UnknownStaff(PersonName::new("Dee"))),
+                (
+                    RosterEdit::RenameStaff { from: PersonName::new("Ana"), to: PersonName::new("Ben") },
+                    RosterError::DuplicateStaff(PersonName::new("Ben")),
+                ),
+                (
+                    RosterEdit::RenameStaff { from: PersonName::new("Zed"), to: PersonName::new("Zoe") },
+                    RosterError::UnknownStaff(PersonName::new("Zed")),
+                ),
+                (
+                    RosterEdit::RenameStaff { from: PersonName::new("Ana"), to: PersonName::new("") },
+                    RosterError::BlankName,
+                ),
+                (RosterEdit::RemoveStaff(PersonName::new("Zed")), RosterError::UnknownStaff(PersonName::new("Zed"))),
+            ],
+        );
+        r.apply(RosterEdit::RemoveStaff(PersonName::new("Dee Dee"))).unwrap();
+        assert!(r.assignments().is_empty(), "removing staff removes their assignments");
+    }
+
+    #[test]
+    fn assignment_edits() {
+        let mut r = roster();
+        r.apply(assign("a1", "Ana")).unwrap();
+        r.apply(RosterEdit::Assign { shift: ShiftId::new("a1"), person: PersonName::new("Ben"), locked: true })
+            .unwrap();
+        let (a1, ben) = (ShiftId::new("a1"), PersonName::new("Ben"));
+        assert_refused(
+            &mut r,
+            vec![
+                (assign("a1", "Chen"), RosterError::ShiftFull { shift: a1.clone(), seats: 2 }),
+                (assign("a1", "Ana"), RosterError::AlreadyAssigned { shift: a1.clone(), person: "Ana".into() }),
+                (assign("zz", "Ana"), RosterError::UnknownShift(ShiftId::new("zz"))),
+                (assign("a2", "Zed"), RosterError::UnknownStaff(PersonName::new("Zed"))),
+                (
+                    RosterEdit::Unassign { shift: a1.clone(), person: ben.clone() },
+                    RosterError::AssignmentLocked { shift: a1.clone(), person: ben.clone() },
+                ),
+                (
+                    RosterEdit::Unassign { shift: ShiftId::new("a2"), person: ben.clone() },
+                    RosterError::NotAssigned { shift: ShiftId::new("a2"), person: ben.clone() },
+                ),
+                (
+                    RosterEdit::SetLocked { shift: ShiftId::new("a2"), person: ben.clone(), locked: false },
+                    RosterError::NotAssigned { shift: ShiftId::new("a2"), person: ben.clone() },
+                ),
+                (
+                    RosterEdit::SetAssignments(vec![Assignment::new("a1", "Ana"), Assignment::new("a1", "Ana")]),
+                    RosterError::AlreadyAssigned { shift: a1.clone(), person: "Ana".into() },
+                ),
+                (
+                    RosterEdit::SetAssignments(vec![
+                        Assignment::new("b1", "Ana"),
+                        Assignment::new("b1", "Ben"),
+                        Assignment::new("b1", "Chen"),
+                    ]),
+                    RosterError::ShiftFull { shift: ShiftId::new("b1"), seats: 2 },
+                ),
+                (
+                    RosterEdit::SetAssignments(vec![Assignment::new("b1", "Zed")]),
+                    RosterError::UnknownStaff(PersonName::new("Zed")),
+                ),
+            ],
+        );
+        r.apply(RosterEdit::SetLocked { shift: a1.clone(), person: ben.clone(), locked: false }).unwrap();
+        r.apply(RosterEdit::Unassign { shift: a1, person: ben }).unwrap();
+        assert_eq!(r.assignments(), [Assignment::new("a1", "Ana")]);
+        r.apply(RosterEdit::SetAssignments(vec![Assignment::new("b1", "Chen")])).unwrap();
+        assert_eq!(r.filled(), 1);
+        assert_eq!(r.seats_total(), 6);
+        r.apply(RosterEdit::SetName("New title".into())).unwrap();
+        r.apply(RosterEdit::SetRules(RosterRules { min_rest_mins: 15, day_change: NaiveTime::MIN })).unwrap();
+        assert_eq!((r.name(), r.rules().min_rest_mins), ("New title", 15));
+    }
+}
