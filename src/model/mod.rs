@@ -6,6 +6,7 @@
 pub mod autoroster;
 pub mod busy;
 pub mod diff;
+pub mod filter;
 pub mod friends;
 pub mod ids;
 pub mod merge;
@@ -13,6 +14,7 @@ pub mod personal;
 pub mod plan;
 pub mod roster;
 pub mod schedule;
+pub mod search;
 pub mod synthetic;
 pub mod throughput;
 pub mod time;
