@@ -9,6 +9,8 @@
 
 pub mod r#gen;
 pub mod roster;
+pub mod stress;
+
 mod timeline;
 
 use std::io::Write;
@@ -100,6 +102,9 @@ pub enum CliCommand {
     Gen(r#gen::GenArgs),
     /// Booth rosters: fill open seats (--auto) or list what breaks the rules (--check).
     Roster(roster::RosterArgs),
+    /// Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs).
+    #[command(hide = true)]
+    StressSave(stress::StressArgs),
 }
 
 /// Runs a headless subcommand. Returns `None` when the GUI should start instead.
@@ -122,6 +127,7 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
         }
         CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
     })
 }
 

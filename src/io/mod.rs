@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod friends;
+pub mod images;
 pub mod import;
 pub mod paths;
 pub mod plan_file;

@@ -249,19 +249,54 @@ pub fn save_bytes(
 /// the backup is always a complete file and costs no second write. File systems without hard
 /// links get an atomic copy of `old` (the bytes just read) instead.
 fn keep_backup(path: &Path, old: &[u8]) -> std::io::Result<()> {
+    static STAGED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let backup = backup_path(path);
-    let mut staging = backup.clone().into_os_string();
-    staging.push(".tmp");
-    let staging = PathBuf::from(staging);
-    // A leftover from a crash between link and rename is only ever an older backup.
-    match std::fs::remove_file(&staging) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err),
-        _ => {}
-    }
+    // A name no other process or thread uses, so two saving at once never take each other's
+    // link away; hidden, like the temp files of the atomic write.
+    let n = STAGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut staging = std::ffi::OsString::from(".");
+    staging.push(backup.file_name().unwrap_or_default());
+    staging.push(format!(".{}-{n}", std::process::id()));
+    let staging = backup.with_file_name(staging);
     match std::fs::hard_link(path, &staging) {
-        Ok(()) => std::fs::rename(&staging, &backup),
+        Ok(()) => std::fs::rename(&staging, &backup).inspect_err(|_| {
+            let _ = std::fs::remove_file(&staging);
+        }),
         Err(_) => write_atomic(&backup, old),
     }
+}
+
+/// Removes the temp files a killed save can leave beside `path`: `.NAME.XXXXXX` from the atomic
+/// write and `.NAME.bak.PID-N` from [`keep_backup`], if older than `min_age` (no save takes that
+/// long, so one in flight in another process is never touched). Returns how many went.
+/// Best effort: errors are ignored, and nothing but those two patterns is ever removed.
+pub fn sweep_strays(path: &Path, min_age: std::time::Duration) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let prefix = format!(".{name}.");
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else { continue };
+        let atomic_temp = rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+        let backup_stage = rest.strip_prefix("bak.").and_then(|r| r.split_once('-')).is_some_and(|(pid, n)| {
+            !pid.is_empty() && !n.is_empty() && pid.bytes().chain(n.bytes()).all(|b| b.is_ascii_digit())
+        });
+        let old_enough = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= min_age);
+        if (atomic_temp || backup_stage) && old_enough && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// `plan.ron` → `plan.ron.bak`.

@@ -6,10 +6,18 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, NaiveTime};
 use crate::model::{Zone, time::resolve_local};
 
 /// The stable id of an imported session: the guid when present, else the event id, else a hash
-/// of (title, first speaker) so a re-import of the same talk finds the same id.
+/// of (title, first speaker) so a re-import of the same talk finds the same id. Ids are
+/// [`clean_id`]ed first; one that is empty after that counts as absent.
 pub fn stable_id(guid: Option<&str>, id: Option<&str>, title: &str, first_speaker: Option<&str>) -> String {
-    let clean = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let clean = |s: Option<&str>| s.map(clean_id).filter(|s| !s.is_empty());
     clean(guid).or_else(|| clean(id)).unwrap_or_else(|| content_id(title, first_speaker.unwrap_or("")))
+}
+
+/// An id as lanyard keeps it: without control characters, trimmed. No iCalendar text value can
+/// carry a control character, so an id holding one would not survive an export and re-import
+/// (found by fuzzing `ics_roundtrip`); real ids never hold one.
+pub fn clean_id(id: &str) -> String {
+    id.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned()
 }
 
 /// `h-` and 16 hex digits of FNV-1a over the normalised title and speaker: stable across runs,
@@ -230,6 +238,8 @@ mod tests {
     fn ids_prefer_guid_then_id_then_content() {
         assert_eq!(stable_id(Some("abc"), Some("12"), "T", None), "abc");
         assert_eq!(stable_id(Some("  "), Some("12"), "T", None), "12");
+        assert_eq!(stable_id(Some("ab\u{18}c\n"), None, "T", None), "abc");
+        assert_eq!(stable_id(Some("\u{7}\t"), Some("12"), "T", None), "12");
         let hashed = stable_id(None, None, "Rust in Space", Some("Ana"));
         assert_eq!(hashed, stable_id(None, Some(""), " rust in space ", Some("ANA")));
         assert!(hashed.starts_with("h-") && hashed.len() == 18);

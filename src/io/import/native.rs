@@ -323,7 +323,9 @@ impl Resolver<'_> {
             })?),
             None => None,
         };
-        let mut session = Session::new(dto.id, dto.title, starts_at, dto.minutes);
+        // As every importer does: no control characters, and a blank id becomes a content hash.
+        let id = super::common::stable_id(Some(&dto.id), None, &dto.title, dto.speakers.first().map(String::as_str));
+        let mut session = Session::new(id, dto.title, starts_at, dto.minutes);
         session.subtitle = dto.subtitle;
         session.kind = dto.kind;
         session.room = room;
