@@ -3,8 +3,10 @@
 //! changes. Persistence lives in `app/persistence.rs`, schedule switching and updates in
 //! `app/schedules.rs`, background work in `app/jobs.rs`.
 
+mod doc_slot;
 mod jobs;
 mod persistence;
+mod rosters;
 mod schedules;
 
 use std::path::PathBuf;
@@ -16,8 +18,9 @@ use crate::command::Command;
 use crate::io::settings::Settings;
 use crate::model::{Plan, Schedule, ScheduleDiff, Timeline, UndoStack};
 use crate::ui::{self, Banner, UiState, ViewCtx};
+use doc_slot::DocSlot;
 use jobs::Jobs;
-use persistence::DocSlot;
+pub use rosters::SAMPLE_ROSTER;
 
 /// The bundled sample conference, shown until the user opens their own schedule.
 pub const SAMPLE_SCHEDULE: &[u8] = include_bytes!("../assets/sample-conference.ron");
@@ -32,6 +35,8 @@ pub struct AppConfig {
     pub quit_after_frames: Option<u64>,
     /// Save a PNG of an early frame here (documentation, smoke tests).
     pub screenshot: Option<PathBuf>,
+    /// A roster to open at start, beside the schedule.
+    pub roster: Option<PathBuf>,
     /// Start on this view (`now`, `schedule`, `grid`, `agenda`).
     pub view: Option<String>,
     /// `light` or `dark` for this run only.
@@ -54,6 +59,8 @@ struct Workspace {
     plan: Plan,
     /// What changed in the last schedule update, shown until dismissed.
     changes: Option<Arc<ScheduleDiff>>,
+    /// The booth or volunteer roster open beside the plan, if any.
+    roster: Option<Arc<crate::model::roster::Roster>>,
 }
 
 /// Converts an instant to the laptop's wall-clock time.
@@ -67,7 +74,7 @@ pub struct LanyardApp {
     ws: Workspace,
     /// Bumped whenever the schedule is replaced, so views can rebuild their caches.
     schedule_generation: u64,
-    plan_slot: DocSlot,
+    plan_slot: DocSlot<Plan>,
     /// The plan as it is on disk (last loaded or saved): the base of a merge when another
     /// program changes the file.
     plan_base: Plan,
@@ -77,7 +84,11 @@ pub struct LanyardApp {
     /// Derived from schedule + plan; rebuilt on every change, never per frame.
     timeline: Timeline,
     settings: Settings,
-    settings_slot: DocSlot,
+    settings_slot: DocSlot<Settings>,
+    /// The open roster's file, staff busy times and derived data.
+    roster: Option<rosters::OpenRoster>,
+    /// Bumped whenever the roster changes, so views and background jobs can tell.
+    roster_revision: u64,
     data_dir: Option<PathBuf>,
     ui: UiState,
     jobs: Jobs,
@@ -116,6 +127,7 @@ impl LanyardApp {
                 source: ScheduleSource::Sample,
                 plan: Plan::default(),
                 changes: None,
+                roster: None,
             },
             schedule_generation: 0,
             plan_slot: DocSlot::detached(),
@@ -125,6 +137,8 @@ impl LanyardApp {
             timeline: Timeline::default(),
             settings,
             settings_slot,
+            roster: None,
+            roster_revision: 0,
             data_dir: config.data_dir,
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
@@ -139,6 +153,9 @@ impl LanyardApp {
             quit_after_frames: config.quit_after_frames,
         };
         app.install_schedule(schedule, source);
+        if let Some(roster) = &config.roster {
+            app.open_roster(roster);
+        }
         app.apply_start_options(config.view.as_deref(), config.theme.as_deref());
         app
     }
@@ -153,6 +170,7 @@ impl LanyardApp {
                 self.ui.schedule_view.show_grid();
             }
             Some("agenda") => self.ui.tab = ui::Tab::Agenda,
+            Some("roster") => self.ui.tab = ui::Tab::Roster,
             _ => {}
         }
         self.forced_view = view.is_some();
@@ -234,8 +252,23 @@ impl LanyardApp {
             laptop_clock,
             friends,
             friend_index,
+            roster,
+            roster_revision,
+            jobs,
             ..
         } = self;
+        let roster = match (&ws.roster, &*roster) {
+            (Some(document), Some(open)) => Some(ui::roster_view::RosterCtx {
+                roster: document,
+                report: &open.derived,
+                last_auto: open.last_auto.as_ref(),
+                auto_running: jobs.auto_roster_running(),
+                staff_folder: open.staff_folder.as_deref(),
+                save: open.slot.state(),
+                revision: *roster_revision,
+            }),
+            _ => None,
+        };
         let ctx = ViewCtx {
             schedule: &ws.schedule,
             generation: *schedule_generation,
@@ -249,6 +282,7 @@ impl LanyardApp {
             looks: settings.looks,
             friends,
             friend_index,
+            roster,
             show_welcome: !settings.welcomed,
             laptop_clock: *laptop_clock,
         };
@@ -256,6 +290,11 @@ impl LanyardApp {
         for command in commands {
             self.execute(command, time);
         }
+        self.end_frame(ui, time);
+    }
+
+    /// Work after drawing: screenshots, pictures, the autosave and the frame limit.
+    fn end_frame(&mut self, ui: &egui::Ui, time: f64) {
         // A few frames in, so fonts and layout have settled.
         if self.frames_drawn == 5
             && let Some(path) = self.screenshot_to.take()
@@ -303,7 +342,7 @@ impl LanyardApp {
             }
             Command::Undo => {
                 if self.plan_slot.read_only.is_none() {
-                    let before = Arc::clone(&self.ws.schedule);
+                    let before = (Arc::clone(&self.ws.schedule), self.ws.roster.clone());
                     if self.undo.undo(&mut self.ws) {
                         self.after_history_step(&before, time);
                     }
@@ -311,7 +350,7 @@ impl LanyardApp {
             }
             Command::Redo => {
                 if self.plan_slot.read_only.is_none() {
-                    let before = Arc::clone(&self.ws.schedule);
+                    let before = (Arc::clone(&self.ws.schedule), self.ws.roster.clone());
                     if self.undo.redo(&mut self.ws) {
                         self.after_history_step(&before, time);
                     }
@@ -322,6 +361,7 @@ impl LanyardApp {
             Command::OpenScheduleDialog => self.jobs.open_dialog(),
             Command::OpenSchedule(path) => self.jobs.start_import(path),
             Command::OpenSample => self.open_schedule(schedules::sample(), ScheduleSource::Sample, time),
+            Command::EditRoster(edit) => self.edit_roster(*edit, time),
             Command::DismissBanner(index) => {
                 if index < self.ui.banners.len() {
                     self.ui.banners.remove(index);
@@ -346,6 +386,22 @@ impl LanyardApp {
                 self.jobs.export_calendar(ics, events, name);
             }
             Command::SavePicture => self.picture_requested = true,
+            Command::OpenRosterDialog => self.jobs.pick_roster(),
+            Command::OpenRoster(path) => self.open_roster(&path),
+            Command::OpenSampleRoster => self.open_sample_roster(),
+            Command::CloseRoster => self.close_roster(),
+            Command::LoadStaffPlansDialog => self.jobs.pick_staff_folder(),
+            Command::AutoRoster => {
+                if let (Some(roster), Some(open)) = (&self.ws.roster, &self.roster) {
+                    let busy = roster.busy_with_slots(&open.busy);
+                    self.jobs.auto_roster(Arc::clone(roster), busy, self.roster_revision);
+                }
+            }
+            Command::ExportRosterDialog => {
+                if let (Some(roster), Some(open)) = (&self.ws.roster, &self.roster) {
+                    self.jobs.export_roster(Arc::clone(roster), open.derived.violations.clone());
+                }
+            }
             Command::ShareMyPicks => {
                 let name = self.ws.plan.me.clone().unwrap_or_else(|| "Me".to_owned());
                 let me = crate::model::friends::Friend::from_plan(&name, &self.ws.plan);
@@ -387,18 +443,41 @@ impl LanyardApp {
             | Command::OpenSchedule(_)
             | Command::OpenSample
             | Command::DismissBanner(_)
+            | Command::EditRoster(_)
             | Command::DismissChanges => {}
         }
     }
 
     /// After any change to the workspace: derived data, caches, autosave.
     fn workspace_changed(&mut self, time: f64) {
-        self.timeline = Timeline::build(&self.ws.schedule, &self.ws.plan);
+        self.rebuild_timeline();
         self.plan_revision += 1;
         self.plan_slot.mark_dirty(time);
     }
 
-    fn after_history_step(&mut self, schedule_before: &Arc<Schedule>, time: f64) {
+    /// The attendee's timeline: their plan, plus their shifts in the open roster (found by the
+    /// name the plan says is theirs).
+    fn rebuild_timeline(&mut self) {
+        let shifts = match (&self.ws.roster, &self.ws.plan.me) {
+            (Some(roster), Some(me)) => roster.timeline_items(me),
+            _ => Vec::new(),
+        };
+        self.timeline = Timeline::build_with(&self.ws.schedule, &self.ws.plan, shifts);
+    }
+
+    fn after_history_step(
+        &mut self,
+        (schedule_before, roster_before): &(Arc<Schedule>, Option<Arc<crate::model::roster::Roster>>),
+        time: f64,
+    ) {
+        let roster_moved = match (roster_before, &self.ws.roster) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            (None, None) => false,
+            _ => true,
+        };
+        if roster_moved {
+            self.roster_changed(Some(time));
+        }
         if !Arc::ptr_eq(schedule_before, &self.ws.schedule) {
             self.reapply_zone_override();
             self.schedule_generation += 1;
@@ -437,6 +516,17 @@ impl LanyardApp {
     /// schedules.
     pub fn flush(&mut self) {
         self.save_plan_now();
+        self.save_roster_now();
+    }
+
+    /// The open roster, if any.
+    pub fn roster(&self) -> Option<&crate::model::roster::Roster> {
+        self.ws.roster.as_deref()
+    }
+
+    /// What is derived from the open roster (violations, hours, coverage).
+    pub fn roster_report(&self) -> Option<&crate::model::roster_report::RosterReport> {
+        self.roster.as_ref().map(|r| &r.derived)
     }
 
     fn status(&self) -> ui::Status {

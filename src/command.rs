@@ -34,6 +34,20 @@ pub enum Command {
     AddFriend,
     /// Forget a friend's picks (by name).
     RemoveFriend(String),
+    /// Choose a roster file (a booth captain's or volunteer coordinator's) with the system dialog.
+    OpenRosterDialog,
+    OpenRoster(PathBuf),
+    /// Open the bundled sample roster (copied into the data folder on first use).
+    OpenSampleRoster,
+    CloseRoster,
+    /// Change the open roster (undoable).
+    EditRoster(Box<crate::model::roster::RosterEdit>),
+    /// Fill open seats without breaking a hard rule, off the UI thread.
+    AutoRoster,
+    /// Choose the folder of staff members' plan files (read, never written).
+    LoadStaffPlansDialog,
+    /// Write per-person calendars, a CSV and a printable roster into a chosen folder.
+    ExportRosterDialog,
     /// Close the "What changed" list of the last schedule update.
     DismissChanges,
     /// Set the conference's IANA time zone (for files that name none), or `None` to forget it.

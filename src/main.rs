@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         schedule_path: cli.schedule,
         quit_after_frames: cli.quit_after_frames,
         screenshot: cli.screenshot,
+        roster: cli.roster,
         view: cli.view,
         theme: cli.theme,
     };

@@ -24,6 +24,12 @@ struct ImportJob {
     progress: Arc<AtomicU32>,
 }
 
+/// What a roster dialog chose.
+enum RosterPick {
+    Roster(PathBuf),
+    StaffFolder(PathBuf),
+}
+
 /// What a finished export reports: the message to show, or why it failed (`None`: cancelled).
 type ExportResult = Option<Result<String, String>>;
 
@@ -35,6 +41,10 @@ pub(super) struct Jobs {
     export: Option<Receiver<ExportResult>>,
     /// Choosing and importing a friend's file; `None` inside means the user cancelled.
     friend: Option<Receiver<Option<Result<Friend, String>>>>,
+    /// A roster file or staff-plans folder chosen in a dialog.
+    roster_dialog: Option<Receiver<Option<RosterPick>>>,
+    /// An auto-roster running: the roster revision it started from, and its result.
+    auto_roster: Option<(u64, Receiver<crate::model::autoroster::AutoRoster>)>,
     /// A thread could not be started; shown once as a banner.
     failure: Option<String>,
 }
@@ -185,13 +195,104 @@ impl Jobs {
         self.export = Some(rx);
     }
 
+    pub fn pick_roster(&mut self) {
+        self.pick(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a roster")
+                .add_filter("Lanyard rosters", &["ron"])
+                .pick_file()
+                .map(RosterPick::Roster)
+        });
+    }
+
+    pub fn pick_staff_folder(&mut self) {
+        self.pick(|| {
+            rfd::FileDialog::new()
+                .set_title("The folder of your staff's plan files")
+                .pick_folder()
+                .map(RosterPick::StaffFolder)
+        });
+    }
+
+    fn pick(&mut self, dialog: impl FnOnce() -> Option<RosterPick> + Send + 'static) {
+        if self.roster_dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-roster-dialog".to_owned()).spawn(move || {
+            tx.send(dialog()).ok();
+        });
+        match spawned {
+            Ok(_) => self.roster_dialog = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the file dialog: {err}")),
+        }
+    }
+
+    /// Runs the auto-roster on a named thread; the result comes back with `revision`.
+    pub fn auto_roster(
+        &mut self,
+        roster: std::sync::Arc<crate::model::roster::Roster>,
+        busy: crate::model::busy::StaffBusy,
+        revision: u64,
+    ) {
+        if self.auto_roster.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-auto-roster".to_owned()).spawn(move || {
+            let options = crate::model::autoroster::AutoRosterOptions { keep_unlocked: true };
+            tx.send(crate::model::autoroster::auto_roster(&roster, &busy, options)).ok();
+        });
+        match spawned {
+            Ok(_) => self.auto_roster = Some((revision, rx)),
+            Err(err) => self.failure = Some(format!("Could not start the auto-roster: {err}")),
+        }
+    }
+
+    /// Asks for a folder and writes every person's calendar, a CSV and a printable roster there.
+    pub fn export_roster(
+        &mut self,
+        roster: std::sync::Arc<crate::model::roster::Roster>,
+        violations: Vec<crate::model::roster::Violation>,
+    ) {
+        if self.export.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-roster-export".to_owned()).spawn(move || {
+            let folder = rfd::FileDialog::new().set_title("Export the roster into a folder").pick_folder();
+            let result = folder.map(|dir| {
+                crate::io::export::roster::export_all(&roster, &violations, &dir)
+                    .map(|_| {
+                        format!("Exported each person's shifts, a CSV and a printable roster to {}.", dir.display())
+                    })
+                    .map_err(|err| err.to_string())
+            });
+            tx.send(result).ok();
+        });
+        match spawned {
+            Ok(_) => self.export = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the export dialog: {err}")),
+        }
+    }
+
+    /// Whether an auto-roster is running.
+    pub fn auto_roster_running(&self) -> bool {
+        self.auto_roster.is_some()
+    }
+
     /// The file being imported and the fraction done, if an import is running.
     pub fn import_in_progress(&self) -> Option<(&Path, f32)> {
         self.import.as_ref().map(|job| (job.path.as_path(), f32::from_bits(job.progress.load(Ordering::Relaxed))))
     }
 
     fn is_busy(&self) -> bool {
-        self.import.is_some() || self.dialog.is_some() || self.export.is_some() || self.friend.is_some()
+        self.import.is_some()
+            || self.dialog.is_some()
+            || self.export.is_some()
+            || self.friend.is_some()
+            || self.roster_dialog.is_some()
+            || self.auto_roster.is_some()
     }
 }
 
@@ -202,53 +303,47 @@ impl LanyardApp {
             log::error!("{message}");
             self.ui.banners.push(Banner::error(message));
         }
-        if let Some(rx) = &self.jobs.dialog {
+        if let Some(picked) = poll(&mut self.jobs.dialog) {
+            commands.extend(picked.map(Command::OpenSchedule));
+        }
+        match poll(&mut self.jobs.export) {
+            Some(Some(Ok(message))) => self.ui.banners.push(Banner::info(message)),
+            Some(Some(Err(message))) => {
+                log::error!("{message}");
+                self.ui.banners.push(Banner::error(message));
+            }
+            Some(None) | None => {}
+        }
+        match poll(&mut self.jobs.roster_dialog) {
+            Some(Some(RosterPick::Roster(path))) => commands.push(Command::OpenRoster(path)),
+            Some(Some(RosterPick::StaffFolder(folder))) => self.load_staff_folder(&folder),
+            Some(None) | None => {}
+        }
+        if let Some((revision, rx)) = &self.jobs.auto_roster {
+            let revision = *revision;
             match rx.try_recv() {
-                Ok(picked) => {
-                    self.jobs.dialog = None;
-                    commands.extend(picked.map(Command::OpenSchedule));
+                Ok(result) => {
+                    self.jobs.auto_roster = None;
+                    self.finish_auto_roster(revision, result, time);
                 }
-                Err(TryRecvError::Disconnected) => self.jobs.dialog = None,
+                Err(TryRecvError::Disconnected) => {
+                    self.jobs.auto_roster = None;
+                    self.ui.banners.push(Banner::error("The auto-roster stopped unexpectedly."));
+                }
                 Err(TryRecvError::Empty) => {}
             }
         }
-        if let Some(rx) = &self.jobs.export {
-            match rx.try_recv() {
-                Ok(result) => {
-                    self.jobs.export = None;
-                    match result {
-                        Some(Ok(message)) => self.ui.banners.push(Banner::info(message)),
-                        Some(Err(message)) => {
-                            log::error!("{message}");
-                            self.ui.banners.push(Banner::error(message));
-                        }
-                        None => {}
-                    }
-                }
-                Err(TryRecvError::Disconnected) => self.jobs.export = None,
-                Err(TryRecvError::Empty) => {}
+        match poll(&mut self.jobs.friend) {
+            Some(Some(Ok(friend))) => {
+                let message = format!("Added {}'s picks ({}).", friend.name, friend.picks.len());
+                self.ui.banners.push(Banner::info(message));
+                self.reload_friends();
             }
-        }
-        if let Some(rx) = &self.jobs.friend {
-            match rx.try_recv() {
-                Ok(result) => {
-                    self.jobs.friend = None;
-                    match result {
-                        Some(Ok(friend)) => {
-                            let message = format!("Added {}'s picks ({}).", friend.name, friend.picks.len());
-                            self.ui.banners.push(Banner::info(message));
-                            self.reload_friends();
-                        }
-                        Some(Err(message)) => {
-                            log::warn!("{message}");
-                            self.ui.banners.push(Banner::error(message));
-                        }
-                        None => {}
-                    }
-                }
-                Err(TryRecvError::Disconnected) => self.jobs.friend = None,
-                Err(TryRecvError::Empty) => {}
+            Some(Some(Err(message))) => {
+                log::warn!("{message}");
+                self.ui.banners.push(Banner::error(message));
             }
+            Some(None) | None => {}
         }
         if let Some(job) = &self.jobs.import {
             let finished = match job.result.try_recv() {
@@ -267,5 +362,21 @@ impl LanyardApp {
         if self.jobs.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
+    }
+}
+
+/// Takes the result of a finished one-shot job, clearing the slot when it is done or gone.
+fn poll<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
+    let rx = slot.as_ref()?;
+    match rx.try_recv() {
+        Ok(value) => {
+            *slot = None;
+            Some(value)
+        }
+        Err(TryRecvError::Disconnected) => {
+            *slot = None;
+            None
+        }
+        Err(TryRecvError::Empty) => None,
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::{LanyardApp, ScheduleSource, Workspace};
 use crate::io::import::{self, ImportError};
 use crate::io::settings::Settings;
-use crate::model::{Conference, Schedule, ScheduleBuilder, ScheduleDiff, Timeline, Zone};
+use crate::model::{Conference, Schedule, ScheduleBuilder, ScheduleDiff, Zone};
 use crate::ui::{Banner, Tab};
 
 /// The bundled sample conference.
@@ -124,7 +124,8 @@ impl LanyardApp {
         let orphans = plan.orphans(&schedule).count();
         let name = schedule.conference().name.clone();
         let has_changes = !diff.is_empty();
-        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: Some(Arc::new(diff)) };
+        let roster = self.ws.roster.clone();
+        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: Some(Arc::new(diff)), roster };
         self.undo.push(before);
         self.schedule_generation += 1;
         self.workspace_changed(time);
@@ -159,14 +160,20 @@ impl LanyardApp {
         if !schedule.warnings().is_empty() {
             log::warn!("{} warnings while importing {}", schedule.warnings().len(), schedule.conference().name);
         }
-        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: None };
+        self.save_roster_now();
+        self.roster = None;
+        self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: None, roster: None };
         self.plan_slot = slot;
         self.schedule_generation += 1;
         self.plan_revision += 1;
         self.undo.clear();
-        self.timeline = Timeline::build(&self.ws.schedule, &self.ws.plan);
+        self.rebuild_timeline();
         self.ui.selected = None;
         self.reload_friends();
+        // The conference's roster, if one was open with it last time.
+        if let Some(roster) = self.settings.rosters.get(&self.ws.schedule.conference().id).cloned() {
+            self.open_roster(&roster);
+        }
         if self.ui.tab == Tab::Changes {
             self.ui.tab = Tab::Schedule;
         }

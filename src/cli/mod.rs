@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// A roster to open beside the schedule (a booth captain's or volunteer coordinator's).
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+
     /// Quit after drawing this many frames (smoke tests and start-up measurements).
     #[arg(long, value_name = "N")]
     pub quit_after_frames: Option<u64>,
@@ -120,14 +124,14 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
                 IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
             timeline::run(&sources, *date, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
+        CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::ExportIcs { schedule, plan, output } => {
             let sources =
                 IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
             export_ics(&sources, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
-        CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
-        CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
-        CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
     })
 }
 

@@ -49,6 +49,10 @@ pub struct Settings {
     pub looks: Looks,
     /// The first-run welcome has been seen.
     pub welcomed: bool,
+    /// The roster open for each conference (by id), reopened with it.
+    pub rosters: BTreeMap<String, PathBuf>,
+    /// The folder of staff members' plans read for each conference's roster.
+    pub staff_plans: BTreeMap<String, PathBuf>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -64,6 +68,10 @@ struct SettingsFileV1 {
     looks: Looks,
     #[serde(default)]
     welcomed: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    rosters: BTreeMap<String, PathBuf>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    staff_plans: BTreeMap<String, PathBuf>,
 }
 
 impl Document for Settings {
@@ -78,6 +86,8 @@ impl Document for Settings {
             zone_overrides: file.zone_overrides,
             looks: file.looks,
             welcomed: file.welcomed,
+            rosters: file.rosters,
+            staff_plans: file.staff_plans,
         })
     }
 
@@ -89,6 +99,8 @@ impl Document for Settings {
             zone_overrides: self.zone_overrides.clone(),
             looks: self.looks,
             welcomed: self.welcomed,
+            rosters: self.rosters.clone(),
+            staff_plans: self.staff_plans.clone(),
         };
         Ok(ron_options().to_string_pretty(&file, ron_pretty(2))? + "\n")
     }

@@ -13,6 +13,7 @@ pub mod merge;
 pub mod personal;
 pub mod plan;
 pub mod roster;
+pub mod roster_report;
 pub mod schedule;
 pub mod search;
 pub mod synthetic;

@@ -8,9 +8,13 @@ pub mod friends_view;
 pub mod item_editor;
 pub mod now_view;
 pub mod room_grid;
+pub mod roster_charts;
+pub mod roster_grid;
+pub mod roster_view;
 pub mod schedule_view;
 pub mod settings_view;
 pub mod theme;
+pub mod volunteers_view;
 pub mod widgets;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -43,6 +47,8 @@ pub struct ViewCtx<'a> {
     pub friends: &'a [crate::model::friends::Friend],
     /// Which friends are going to which session.
     pub friend_index: &'a crate::model::friends::FriendIndex,
+    /// The open roster, if any.
+    pub roster: Option<roster_view::RosterCtx<'a>>,
     /// First run: explain the sample and how to open a real schedule.
     pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
@@ -126,6 +132,8 @@ pub enum Tab {
     Agenda,
     /// What the last schedule update changed.
     Changes,
+    /// Booth shifts and volunteer slots.
+    Roster,
 }
 
 /// UI state: never saved into the plan.
@@ -138,6 +146,7 @@ pub struct UiState {
     pub agenda_view: AgendaView,
     pub details_view: DetailsView,
     pub now_view: now_view::NowView,
+    pub roster_view: roster_view::RosterView,
     pub changes_view: changes_view::ChangesView,
     /// The editor for a custom event, block or dinner, when open.
     pub item_editor: Option<item_editor::ItemEditor>,
@@ -284,6 +293,7 @@ pub fn root_ui(
     }
     egui::CentralPanel::default().show(ui, |ui| match (state.tab, ctx.changes) {
         (Tab::Now, _) => state.now_view.ui(ui, ctx, state.selected.as_ref(), commands),
+        (Tab::Roster, _) => state.roster_view.ui(ui, ctx, commands),
         (Tab::Agenda, _) => {
             state.agenda_view.ui(ui, ctx, state.selected.as_ref(), &mut state.item_editor, commands);
         }

@@ -106,6 +106,11 @@ pub fn top_bar_ui(
         if agenda.clicked() {
             *tab = Tab::Agenda;
         }
+        let roster = ui.selectable_label(*tab == Tab::Roster, "Roster");
+        roster.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *tab == Tab::Roster, "Roster"));
+        if roster.clicked() {
+            *tab = Tab::Roster;
+        }
         if let Some(changes) = ctx.changes {
             let label = format!("What changed ({})", changes.changes.len());
             let response = ui.selectable_label(*tab == Tab::Changes, label);

@@ -1,0 +1,167 @@
+//! Charts of a roster (egui_plot): seats filled against seats needed over the day, per booth, and
+//! hours per person against their limits. A picture reads better than a table here: the gaps
+//! show up as dips. The series are rebuilt when the roster or the day changes.
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
+use egui::{RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+use super::roster_view::RosterCtx;
+use super::theme;
+use crate::model::Rgb;
+use crate::model::schedule::palette_colour;
+
+/// One booth's step lines: seats needed and seats filled, hours since midnight against people.
+struct BoothSeries {
+    name: String,
+    needed: Vec<[f64; 2]>,
+    filled: Vec<[f64; 2]>,
+    colour: Rgb,
+}
+
+/// One person's hours and limit, in hours.
+struct PersonBar {
+    name: String,
+    hours: f64,
+    limit: Option<f64>,
+}
+
+#[derive(Default)]
+pub struct RosterCharts {
+    key: Option<(u64, Option<NaiveDate>)>,
+    booths: Vec<BoothSeries>,
+    people: Vec<PersonBar>,
+}
+
+fn hours_of(t: NaiveDateTime, date: NaiveDate) -> f64 {
+    let days = (t.date() - date).num_days() as f64;
+    days * 24.0 + f64::from(t.hour()) + f64::from(t.minute()) / 60.0
+}
+
+/// Adds a flat step from `x0` to `x1` at `y`, skipping a point equal to the last one: egui's
+/// line tessellator turns a zero-length segment into a stray filled shape.
+fn push_step(points: &mut Vec<[f64; 2]>, x0: f64, x1: f64, y: f64) {
+    for point in [[x0, y], [x1, y]] {
+        if points.last() != Some(&point) {
+            points.push(point);
+        }
+    }
+}
+
+impl RosterCharts {
+    fn rebuild(&mut self, r: &RosterCtx<'_>, date: Option<NaiveDate>) {
+        if self.key == Some((r.revision, date)) {
+            return;
+        }
+        let roster = r.roster;
+        self.booths = date.map_or_else(Vec::new, |date| {
+            roster
+                .booths()
+                .iter()
+                .enumerate()
+                .map(|(b, booth)| {
+                    let shifts: Vec<_> =
+                        roster.shifts().iter().filter(|s| s.booth == booth.id && roster.day_of(s) == date).collect();
+                    let mut edges: Vec<NaiveDateTime> = shifts.iter().flat_map(|s| [s.starts_at, s.ends_at]).collect();
+                    edges.sort_unstable();
+                    edges.dedup();
+                    let (mut needed, mut filled) = (Vec::new(), Vec::new());
+                    for pair in edges.windows(2) {
+                        let [from, to] = [pair[0], pair[1]];
+                        let on = shifts.iter().filter(|s| s.starts_at <= from && s.ends_at >= to);
+                        let (seats, people) = on.fold((0u32, 0usize), |(seats, people), s| {
+                            (seats + s.seats, people + roster.people_on(s.id.as_str()).len())
+                        });
+                        let (x0, x1) = (hours_of(from, date), hours_of(to, date));
+                        push_step(&mut needed, x0, x1, f64::from(seats));
+                        push_step(&mut filled, x0, x1, people as f64);
+                    }
+                    BoothSeries { name: booth.name.clone(), needed, filled, colour: palette_colour(b) }
+                })
+                .collect()
+        });
+        let mut people: Vec<PersonBar> = roster
+            .staff()
+            .iter()
+            .map(|s| PersonBar {
+                name: s.name.as_str().to_owned(),
+                hours: f64::from(r.report.hours.get(s.name.as_str()).map_or(0, |h| h.total_mins)) / 60.0,
+                limit: s.max_hours_total.map(f64::from),
+            })
+            .collect();
+        people.sort_by(|a, b| b.hours.total_cmp(&a.hours).then_with(|| a.name.cmp(&b.name)));
+        self.people = people;
+        self.key = Some((r.revision, date));
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, date: Option<NaiveDate>) {
+        self.rebuild(r, date);
+        let visuals = ui.visuals().clone();
+        ui.label(
+            RichText::new("Seats needed (wide, faint) and filled (thin), per booth: a gap shows as a dip").strong(),
+        );
+        let height = (ui.available_height() / 2.0 - 30.0).max(160.0);
+        Plot::new("roster_coverage")
+            .height(height)
+            .legend(Legend::default())
+            .allow_scroll(false)
+            .x_axis_label("hour of the day")
+            .y_axis_label("people")
+            .include_y(0.0)
+            .x_axis_formatter(|mark, _| format!("{:02}:00", (mark.value.rem_euclid(24.0)) as u32))
+            .show(ui, |plot| {
+                for booth in &self.booths {
+                    let colour = theme::track(booth.colour);
+                    plot.line(
+                        Line::new(format!("{} needed", booth.name), PlotPoints::new(booth.needed.clone()))
+                            .color(colour.gamma_multiply(0.45))
+                            .width(5.0)
+                            .allow_band(false),
+                    );
+                    // Steps have vertical segments: egui_plot would merge those into a filled band.
+                    plot.line(
+                        Line::new(format!("{} filled", booth.name), PlotPoints::new(booth.filled.clone()))
+                            .color(colour)
+                            .width(2.0)
+                            .allow_band(false),
+                    );
+                }
+            });
+        ui.add_space(6.0);
+        ui.label(RichText::new("Hours per person (red: over their limit)").strong());
+        let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
+        let bars: Vec<Bar> = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let over = p.limit.is_some_and(|limit| p.hours > limit);
+                let colour = if over { theme::clash(&visuals) } else { theme::maybe(&visuals) };
+                Bar::new(i as f64, p.hours).name(&p.name).fill(colour).width(0.7)
+            })
+            .collect();
+        let limits: Vec<Bar> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                p.limit.map(|limit| Bar::new(i as f64, limit).name(format!("{} limit", p.name)).width(0.9))
+            })
+            .collect();
+        Plot::new("roster_hours")
+            .height((ui.available_height() - 8.0).max(160.0))
+            .allow_scroll(false)
+            .y_axis_label("hours")
+            .x_axis_formatter(move |mark, _| {
+                let i = mark.value.round();
+                if (mark.value - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                names.get(i as usize).map(|n| n.split_whitespace().next().unwrap_or("").to_owned()).unwrap_or_default()
+            })
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new("limit", limits).color(visuals.weak_text_color().gamma_multiply(0.5)));
+                plot.bar_chart(BarChart::new("hours", bars));
+            });
+    }
+}

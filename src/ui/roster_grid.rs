@@ -1,0 +1,267 @@
+//! The roster's shifts as a grid: booths as columns, time running down, one day at a time. Each
+//! shift shows filled/needed and its people; its colour says how full it is and a red outline
+//! says a rule is broken. Names dragged from the staff panel drop onto a shift. Only the shifts
+//! in view are laid out; the layout is rebuilt when the roster changes.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike as _};
+use egui::{Align2, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
+
+use super::roster_view::{RosterCtx, roster_days};
+use super::theme;
+use crate::command::Command;
+use crate::model::roster::{PersonName, RosterEdit, ShiftId};
+use crate::model::time::{format_day, format_hm, minutes_between};
+
+const HEADER_HEIGHT: f32 = 28.0;
+const TIME_WIDTH: f32 = 52.0;
+const COLUMN_WIDTH: f32 = 220.0;
+/// Pixels per minute.
+const ZOOM: f32 = 1.6;
+
+/// One day's layout.
+struct DayLayout {
+    booths: Vec<String>,
+    /// Per booth, indexes into `Roster::shifts`, by start.
+    columns: Vec<Vec<usize>>,
+    starts_at: NaiveDateTime,
+    total_mins: i64,
+}
+
+#[derive(Default)]
+pub struct RosterGrid {
+    day: usize,
+    /// `(roster revision, day)` the layout is for.
+    key: Option<(u64, usize)>,
+    days: Vec<NaiveDate>,
+    layout: Option<DayLayout>,
+}
+
+impl RosterGrid {
+    /// The date of the day shown, for the charts.
+    pub fn day_date(&self, r: &RosterCtx<'_>) -> Option<NaiveDate> {
+        self.days.get(self.day).copied().or_else(|| roster_days(r.roster).first().copied())
+    }
+
+    fn rebuild(&mut self, r: &RosterCtx<'_>) {
+        if self.key == Some((r.revision, self.day)) {
+            return;
+        }
+        let roster = r.roster;
+        self.days = roster_days(roster);
+        self.day = self.day.min(self.days.len().saturating_sub(1));
+        self.layout = self.days.get(self.day).map(|&date| {
+            let booths = roster.booths();
+            let mut columns = vec![Vec::new(); booths.len()];
+            let mut first = NaiveDateTime::MAX;
+            let mut last = NaiveDateTime::MIN;
+            for (i, shift) in roster.shifts().iter().enumerate() {
+                if roster.day_of(shift) != date {
+                    continue;
+                }
+                if let Some(column) = booths.iter().position(|b| b.id == shift.booth).and_then(|c| columns.get_mut(c)) {
+                    column.push(i);
+                    first = first.min(shift.starts_at);
+                    last = last.max(shift.ends_at);
+                }
+            }
+            for column in &mut columns {
+                column.sort_by_key(|&i| roster.shifts().get(i).map(|s| s.starts_at));
+            }
+            let start = if first == NaiveDateTime::MAX { date.and_hms_opt(8, 0, 0).unwrap_or_default() } else { first };
+            let start = start - Duration::minutes(i64::from(start.minute() % 30));
+            let total_mins = minutes_between(start, last.max(start)).clamp(60, 3 * 24 * 60) + 30;
+            DayLayout { booths: booths.iter().map(|b| b.name.clone()).collect(), columns, starts_at: start, total_mins }
+        });
+        self.key = Some((r.revision, self.day));
+    }
+
+    /// Draws the day tabs and the grid. Returns the shift that was clicked, if any.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        selected: Option<&ShiftId>,
+        commands: &mut Vec<Command>,
+    ) -> Option<ShiftId> {
+        self.rebuild(r);
+        if self.days.is_empty() {
+            ui.label("This roster has no shifts yet.");
+            return None;
+        }
+        let mut day = self.day;
+        ui.horizontal(|ui| {
+            for (i, date) in self.days.iter().enumerate() {
+                ui.selectable_value(&mut day, i, format_day(*date));
+            }
+        });
+        if day != self.day {
+            self.day = day;
+            self.rebuild(r);
+        }
+        let layout = self.layout.as_ref()?;
+        let size = vec2(
+            TIME_WIDTH + COLUMN_WIDTH * layout.booths.len() as f32,
+            HEADER_HEIGHT + layout.total_mins as f32 * ZOOM,
+        );
+        let mut clicked = None;
+        egui::ScrollArea::both().id_salt("roster_grid").auto_shrink(false).show_viewport(ui, |ui, viewport| {
+            ui.set_width(size.x);
+            ui.set_height(size.y);
+            let origin = ui.max_rect().min;
+            let screen = viewport.translate(origin.to_vec2());
+            let body = Rect::from_min_max(pos2(screen.min.x + TIME_WIDTH, screen.min.y + HEADER_HEIGHT), screen.max);
+            let y_of = |t: NaiveDateTime| origin.y + HEADER_HEIGHT + minutes_between(layout.starts_at, t) as f32 * ZOOM;
+            // Hour lines under the shifts.
+            let painter = ui.painter().with_clip_rect(body);
+            let mut m = 0;
+            while m <= layout.total_mins {
+                let y = y_of(layout.starts_at + Duration::minutes(m));
+                painter.hline(body.x_range(), y, ui.visuals().widgets.noninteractive.bg_stroke);
+                m += 60;
+            }
+            for (c, column) in layout.columns.iter().enumerate() {
+                let x = origin.x + TIME_WIDTH + c as f32 * COLUMN_WIDTH;
+                if x + COLUMN_WIDTH < screen.min.x || x > screen.max.x {
+                    continue;
+                }
+                for &i in column {
+                    let Some(shift) = r.roster.shifts().get(i) else { continue };
+                    let rect = Rect::from_min_max(
+                        pos2(x + 3.0, y_of(shift.starts_at) + 1.0),
+                        pos2(x + COLUMN_WIDTH - 3.0, y_of(shift.ends_at) - 1.0),
+                    );
+                    if !rect.intersects(body) {
+                        continue;
+                    }
+                    if shift_block_ui(ui, r, &shift.id, rect.intersect(body), rect, selected, commands) {
+                        clicked = Some(shift.id.clone());
+                    }
+                }
+            }
+            labels_ui(ui, layout, screen, origin.x, &y_of);
+        });
+        clicked
+    }
+}
+
+/// One shift: fill by coverage, names, rule breaks; a drop target for staff names.
+fn shift_block_ui(
+    ui: &mut Ui,
+    r: &RosterCtx<'_>,
+    shift_id: &ShiftId,
+    visible: Rect,
+    rect: Rect,
+    selected: Option<&ShiftId>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let roster = r.roster;
+    let Some(shift) = roster.shift(shift_id.as_str()) else { return false };
+    let people = roster.people_on(shift_id.as_str());
+    let filled = people.len() as u32;
+    let broken = r.report.violations_on(shift_id.as_str()).count();
+    let names: Vec<&str> = people.iter().map(|a| a.person.as_str()).collect();
+    let label = format!(
+        "{}–{} shift, {filled} of {} filled{}{}",
+        format_hm(shift.starts_at),
+        format_hm(shift.ends_at),
+        shift.seats,
+        if names.is_empty() { String::new() } else { format!(": {}", names.join(", ")) },
+        if broken > 0 { format!(", {broken} rule breaks") } else { String::new() }
+    );
+    let response = ui.interact(visible, ui.scope_id().with(("roster_shift", shift_id.as_str())), Sense::click());
+    let is_selected = selected == Some(shift_id);
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+    if let Some(person) = response.dnd_release_payload::<PersonName>() {
+        let edit = RosterEdit::Assign { shift: shift_id.clone(), person: (*person).clone(), locked: false };
+        commands.push(Command::EditRoster(Box::new(edit)));
+    }
+    let visuals = ui.visuals().clone();
+    let base = if filled >= shift.seats {
+        theme::ok(&visuals)
+    } else if filled == 0 {
+        theme::clash(&visuals)
+    } else {
+        theme::must(&visuals)
+    };
+    let painter = ui.painter().with_clip_rect(visible);
+    painter.rect_filled(rect, 4.0, base.gamma_multiply(if visuals.dark_mode { 0.35 } else { 0.22 }));
+    let hovered_drop = response.dnd_hover_payload::<PersonName>().is_some();
+    let outline = if broken > 0 {
+        Stroke::new(2.0, theme::clash(&visuals))
+    } else if is_selected || hovered_drop || response.hovered() {
+        Stroke::new(1.5, visuals.strong_text_color())
+    } else {
+        Stroke::new(1.0, base)
+    };
+    painter.rect_stroke(rect, 4.0, outline, egui::StrokeKind::Inside);
+    let text = visuals.strong_text_color();
+    let mut y = rect.top() + 4.0;
+    let header = format!(
+        "{}–{}  {filled}/{}{}",
+        format_hm(shift.starts_at),
+        format_hm(shift.ends_at),
+        shift.seats,
+        if broken > 0 { "  ⚠" } else { "" }
+    );
+    painter.text(pos2(rect.left() + 8.0, y), Align2::LEFT_TOP, header, FontId::proportional(13.0), text);
+    y += 17.0;
+    for assignment in &people {
+        if y + 14.0 > rect.bottom() {
+            break;
+        }
+        let newcomer =
+            roster.staff_member(assignment.person.as_str()).is_some_and(crate::model::roster::Staff::is_newcomer);
+        let lock = if assignment.locked { "🔒 " } else { "" };
+        let tag = if newcomer { " (new)" } else { "" };
+        painter.text(
+            pos2(rect.left() + 10.0, y),
+            Align2::LEFT_TOP,
+            format!("{lock}{}{tag}", assignment.person.as_str()),
+            FontId::proportional(12.0),
+            visuals.text_color(),
+        );
+        y += 15.0;
+    }
+    response.clicked()
+}
+
+/// Booth names across the top (scrolling sideways with their columns) and hours down the side
+/// (scrolling up and down with the shifts), drawn over the shifts.
+fn labels_ui(ui: &Ui, layout: &DayLayout, screen: Rect, origin_x: f32, y_of: &dyn Fn(NaiveDateTime) -> f32) {
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    let strip = Rect::from_min_max(screen.min, pos2(screen.min.x + TIME_WIDTH, screen.max.y));
+    painter.rect_filled(strip, 0.0, visuals.panel_fill);
+    let mut m = 0;
+    while m <= layout.total_mins {
+        let t = layout.starts_at + Duration::minutes(m);
+        let y = y_of(t);
+        if y > screen.min.y + HEADER_HEIGHT {
+            painter.text(
+                pos2(strip.right() - 6.0, y),
+                Align2::RIGHT_CENTER,
+                format_hm(t),
+                FontId::proportional(12.0),
+                visuals.text_color(),
+            );
+        }
+        m += 60;
+    }
+    let bar = Rect::from_min_max(screen.min, pos2(screen.max.x, screen.min.y + HEADER_HEIGHT));
+    painter.rect_filled(bar, 0.0, visuals.panel_fill);
+    for (c, name) in layout.booths.iter().enumerate() {
+        let x = origin_x + TIME_WIDTH + c as f32 * COLUMN_WIDTH;
+        let galley = super::widgets::one_line(
+            ui,
+            name,
+            FontId::proportional(13.0),
+            visuals.strong_text_color(),
+            COLUMN_WIDTH - 12.0,
+        );
+        painter.with_clip_rect(Rect::from_min_max(pos2(bar.min.x + TIME_WIDTH, bar.min.y), bar.max)).galley(
+            pos2(x + 8.0, bar.center().y - galley.size().y / 2.0),
+            galley,
+            visuals.strong_text_color(),
+        );
+    }
+}

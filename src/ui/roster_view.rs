@@ -1,0 +1,352 @@
+//! The booth captain's view of a roster: shifts by booth and time with filled/needed and every
+//! rule break marked, a staff panel with hours (drag a person onto a shift), the chosen shift's
+//! details (assign by menu or keyboard, lock, unassign), charts, and volunteer slots. Everything
+//! it changes goes out as commands; what it shows comes from the roster and its report, computed
+//! when the roster changes.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
+
+use super::roster_grid::RosterGrid;
+use super::volunteers_view::VolunteersView;
+use super::{SaveState, ViewCtx, roster_charts, theme};
+use crate::command::Command;
+use crate::model::autoroster::AutoRoster;
+use crate::model::roster::{PersonName, Roster, RosterEdit, ShiftId};
+use crate::model::roster_report::RosterReport;
+use crate::model::time::{format_day, format_hm, format_minutes};
+
+/// What the roster views may read in one frame.
+pub struct RosterCtx<'a> {
+    pub roster: &'a Roster,
+    pub report: &'a RosterReport,
+    /// The last auto-roster's report, with explanations for unfilled seats.
+    pub last_auto: Option<&'a AutoRoster>,
+    pub auto_running: bool,
+    pub staff_folder: Option<&'a Path>,
+    pub save: SaveState,
+    /// Changes whenever the roster changes; views key their caches on it.
+    pub revision: u64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RosterMode {
+    #[default]
+    Shifts,
+    Charts,
+    Volunteers,
+}
+
+#[derive(Default)]
+pub struct RosterView {
+    mode: RosterMode,
+    /// The shift whose details are open.
+    selected: Option<ShiftId>,
+    /// The person chosen in the "assign" menu.
+    assign_choice: Option<PersonName>,
+    grid: RosterGrid,
+    charts: roster_charts::RosterCharts,
+    volunteers: VolunteersView,
+}
+
+impl RosterView {
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+        let Some(r) = &ctx.roster else {
+            no_roster_ui(ui, commands);
+            return;
+        };
+        header_ui(ui, r, &mut self.mode, commands);
+        ui.separator();
+        match self.mode {
+            RosterMode::Shifts => self.shifts_ui(ui, r, commands),
+            RosterMode::Charts => {
+                let day = self.grid.day_date(r);
+                self.charts.ui(ui, r, day);
+            }
+            RosterMode::Volunteers => self.volunteers.ui(ui, ctx, r, commands),
+        }
+    }
+
+    fn shifts_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+        egui::Panel::left("roster_staff").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
+            staff_panel_ui(ui, r);
+        });
+        if let Some(shift) = self.selected.clone() {
+            egui::Panel::right("roster_shift").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
+                self.shift_details_ui(ui, r, &shift, commands);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            violations_strip_ui(ui, r, &mut self.selected);
+            if let Some(shift) = self.grid.ui(ui, r, self.selected.as_ref(), commands) {
+                self.selected = if self.selected.as_ref() == Some(&shift) { None } else { Some(shift) };
+                self.assign_choice = None;
+            }
+        });
+    }
+
+    fn shift_details_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, shift_id: &ShiftId, commands: &mut Vec<Command>) {
+        let roster = r.roster;
+        let Some(shift) = roster.shift(shift_id.as_str()) else {
+            self.selected = None;
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.strong("Shift");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("✖ Close").on_hover_text("Esc").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    self.selected = None;
+                }
+            });
+        });
+        ui.separator();
+        let booth = roster.booth(shift.booth.as_str());
+        ui.heading(booth.map_or(shift.booth.as_str(), |b| b.name.as_str()));
+        if let Some(location) = booth.map(|b| b.location.as_str()).filter(|l| !l.is_empty()) {
+            ui.label(format!("📍 {location}"));
+        }
+        ui.label(format!(
+            "{}  {}–{}  ({})",
+            format_day(roster.day_of(shift)),
+            format_hm(shift.starts_at),
+            format_hm(shift.ends_at),
+            format_minutes(i64::from(shift.duration_mins()))
+        ));
+        if !shift.role.is_empty() {
+            ui.label(RichText::new(&shift.role).italics());
+        }
+        let people = roster.people_on(shift_id.as_str());
+        ui.label(RichText::new(format!("{} of {} seats filled", people.len(), shift.seats)).strong());
+        for assignment in &people {
+            let name = assignment.person.as_str();
+            ui.horizontal(|ui| {
+                let newcomer = roster.staff_member(name).is_some_and(crate::model::roster::Staff::is_newcomer);
+                ui.label(if newcomer { format!("{name} (newcomer)") } else { name.to_owned() });
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    let unassign = ui.add_enabled(!assignment.locked, egui::Button::new("Unassign").small());
+                    unassign.widget_info(|| {
+                        WidgetInfo::labeled(egui::Role::Button, !assignment.locked, format!("Unassign {name}"))
+                    });
+                    if unassign.clicked() {
+                        let edit = RosterEdit::Unassign { shift: shift_id.clone(), person: assignment.person.clone() };
+                        commands.push(Command::EditRoster(Box::new(edit)));
+                    }
+                    let lock_text = if assignment.locked { "🔒 Locked" } else { "🔓 Lock" };
+                    let lock =
+                        ui.small_button(lock_text).on_hover_text("A locked assignment is kept by the auto-roster");
+                    lock.widget_info(|| {
+                        WidgetInfo::selected(egui::Role::Button, true, assignment.locked, format!("Lock {name}"))
+                    });
+                    if lock.clicked() {
+                        let edit = RosterEdit::SetLocked {
+                            shift: shift_id.clone(),
+                            person: assignment.person.clone(),
+                            locked: !assignment.locked,
+                        };
+                        commands.push(Command::EditRoster(Box::new(edit)));
+                    }
+                });
+            });
+        }
+        if (people.len() as u32) < shift.seats {
+            self.assign_ui(ui, r, shift_id, commands);
+        }
+        let broken: Vec<String> = r.report.violations_on(shift_id.as_str()).map(|v| v.describe(roster)).collect();
+        if !broken.is_empty() {
+            ui.separator();
+            for line in broken {
+                ui.label(RichText::new(format!("⚠ {line}")).color(theme::clash(ui.visuals())));
+            }
+        }
+        if let Some(unfilled) = r.last_auto.and_then(|a| a.unfilled.iter().find(|u| &u.shift == shift_id)) {
+            ui.separator();
+            ui.label(RichText::new("Why the auto-roster left a seat open").strong());
+            ui.add(egui::Label::new(unfilled.describe(roster)).wrap());
+        }
+    }
+
+    /// Assign by menu or keyboard: a combo box of staff not on the shift, fewest hours first.
+    fn assign_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, shift_id: &ShiftId, commands: &mut Vec<Command>) {
+        let roster = r.roster;
+        let on_shift: Vec<&str> = roster.people_on(shift_id.as_str()).iter().map(|a| a.person.as_str()).collect();
+        let mut choices: Vec<(&str, u32)> = roster
+            .staff()
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|name| !on_shift.contains(name))
+            .map(|name| (name, r.report.hours.get(name).map_or(0, |h| h.total_mins)))
+            .collect();
+        choices.sort_by_key(|&(name, minutes)| (minutes, name));
+        ui.horizontal(|ui| {
+            let label = ui.label("Assign someone");
+            let selected = self.assign_choice.as_ref().map_or("choose someone…", PersonName::as_str);
+            ComboBox::from_id_salt(("assign", shift_id.as_str()))
+                .selected_text(selected)
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    for (name, minutes) in &choices {
+                        let text = format!("{name} · {}", format_minutes(i64::from(*minutes)));
+                        if ui
+                            .selectable_label(self.assign_choice.as_ref().is_some_and(|c| c.as_str() == *name), text)
+                            .clicked()
+                        {
+                            self.assign_choice = Some(PersonName::new(*name));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let person = self.assign_choice.clone();
+            if ui.add_enabled(person.is_some(), egui::Button::new("Assign")).clicked()
+                && let Some(person) = person
+            {
+                let edit = RosterEdit::Assign { shift: shift_id.clone(), person, locked: false };
+                commands.push(Command::EditRoster(Box::new(edit)));
+                self.assign_choice = None;
+            }
+        });
+    }
+}
+
+fn no_roster_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(50.0);
+        ui.heading("No roster open");
+        ui.label(
+            "A booth captain rosters staff onto booth shifts: two people a shift, and a newcomer never alone. \
+             A volunteer coordinator keeps tasks and slots here too.",
+        );
+        ui.add_space(8.0);
+        if ui.button("Open a roster…").clicked() {
+            commands.push(Command::OpenRosterDialog);
+        }
+        if ui.button("Try the sample roster").clicked() {
+            commands.push(Command::OpenSampleRoster);
+        }
+    });
+}
+
+fn header_ui(ui: &mut Ui, r: &RosterCtx<'_>, mode: &mut RosterMode, commands: &mut Vec<Command>) {
+    let roster = r.roster;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(roster.name());
+        let violations = r.report.violations.len();
+        let summary = format!(
+            "{} of {} seats filled · {} · {}",
+            roster.filled(),
+            roster.seats_total(),
+            plural(violations, "rule break", "rule breaks"),
+            plural(r.report.newcomers_alone, "newcomer alone", "newcomers alone")
+        );
+        let colour = if violations > 0 { theme::clash(ui.visuals()) } else { ui.visuals().weak_text_color() };
+        ui.label(RichText::new(summary).color(colour));
+        if let SaveState::ReadOnly(reason) = &r.save {
+            ui.label(RichText::new(format!("🔒 read-only: {reason}")).color(theme::clash(ui.visuals())));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(mode, RosterMode::Shifts, "Shifts");
+        ui.selectable_value(mode, RosterMode::Charts, "Charts");
+        ui.selectable_value(mode, RosterMode::Volunteers, "Volunteers");
+        ui.separator();
+        if r.auto_running {
+            ui.spinner();
+            ui.label("Auto-rostering…");
+        } else if ui.button("⚡ Auto-roster").on_hover_text("Fill open seats without breaking a hard rule").clicked() {
+            commands.push(Command::AutoRoster);
+        }
+        let staff = match r.staff_folder {
+            Some(folder) => format!(
+                "Staff plans: {}",
+                folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned())
+            ),
+            None => "Staff plans…".to_owned(),
+        };
+        if ui.button(staff).on_hover_text("Read your staff's plan files, so their must-see talks count").clicked() {
+            commands.push(Command::LoadStaffPlansDialog);
+        }
+        if ui.button("Export…").on_hover_text("Each person's shifts as .ics, a CSV and a printable roster").clicked()
+        {
+            commands.push(Command::ExportRosterDialog);
+        }
+        if ui.button("Close roster").clicked() {
+            commands.push(Command::CloseRoster);
+        }
+    });
+}
+
+/// Everyone, with their hours against their limits; drag a name onto a shift to assign them.
+fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
+    ui.strong("Staff");
+    ui.label(RichText::new("Drag a name onto a shift").weak());
+    let staff = r.roster.staff();
+    ui.spacing_mut().item_spacing.y = 2.0;
+    egui::ScrollArea::vertical().id_salt("roster_staff_list").auto_shrink(false).show_rows(
+        ui,
+        22.0,
+        staff.len(),
+        |ui, range| {
+            for person in staff.get(range).unwrap_or_default() {
+                let name = person.name.as_str();
+                let minutes = r.report.hours.get(name).map_or(0, |h| h.total_mins);
+                // Only a real limit is shown: "no limit" is not a number of hours.
+                let max = person.max_hours_total.map(|h| h.saturating_mul(60));
+                let over = max.is_some_and(|max| minutes > max);
+                let newcomer = if person.is_newcomer() { " · new" } else { "" };
+                let limit = max.map(|max| format!("/{}", format_minutes(i64::from(max)))).unwrap_or_default();
+                let text = format!("{name}{newcomer} · {}{limit}", format_minutes(i64::from(minutes)));
+                let id = egui::Id::unique(("staff_drag", name));
+                // Painted, not a label: the draggable row is the one element a screen reader names.
+                let response = ui
+                    .dnd_drag_source(id, person.name.clone(), |ui| {
+                        let colour = if over { theme::clash(ui.visuals()) } else { ui.visuals().text_color() };
+                        let galley =
+                            ui.painter().layout_no_wrap(text.clone(), egui::FontId::proportional(14.0), colour);
+                        let (rect, _) = ui.allocate_exact_size(galley.size(), egui::Sense::hover());
+                        ui.painter().galley(rect.min, galley, colour);
+                    })
+                    .response;
+                response.widget_info(|| {
+                    WidgetInfo::labeled(egui::Role::Button, true, format!("{text}: drag onto a shift"))
+                });
+            }
+        },
+    );
+}
+
+/// The rule breaks, one line each; clicking one opens its shift.
+fn violations_strip_ui(ui: &mut Ui, r: &RosterCtx<'_>, selected: &mut Option<ShiftId>) {
+    if r.report.violations.is_empty() {
+        return;
+    }
+    let title = format!("⚠ {}", plural(r.report.violations.len(), "rule break", "rule breaks"));
+    egui::CollapsingHeader::new(RichText::new(title).color(theme::clash(ui.visuals())))
+        .id_salt("roster_violations")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().max_height(110.0).show(ui, |ui| {
+                for violation in &r.report.violations {
+                    let line = violation.describe(r.roster);
+                    if ui.link(line).clicked() {
+                        selected.clone_from(&violation.shift);
+                    }
+                }
+            });
+        });
+}
+
+/// `1 rule break`, `3 rule breaks`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A roster's days with shifts, in order.
+pub fn roster_days(roster: &Roster) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = roster.shifts().iter().map(|s| roster.day_of(s)).collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
