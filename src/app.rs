@@ -8,6 +8,7 @@ mod jobs;
 mod persistence;
 mod rosters;
 mod schedules;
+mod search;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -92,6 +93,8 @@ pub struct LanyardApp {
     data_dir: Option<PathBuf>,
     ui: UiState,
     jobs: Jobs,
+    /// The search index and the filter of the open conference.
+    search: search::SearchState,
     laptop_clock: LaptopClock,
     /// Friends' shared picks for this conference (read-only copies in the data folder).
     friends: Vec<crate::model::friends::Friend>,
@@ -142,6 +145,7 @@ impl LanyardApp {
             data_dir: config.data_dir,
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
+            search: search::SearchState::default(),
             laptop_clock: system_laptop_clock,
             friends: Vec::new(),
             friend_index: crate::model::friends::FriendIndex::default(),
@@ -232,6 +236,9 @@ impl LanyardApp {
             // Opened during the conference: what is on now matters most.
             self.ui.tab = ui::Tab::Now;
         }
+        if self.looks_applied.is_none() {
+            ui::theme::install_fonts(ui.ctx());
+        }
         if self.looks_applied != Some(self.settings.looks) {
             ui::theme::apply_looks(ui.ctx(), self.settings.looks);
             self.looks_applied = Some(self.settings.looks);
@@ -240,6 +247,7 @@ impl LanyardApp {
         self.poll_background(ui.ctx(), time, &mut commands);
         ui::shortcuts(ui, &mut self.ui, &mut commands);
         ui::file_drop(ui, &mut commands);
+        self.refresh_search(ui.ctx());
         let status = self.status();
         let Self {
             ws,
@@ -255,6 +263,7 @@ impl LanyardApp {
             roster,
             roster_revision,
             jobs,
+            search,
             ..
         } = self;
         let roster = match (&ws.roster, &*roster) {
@@ -285,6 +294,8 @@ impl LanyardApp {
             roster,
             show_welcome: !settings.welcomed,
             laptop_clock: *laptop_clock,
+            search: search.index.as_deref(),
+            filter: &search.filter,
         };
         ui::root_ui(ui, &ctx, ui_state, (undo.can_undo(), undo.can_redo()), &mut commands);
         for command in commands {
@@ -429,6 +440,7 @@ impl LanyardApp {
                 self.settings.looks = looks;
                 self.save_settings();
             }
+            Command::SetFilter(filter) => self.set_filter(filter),
             Command::DismissWelcome => {
                 self.settings.welcomed = true;
                 self.save_settings();

@@ -56,6 +56,8 @@ pub enum Command {
     SetShowLaptopTime(bool),
     /// Theme, text size and contrast.
     SetLooks(crate::io::settings::Looks),
+    /// Replace the schedule filter; it is remembered for this conference.
+    SetFilter(crate::model::filter::Filter),
     /// The first-run welcome was read.
     DismissWelcome,
 }

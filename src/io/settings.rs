@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron, ron_options, ron_pretty};
+use crate::model::filter::Filter;
 
 pub const SETTINGS_VERSION: u32 = 1;
 
@@ -53,6 +54,8 @@ pub struct Settings {
     pub rosters: BTreeMap<String, PathBuf>,
     /// The folder of staff members' plans read for each conference's roster.
     pub staff_plans: BTreeMap<String, PathBuf>,
+    /// The schedule filter last chosen for each conference (by id).
+    pub filters: BTreeMap<String, Filter>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -72,6 +75,8 @@ struct SettingsFileV1 {
     rosters: BTreeMap<String, PathBuf>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     staff_plans: BTreeMap<String, PathBuf>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    filters: BTreeMap<String, Filter>,
 }
 
 impl Document for Settings {
@@ -88,6 +93,7 @@ impl Document for Settings {
             welcomed: file.welcomed,
             rosters: file.rosters,
             staff_plans: file.staff_plans,
+            filters: file.filters,
         })
     }
 
@@ -101,6 +107,7 @@ impl Document for Settings {
             welcomed: self.welcomed,
             rosters: self.rosters.clone(),
             staff_plans: self.staff_plans.clone(),
+            filters: self.filters.clone(),
         };
         Ok(ron_options().to_string_pretty(&file, ron_pretty(2))? + "\n")
     }

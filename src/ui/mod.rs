@@ -12,6 +12,7 @@ pub mod roster_charts;
 pub mod roster_grid;
 pub mod roster_view;
 pub mod schedule_view;
+pub mod search_bar;
 pub mod settings_view;
 pub mod theme;
 pub mod volunteers_view;
@@ -53,6 +54,10 @@ pub struct ViewCtx<'a> {
     pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
     pub laptop_clock: fn(DateTime<Utc>) -> NaiveDateTime,
+    /// The schedule's search index; `None` while it is being built.
+    pub search: Option<&'a crate::model::search::SearchIndex>,
+    /// The attendee's filter for this conference.
+    pub filter: &'a crate::model::filter::Filter,
 }
 
 impl ViewCtx<'_> {
@@ -165,7 +170,7 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
 /// Every shortcut, for the `?` overlay.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+O", "Open a schedule"),
     ("Ctrl+S", "Save now (lanyard also saves by itself)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
@@ -174,7 +179,8 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Enter", "Open the first session"),
     ("Space", "Pick as maybe, or unpick"),
     ("m", "Pick as must-see (again: unpick)"),
-    ("Esc", "Close the details"),
+    ("Ctrl+F  or  /", "Search the schedule (Enter or Down: first result)"),
+    ("Esc", "Close the details (in the search box: clear it)"),
     ("1 / 2 / 3", "Now & next / Schedule / My agenda"),
     ("Ctrl + / Ctrl -", "Larger / smaller text"),
     ("Ctrl+scroll", "Zoom the room grid"),
@@ -200,6 +206,11 @@ pub fn shortcuts(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Comm
         if let Some(tab) = tab {
             state.tab = tab;
         }
+    }
+    let slash = !typing && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "/")));
+    if slash || ui.input_mut(|i| i.consume_shortcut(&search_bar::FIND)) {
+        state.tab = Tab::Schedule;
+        state.schedule_view.focus_search();
     }
     ui.input_mut(|input| {
         // Redo first: Ctrl+Shift+Z also matches Ctrl+Z when modifiers are compared loosely.

@@ -1,14 +1,18 @@
-//! The conference schedule: day tabs, then either a list grouped by time slot or the room grid.
-//! The list draws only the rows in view (`ScrollArea::show_rows`); its rows are rebuilt when the
-//! day or the schedule changes, never per frame.
+//! The conference schedule: the search bar and filters, day tabs, then either a list grouped by
+//! time slot or the room grid. With text in the search box the list shows the hits of every day,
+//! best first. The list draws only the rows in view (`ScrollArea::show_rows`); its rows are
+//! rebuilt when the day, the filter, the hits or the schedule change, never per frame.
 
 use chrono::NaiveDateTime;
 use egui::{Align, FontId, Layout, RichText, Sense, Ui};
 
 use super::room_grid::RoomGrid;
+use super::search_bar::{self, SearchBar};
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
 use crate::command::Command;
+use crate::model::filter::Filter;
+use crate::model::search::Highlights;
 use crate::model::time::{format_day, format_hm, format_minutes};
 use crate::model::{DayIdx, Edit, Priority, SessionId, SessionIdx};
 
@@ -27,13 +31,24 @@ enum Row {
     Session(SessionIdx),
 }
 
+/// What the list's rows were built for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RowsKey {
+    /// One day's sessions passing the filter.
+    Day { generation: u64, day: usize, filter: Filter, picks: Option<u64>, minute: Option<NaiveDateTime> },
+    /// Search hits from every day, by [`SearchBar::revision`].
+    Search(u64),
+}
+
 #[derive(Default)]
 pub struct ScheduleView {
     day: usize,
     layout: ScheduleLayout,
-    /// `(generation, day)` the rows were built for.
-    rows_key: Option<(u64, usize)>,
+    rows_key: Option<RowsKey>,
     rows: Vec<Row>,
+    /// Session rows among `rows`.
+    session_rows: usize,
+    search: SearchBar,
     /// Generation the default day was chosen for.
     day_chosen_for: Option<u64>,
     grid: RoomGrid,
@@ -91,6 +106,11 @@ impl ScheduleView {
         self.layout = ScheduleLayout::Grid;
     }
 
+    /// Puts the keyboard in the search box (Ctrl+F or `/`).
+    pub fn focus_search(&mut self) {
+        self.search.request_focus();
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
         let days = ctx.schedule.days();
         if days.is_empty() {
@@ -103,10 +123,18 @@ impl ScheduleView {
             self.day_chosen_for = Some(ctx.generation);
         }
         self.day = self.day.min(days.len() - 1);
-
+        let outcome = self.search.ui(ui, ctx, self.session_rows, commands);
+        let searching = self.search.is_searching();
         ui.horizontal(|ui| {
-            for (i, day) in days.iter().enumerate() {
-                ui.selectable_value(&mut self.day, i, format_day(day.date));
+            if searching {
+                ui.label(RichText::new("Results from every day, best first").weak());
+            } else {
+                for (i, day) in days.iter().enumerate() {
+                    // A day filter leaves only its days' tabs (the current one stays reachable).
+                    if ctx.filter.days.is_empty() || ctx.filter.days.contains(&day.date) || i == self.day {
+                        ui.selectable_value(&mut self.day, i, format_day(day.date));
+                    }
+                }
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 ui.selectable_value(&mut self.layout, ScheduleLayout::Grid, "Room grid");
@@ -114,7 +142,22 @@ impl ScheduleView {
             });
         });
         ui.separator();
+        if outcome.go_to_first {
+            self.layout = ScheduleLayout::List;
+            self.rebuild_rows(ctx);
+            let first = self.rows.iter().enumerate().find_map(|(i, row)| match *row {
+                Row::Session(idx) => Some((i, idx)),
+                Row::Slot(_) => None,
+            });
+            if let Some((row, idx)) = first
+                && let Some(session) = ctx.schedule.session(idx)
+            {
+                self.scroll_to_row = Some(row);
+                commands.push(Command::Select(Some(session.id.clone())));
+            }
+        }
         match self.layout {
+            _ if searching => self.list_ui(ui, ctx, selected, commands),
             ScheduleLayout::List => self.list_ui(ui, ctx, selected, commands),
             ScheduleLayout::Grid => {
                 self.grid.ui(ui, ctx, DayIdx(u32::try_from(self.day).unwrap_or(0)), selected, commands);
@@ -123,22 +166,57 @@ impl ScheduleView {
     }
 
     fn rebuild_rows(&mut self, ctx: &ViewCtx<'_>) {
-        let key = (ctx.generation, self.day);
-        if self.rows_key == Some(key) {
+        if self.search.is_searching() {
+            self.rebuild_search_rows(ctx);
+            return;
+        }
+        let picks = search_bar::filter_picks(ctx.filter, ctx.plan_revision);
+        let minute = search_bar::filter_minute(ctx.filter, ctx.now);
+        let fresh = matches!(&self.rows_key, Some(RowsKey::Day { generation, day, filter, picks: p, minute: m })
+            if *generation == ctx.generation && *day == self.day && filter == ctx.filter && *p == picks && *m == minute);
+        if fresh {
             return;
         }
         self.rows.clear();
+        self.session_rows = 0;
+        let compiled =
+            ctx.filter.is_active().then(|| ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now)));
         if let Some(day) = ctx.schedule.days().get(self.day) {
             let mut slot = None;
             for i in day.sessions.clone() {
                 let Some(session) = ctx.schedule.sessions().get(i) else { continue };
+                let idx = SessionIdx(u32::try_from(i).unwrap_or(u32::MAX));
+                if compiled.as_ref().is_some_and(|f| !f.matches(ctx.schedule, idx)) {
+                    continue;
+                }
                 if slot != Some(session.starts_at) {
                     slot = Some(session.starts_at);
                     self.rows.push(Row::Slot(session.starts_at));
                 }
-                self.rows.push(Row::Session(SessionIdx(u32::try_from(i).unwrap_or(u32::MAX))));
+                self.rows.push(Row::Session(idx));
+                self.session_rows += 1;
             }
         }
+        self.rows_key =
+            Some(RowsKey::Day { generation: ctx.generation, day: self.day, filter: ctx.filter.clone(), picks, minute });
+    }
+
+    /// The rows of a search: every hit, best first, without time-slot headers.
+    fn rebuild_search_rows(&mut self, ctx: &ViewCtx<'_>) {
+        if self.search.hits(ctx).is_none() {
+            self.rows.clear();
+            self.session_rows = 0;
+            self.rows_key = None;
+            return;
+        }
+        let key = RowsKey::Search(self.search.revision());
+        if self.rows_key.as_ref() == Some(&key) {
+            return;
+        }
+        let Some(hits) = self.search.hits(ctx) else { return };
+        self.rows.clear();
+        self.rows.extend(hits.iter().map(|hit| Row::Session(hit.session)));
+        self.session_rows = self.rows.len();
         self.rows_key = Some(key);
     }
 
@@ -202,20 +280,55 @@ impl ScheduleView {
         self.rebuild_rows(ctx);
         self.keyboard(ui, ctx, selected, commands);
         self.rebuild_rows(ctx);
+        let searching = self.search.is_searching();
+        if self.rows.is_empty() {
+            self.nothing_shown_ui(ui, ctx, commands);
+            return;
+        }
         let row_height = theme::ROW_HEIGHT;
-        let mut area = egui::ScrollArea::vertical().id_salt(("schedule_list", self.day)).auto_shrink(false);
+        let salt = if searching { usize::MAX } else { self.day };
+        let mut area = egui::ScrollArea::vertical().id_salt(("schedule_list", salt)).auto_shrink(false);
         if let Some(row) = self.scroll_to_row.take() {
             // Keep the selected row in the middle third of the view.
             let offset = (row as f32 * row_height - ui.available_height() / 3.0).max(0.0);
             area = area.vertical_scroll_offset(offset);
         }
-        let rows = &self.rows;
+        let Self { rows, search, .. } = self;
         ui.spacing_mut().item_spacing.y = 0.0;
         area.show_rows(ui, theme::ROW_HEIGHT, rows.len(), |ui, range| {
             for row in rows.get(range).unwrap_or_default() {
                 match *row {
                     Row::Slot(at) => slot_header_ui(ui, at, ctx.now),
-                    Row::Session(idx) => session_row_ui(ui, ctx, idx, selected, commands),
+                    Row::Session(idx) => {
+                        let marks = if searching { search.highlights(ctx, idx) } else { None };
+                        session_row_ui(ui, ctx, idx, selected, marks, commands);
+                    }
+                }
+            }
+        });
+    }
+
+    /// Why the list is empty: nothing matches the search, the filter hides the day, or the index
+    /// is still being built.
+    fn nothing_shown_ui(&self, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            if self.search.is_searching() && ctx.search.is_none() {
+                ui.spinner();
+                ui.label("Preparing search for this schedule…");
+                return;
+            }
+            if self.search.is_searching() {
+                ui.heading("Nothing matches your search");
+                ui.label("Check the spelling, or try a speaker's surname or fewer words.");
+            } else {
+                ui.heading("No sessions on this day match your filters");
+                ui.label("Pick another day, or widen the filters.");
+            }
+            if ctx.filter.is_active() {
+                ui.add_space(8.0);
+                if ui.button("Clear filters").clicked() {
+                    commands.push(Command::SetFilter(Filter::default()));
                 }
             }
         });
@@ -260,6 +373,7 @@ fn session_row_ui(
     ctx: &ViewCtx<'_>,
     idx: SessionIdx,
     selected: Option<&SessionId>,
+    marks: Option<&Highlights>,
     commands: &mut Vec<Command>,
 ) {
     let Some(session) = ctx.schedule.session(idx) else { return };
@@ -306,10 +420,16 @@ fn session_row_ui(
         FontId::proportional(13.0),
         visuals.text_color(),
     );
+    // Search hits come from every day: say which.
+    let second_line = if marks.is_some() {
+        format_day(session.starts_at.date())
+    } else {
+        format_minutes(i64::from(session.duration_mins))
+    };
     painter.text(
         egui::pos2(text_left, rect.top() + 24.0),
         egui::Align2::LEFT_TOP,
-        format_minutes(i64::from(session.duration_mins)),
+        second_line,
         FontId::proportional(11.0),
         weak,
     );
@@ -318,9 +438,25 @@ fn session_row_ui(
         Some(Priority::Maybe) => theme::maybe(&visuals),
         None => visuals.strong_text_color(),
     };
-    let title = one_line(ui, &session.title, FontId::proportional(15.0), title_colour, text_width);
+    let title_font = FontId::proportional(15.0);
+    let title = match marks {
+        Some(marks) => {
+            search_bar::highlighted_line(ui, &[(&session.title, &marks.title)], &title_font, title_colour, text_width)
+        }
+        None => one_line(ui, &session.title, title_font, title_colour, text_width),
+    };
     painter.galley(egui::pos2(text_left + time_width, rect.top() + 4.0), title, title_colour);
-    let mut meta = String::from(room);
+    let meta = match marks {
+        Some(marks) => highlighted_meta(ui, ctx, session, marks, weak, text_width),
+        None => one_line(ui, &meta_text(ctx, session), FontId::proportional(12.0), weak, text_width),
+    };
+    painter.galley(egui::pos2(text_left + time_width, rect.top() + 24.0), meta, weak);
+}
+
+/// "Kind · Room · Speakers · Track", leaving out what is empty and the kind of plain talks.
+fn meta_text(ctx: &ViewCtx<'_>, session: &crate::model::Session) -> String {
+    let schedule = ctx.schedule;
+    let mut meta = String::from(schedule.room_name(session));
     for part in [session.speakers.join(", ").as_str(), schedule.track_name(session)] {
         if !part.is_empty() {
             if !meta.is_empty() {
@@ -332,8 +468,39 @@ fn session_row_ui(
     if session.kind != crate::model::SessionKind::Talk {
         meta = format!("{} · {meta}", session.kind.label());
     }
-    let meta = one_line(ui, &meta, FontId::proportional(12.0), weak, text_width);
-    painter.galley(egui::pos2(text_left + time_width, rect.top() + 24.0), meta, weak);
+    meta
+}
+
+/// [`meta_text`] with the search's matches in the room and speaker names marked.
+fn highlighted_meta(
+    ui: &Ui,
+    ctx: &ViewCtx<'_>,
+    session: &crate::model::Session,
+    marks: &Highlights,
+    colour: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let schedule = ctx.schedule;
+    let kind = if session.kind == crate::model::SessionKind::Talk { "" } else { session.kind.label() };
+    let mut parts: Vec<(&str, &[u32])> = Vec::with_capacity(4 + 2 * session.speakers.len());
+    for (text, indices) in [(kind, &[][..]), (schedule.room_name(session), &marks.room[..])] {
+        if !text.is_empty() {
+            if !parts.is_empty() {
+                parts.push((" · ", &[]));
+            }
+            parts.push((text, indices));
+        }
+    }
+    for (i, speaker) in session.speakers.iter().enumerate() {
+        parts.push((if i == 0 { if parts.is_empty() { "" } else { " · " } } else { ", " }, &[]));
+        parts.push((speaker, marks.speakers.get(i).map_or(&[][..], Vec::as_slice)));
+    }
+    let track = schedule.track_name(session);
+    if !track.is_empty() {
+        parts.push((if parts.is_empty() { "" } else { " · " }, &[]));
+        parts.push((track, &[]));
+    }
+    search_bar::highlighted_line(ui, &parts, &FontId::proportional(12.0), colour, width)
 }
 
 /// The pick buttons and flags at the right of a schedule row; returns the area they took.

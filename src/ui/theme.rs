@@ -13,6 +13,20 @@ pub fn install(ctx: &egui::Context) {
     });
 }
 
+/// DejaVu Sans, after egui's own fonts: names from real schedules (Vietnamese, Greek, Cyrillic,
+/// Latin with stacked accents) that egui's Ubuntu-Light lacks still draw as letters, not boxes.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Adds [`FALLBACK_FONT`] behind the default fonts. Once per context; a no-op afterwards.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
+        .collect();
+    ctx.add_font(FontInsert::new("DejaVuSans", egui::FontData::from_static(FALLBACK_FONT), families));
+}
+
 /// Applies the user's theme, text size and contrast. Called when they change, not per frame.
 pub fn apply_looks(ctx: &egui::Context, looks: Looks) {
     ctx.options_mut(|o| {
