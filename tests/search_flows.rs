@@ -228,3 +228,28 @@ fn search_and_filter_combine() {
         assert!(harness.query_by_label_contains(&format!(" {},", session.title)).is_none(), "{}", session.title);
     }
 }
+
+#[test]
+fn the_room_grid_fades_what_the_filter_hides() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
+    harness.run();
+    let day = first_day(harness.state().schedule());
+    harness.get_by_label("Room grid").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("(outside your filter)").next().is_none());
+    harness.get_all_by_label("Captioned").next().unwrap().click();
+    harness.run();
+    // Every block stays in place; those without captions say they are outside the filter.
+    let faded = harness.query_all_by_label_contains("(outside your filter)").count();
+    assert!(faded > 0);
+    let shown_uncaptioned = day.iter().filter(|s| !s.is_captioned).count();
+    assert!(faded <= shown_uncaptioned, "{faded} faded, {shown_uncaptioned} without captions on the day");
+    for session in day.iter().filter(|s| s.is_captioned) {
+        let label = format!("{}, ", session.title);
+        let faded_here = harness
+            .query_all_by_label_contains(&label)
+            .any(|n| n.accesskit_node().label().is_some_and(|l| l.contains("outside your filter")));
+        assert!(!faded_here, "{} is captioned", session.title);
+    }
+}

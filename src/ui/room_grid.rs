@@ -6,8 +6,9 @@
 use chrono::{Duration, NaiveDateTime, Timelike as _};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use super::{ViewCtx, theme};
+use super::{ViewCtx, search_bar, theme};
 use crate::command::Command;
+use crate::model::filter::{CompiledFilter, Filter};
 use crate::model::time::{format_hm, minutes_between};
 use crate::model::{DayIdx, Priority, Schedule, SessionId, SessionIdx};
 
@@ -39,11 +40,23 @@ pub struct RoomGrid {
     /// Pixels per minute.
     zoom: f32,
     layout: Option<DayLayout>,
+    /// The attendee's filter compiled for this schedule: sessions it hides are drawn faded, so
+    /// the grid keeps its shape. Rebuilt when the filter, schedule, picks or minute change.
+    filter: Option<(FilterKey, CompiledFilter)>,
+}
+
+/// What [`RoomGrid::filter`] was compiled for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct FilterKey {
+    generation: u64,
+    filter: Filter,
+    picks: Option<u64>,
+    minute: Option<NaiveDateTime>,
 }
 
 impl Default for RoomGrid {
     fn default() -> Self {
-        Self { zoom: 2.0, layout: None }
+        Self { zoom: 2.0, layout: None, filter: None }
     }
 }
 
@@ -59,6 +72,7 @@ impl RoomGrid {
         if self.layout.as_ref().map(|l| l.key) != Some((ctx.generation, day)) {
             self.layout = Some(build_layout(ctx.schedule, ctx.generation, day));
         }
+        self.refresh_filter(ctx);
         ui.horizontal(|ui| {
             ui.label("Zoom");
             if ui.small_button("−").on_hover_text("Zoom out").clicked() {
@@ -85,13 +99,33 @@ impl RoomGrid {
             ui.set_width(size.x);
             ui.set_height(size.y);
             let origin = ui.max_rect().min;
-            let grid = GridPainter { ctx, layout, zoom, origin, viewport };
+            let filter = self.filter.as_ref().map(|(_, compiled)| compiled);
+            let grid = GridPainter { ctx, layout, zoom, origin, viewport, filter };
             grid.time_lines(ui);
             grid.blocks(ui, selected, commands);
             grid.time_labels(ui);
             grid.now_line(ui);
             grid.headers(ui);
         });
+    }
+}
+
+impl RoomGrid {
+    fn refresh_filter(&mut self, ctx: &ViewCtx<'_>) {
+        if !ctx.filter.is_active() {
+            self.filter = None;
+            return;
+        }
+        let picks = search_bar::filter_picks(ctx.filter, ctx.plan_revision);
+        let minute = search_bar::filter_minute(ctx.filter, ctx.now);
+        let fresh = self.filter.as_ref().is_some_and(|(key, _)| {
+            key.generation == ctx.generation && key.filter == *ctx.filter && key.picks == picks && key.minute == minute
+        });
+        if !fresh {
+            let compiled = ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now));
+            let key = FilterKey { generation: ctx.generation, filter: ctx.filter.clone(), picks, minute };
+            self.filter = Some((key, compiled));
+        }
     }
 }
 
@@ -128,6 +162,8 @@ struct GridPainter<'a, 'b> {
     origin: egui::Pos2,
     /// The visible part, in grid coordinates.
     viewport: Rect,
+    /// Sessions it does not pass are faded.
+    filter: Option<&'a CompiledFilter>,
 }
 
 impl GridPainter<'_, '_> {
@@ -180,7 +216,11 @@ impl GridPainter<'_, '_> {
                     continue;
                 }
                 let response = ui.interact(visible, ui.scope_id().with(("block", idx)), Sense::click());
-                let label = format!("{} {}, {}", format_hm(session.starts_at), session.title, column.name);
+                let faded = self.filter.is_some_and(|f| !f.matches(schedule, idx));
+                let mut label = format!("{} {}, {}", format_hm(session.starts_at), session.title, column.name);
+                if faded {
+                    label.push_str(" (outside your filter)");
+                }
                 let is_selected = selected == Some(&session.id);
                 response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
                 let response = response.on_hover_text(format!(
@@ -196,7 +236,10 @@ impl GridPainter<'_, '_> {
                 let track = session.track.and_then(|t| schedule.track(t));
                 let fill = track.map_or(theme::no_track(&visuals), |t| theme::track_fill(t.colour, &visuals));
                 let edge = track.map_or(visuals.weak_text_color(), |t| theme::track(t.colour));
-                let painter = ui.painter().with_clip_rect(clip);
+                let mut painter = ui.painter().with_clip_rect(clip);
+                if faded {
+                    painter.multiply_opacity(0.25);
+                }
                 painter.rect_filled(rect, 3.0, fill);
                 painter.rect_filled(Rect::from_min_size(rect.min, vec2(4.0, rect.height())), 2.0, edge);
                 let priority = self.ctx.plan.priority(&session.id);
