@@ -42,6 +42,8 @@ pub struct AppConfig {
     pub view: Option<String>,
     /// `light` or `dark` for this run only.
     pub theme: Option<String>,
+    /// Pin the clock to this conference-local time (screenshots, demos).
+    pub now: Option<NaiveDateTime>,
 }
 
 /// Where the current schedule came from.
@@ -105,6 +107,8 @@ pub struct LanyardApp {
     screenshot_to: Option<PathBuf>,
     /// `--view` chose the starting tab; keep it.
     forced_view: bool,
+    /// `--now`: the clock, pinned.
+    pinned_now: Option<NaiveDateTime>,
     /// The looks last applied to the egui context, to re-apply only on change.
     looks_applied: Option<crate::io::settings::Looks>,
     frames_drawn: u64,
@@ -153,6 +157,7 @@ impl LanyardApp {
             picture_requested: false,
             screenshot_to: config.screenshot.clone(),
             forced_view: false,
+            pinned_now: config.now,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
         };
@@ -555,6 +560,9 @@ impl LanyardApp {
 
     /// Conference-local "now", from the real instant.
     fn conference_now(&self) -> NaiveDateTime {
+        if let Some(now) = self.pinned_now {
+            return now;
+        }
         #[expect(clippy::disallowed_methods, reason = "the one place that reads the clock")]
         let local = chrono::Local::now();
         self.ws.schedule.conference().zone.local_now(local.to_utc(), local.naive_local())

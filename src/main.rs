@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         roster: cli.roster,
         view: cli.view,
         theme: cli.theme,
+        now: cli.now,
     };
     match lanyard::app::run_native(config) {
         Ok(()) => ExitCode::SUCCESS,

@@ -58,6 +58,10 @@ pub struct Cli {
     #[arg(long, value_name = "THEME", hide = true)]
     pub theme: Option<String>,
 
+    /// Pin the clock to this conference-local time, e.g. "2027-04-16 10:20" (screenshots, demos).
+    #[arg(long, value_name = "TIME", value_parser = parse_local_time, hide = true)]
+    pub now: Option<chrono::NaiveDateTime>,
+
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -109,6 +113,13 @@ pub enum CliCommand {
     /// Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs).
     #[command(hide = true)]
     StressSave(stress::StressArgs),
+}
+
+/// `YYYY-MM-DD HH:MM` (or with a `T`), conference-local.
+fn parse_local_time(text: &str) -> Result<chrono::NaiveDateTime, String> {
+    let text = text.trim().replacen('T', " ", 1);
+    chrono::NaiveDateTime::parse_from_str(&text, "%Y-%m-%d %H:%M")
+        .map_err(|err| format!("expected YYYY-MM-DD HH:MM, conference-local: {err}"))
 }
 
 /// Runs a headless subcommand. Returns `None` when the GUI should start instead.
