@@ -7,8 +7,10 @@ mod doc_slot;
 mod jobs;
 mod persistence;
 mod rosters;
+mod sample_plan;
 mod schedules;
 mod search;
+mod venue_map;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,6 +24,7 @@ use crate::ui::{self, Banner, UiState, ViewCtx};
 use doc_slot::DocSlot;
 use jobs::Jobs;
 pub use rosters::SAMPLE_ROSTER;
+pub use sample_plan::{SAMPLE_PLAN, sample_plan};
 
 /// The bundled sample conference, shown until the user opens their own schedule.
 pub const SAMPLE_SCHEDULE: &[u8] = include_bytes!("../assets/sample-conference.ron");
@@ -38,7 +41,7 @@ pub struct AppConfig {
     pub screenshot: Option<PathBuf>,
     /// A roster to open at start, beside the schedule.
     pub roster: Option<PathBuf>,
-    /// Start on this view (`now`, `schedule`, `grid`, `agenda`).
+    /// Start on this view (`now`, `schedule`, `grid`, `agenda`, `roster`, `map`).
     pub view: Option<String>,
     /// `light` or `dark` for this run only.
     pub theme: Option<String>,
@@ -95,6 +98,8 @@ pub struct LanyardApp {
     data_dir: Option<PathBuf>,
     ui: UiState,
     jobs: Jobs,
+    /// The venue map's picture, loaded in the background when the Map tab needs it.
+    map_picture: venue_map::MapPictureSlot,
     /// The search index and the filter of the open conference.
     search: search::SearchState,
     laptop_clock: LaptopClock,
@@ -149,6 +154,7 @@ impl LanyardApp {
             data_dir: config.data_dir,
             ui: UiState { banners, ..UiState::default() },
             jobs: Jobs::default(),
+            map_picture: venue_map::MapPictureSlot::default(),
             search: search::SearchState::default(),
             laptop_clock: system_laptop_clock,
             friends: Vec::new(),
@@ -180,6 +186,7 @@ impl LanyardApp {
             }
             Some("agenda") => self.ui.tab = ui::Tab::Agenda,
             Some("roster") => self.ui.tab = ui::Tab::Roster,
+            Some("map") => self.ui.tab = ui::Tab::Map,
             _ => {}
         }
         self.forced_view = view.is_some();
@@ -252,6 +259,7 @@ impl LanyardApp {
         self.poll_background(ui.ctx(), time, &mut commands);
         ui::shortcuts(ui, &mut self.ui, &mut commands);
         ui::file_drop(ui, &mut commands);
+        self.sync_map_picture(ui.ctx());
         self.refresh_search(ui.ctx());
         let status = self.status();
         let Self {
@@ -268,6 +276,7 @@ impl LanyardApp {
             roster,
             roster_revision,
             jobs,
+            map_picture,
             search,
             ..
         } = self;
@@ -299,6 +308,7 @@ impl LanyardApp {
             roster,
             show_welcome: !settings.welcomed,
             laptop_clock: *laptop_clock,
+            venue: map_picture.view_ctx(&ws.plan),
             search: search.index.as_deref(),
             filter: &search.filter,
         };
@@ -378,6 +388,8 @@ impl LanyardApp {
             Command::OpenSchedule(path) => self.jobs.start_import(path),
             Command::OpenSample => self.open_schedule(schedules::sample(), ScheduleSource::Sample, time),
             Command::EditRoster(edit) => self.edit_roster(*edit, time),
+            Command::LoadMapImage(path) => self.load_map_image(&path, time),
+            Command::LoadSamplePlan => self.load_sample_plan(time),
             Command::DismissBanner(index) => {
                 if index < self.ui.banners.len() {
                     self.ui.banners.remove(index);
@@ -395,7 +407,8 @@ impl LanyardApp {
     fn execute_app(&mut self, command: Command) {
         match command {
             Command::ExportCalendar => {
-                let ics = crate::io::export::ical::plan_to_ics(&self.ws.schedule, &self.ws.plan);
+                // The timeline as shown, booth shifts from an open roster included.
+                let ics = crate::io::export::ical::timeline_to_ics(&self.ws.schedule, &self.ws.plan, &self.timeline);
                 let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
                 let name =
                     format!("{}-agenda.ics", crate::io::paths::safe_folder_name(&self.ws.schedule.conference().id));
@@ -403,6 +416,7 @@ impl LanyardApp {
             }
             Command::SavePicture => self.picture_requested = true,
             Command::OpenRosterDialog => self.jobs.pick_roster(),
+            Command::LoadMapDialog => self.jobs.pick_map(),
             Command::OpenRoster(path) => self.open_roster(&path),
             Command::OpenSampleRoster => self.open_sample_roster(),
             Command::CloseRoster => self.close_roster(),
@@ -461,6 +475,8 @@ impl LanyardApp {
             | Command::OpenSample
             | Command::DismissBanner(_)
             | Command::EditRoster(_)
+            | Command::LoadSamplePlan
+            | Command::LoadMapImage(_)
             | Command::DismissChanges => {}
         }
     }

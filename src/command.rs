@@ -39,6 +39,8 @@ pub enum Command {
     OpenRoster(PathBuf),
     /// Open the bundled sample roster (copied into the data folder on first use).
     OpenSampleRoster,
+    /// Replace the plan with the bundled sample plan (undoable); only for the sample conference.
+    LoadSamplePlan,
     CloseRoster,
     /// Change the open roster (undoable).
     EditRoster(Box<crate::model::roster::RosterEdit>),
@@ -50,6 +52,10 @@ pub enum Command {
     ExportRosterDialog,
     /// Close the "What changed" list of the last schedule update.
     DismissChanges,
+    /// Choose a picture of the venue for the map with the system dialog.
+    LoadMapDialog,
+    /// Make this picture the plan's venue map (undoable) and show the map.
+    LoadMapImage(PathBuf),
     /// Set the conference's IANA time zone (for files that name none), or `None` to forget it.
     SetConferenceZone(Option<String>),
     /// Also show times in the laptop's zone.

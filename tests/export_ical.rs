@@ -506,3 +506,152 @@ print(json.dumps(out))
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A whole timeline: the sample plan with the sample roster, through `lanyard export-ics`
+
+/// Runs `lanyard export-ics` on the bundled sample plan and roster; returns the .ics text.
+fn export_sample_timeline(dir: &Path) -> String {
+    let out = dir.join("ana.ics");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_lanyard"))
+        .args(["export-ics", "--plan"])
+        .arg(repo.join("assets/sample-plan.ron"))
+        .arg("--roster")
+        .arg(repo.join("assets/sample-roster.ron"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--data-dir")
+        .arg(dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr, "");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), format!("{}: events={events}\n", out.display()));
+    text
+}
+
+/// The sample plan's timeline with the sample roster's shifts and slots, built by the library.
+fn sample_timeline() -> (Schedule, Plan, lanyard::model::Timeline) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let plan: Plan = lanyard::io::store::load(&repo.join("assets/sample-plan.ron")).unwrap().document.unwrap();
+    let roster: lanyard::model::roster::Roster =
+        lanyard::io::store::load(&repo.join("assets/sample-roster.ron")).unwrap().document.unwrap();
+    let schedule = sample();
+    let timeline = lanyard::model::Timeline::build_with(&schedule, &plan, roster.items_for_plan(&plan));
+    (schedule, plan, timeline)
+}
+
+/// The UID the export promises for a timeline item.
+fn item_uid(item: &lanyard::model::TimelineItem) -> String {
+    use lanyard::model::ItemSource;
+    let key = match &item.source {
+        ItemSource::Session(id) => id.to_string(),
+        ItemSource::Personal(id) => format!("item-{id}"),
+        ItemSource::Signup(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
+        ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
+    };
+    expected_uid(&key, "cascadia-py-2027")
+}
+
+#[test]
+fn export_ics_with_a_roster_writes_every_timeline_item_at_its_true_instant() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = export_sample_timeline(dir.path());
+    let (schedule, plan, timeline) = sample_timeline();
+    assert_eq!(text, lanyard::io::export::ical::timeline_to_ics(&schedule, &plan, &timeline));
+    let parsed = parse(&text);
+    assert_eq!(parsed.events.len(), timeline.items().len(), "one event per item on the timeline");
+    assert_eq!(timeline.items().len(), 22);
+    assert_eq!(one(&parsed.calendar, "X-WR-TIMEZONE"), "America/Vancouver");
+    let by_uid: BTreeMap<&str, &Props> = parsed.events.iter().map(|e| (one(e, "UID"), e)).collect();
+    assert_eq!(by_uid.len(), parsed.events.len(), "UIDs are unique");
+    let tz = chrono_tz::America::Vancouver;
+    for item in timeline.items() {
+        let uid = item_uid(item);
+        let event = by_uid.get(uid.as_str()).unwrap_or_else(|| panic!("no event {uid} for {}", item.title));
+        assert_eq!(utc_value(one(event, "DTSTART")), true_instant(tz, item.starts_at), "{uid}");
+        assert_eq!(utc_value(one(event, "DTEND")), true_instant(tz, item.ends_at), "{uid}");
+        let title = if item.is_watch_later { format!("Watch later: {}", item.title) } else { item.title.clone() };
+        assert_eq!(one(event, "SUMMARY"), title, "{uid}");
+        assert_eq!(maybe(event, "LOCATION").unwrap_or(""), item.place, "{uid}");
+        if item.session_id().is_none() {
+            assert_eq!(categories(event), [item.kind.label()], "{uid}");
+            assert_eq!(one(event, "TRANSP"), "OPAQUE", "{uid}: the attendee's own time is busy time");
+        }
+    }
+    let event = |uid: &str| *by_uid.get(expected_uid(uid, "cascadia-py-2027").as_str()).unwrap();
+    // Every kind: the booth shifts, the volunteer slot, the attendee's own items.
+    let shift = event("shift-cpc27-booths-fri-found-am");
+    assert_eq!(one(shift, "SUMMARY"), "Booth: Cascadia Python Foundation");
+    assert_eq!(one(shift, "DTSTART"), "20270416T164500Z", "09:45 PDT");
+    assert_eq!(one(event("slot-cpc27-booths-swag-thu"), "SUMMARY"), "Swag-bag stuffing");
+    assert_eq!(one(event("item-b2"), "SUMMARY"), "Departure: leave for the airport (YVR, 17:45 flight)");
+    assert_eq!(one(event("item-b2"), "DTEND"), "20270419T010000Z", "18:00 PDT on Sunday");
+    // What the plan knows beyond title and time travels in the description.
+    let meeting = one(event("item-c1"), "DESCRIPTION");
+    assert!(meeting.starts_with("With: Sam Okoro, Priya Raman\n\n"), "{meeting}");
+    let dinner = one(event("item-d1"), "DESCRIPTION");
+    for part in [
+        "Party of 5, but the reservation is for 4",
+        "Party of 5: Ana Lima, Ben Ortiz, Chen Wei, Kai Tanaka, Farah Haddad",
+        "Reservation booked: 4 under Ana Lima (confirmation SC-2741)",
+        "212 Wharf Street",
+        "Chen is vegetarian",
+    ] {
+        assert!(dinner.contains(part), "{part:?} missing from {dinner:?}");
+    }
+    assert_eq!(one(event("item-d1"), "LOCATION"), "Salt & Cedar Kitchen");
+    // Picks keep what plan_to_ics gives them: note first, priority, watch later.
+    let gil = event("cpc27-003");
+    assert_eq!(one(gil, "PRIORITY"), "1");
+    assert!(one(gil, "DESCRIPTION").starts_with("Note: Ask about the limited C API"));
+    assert_eq!(one(event("cpc27-045"), "TRANSP"), "TRANSPARENT");
+    // Exported twice, the same bytes: UIDs and stamps are stable.
+    assert_eq!(text, export_sample_timeline(dir.path()));
+}
+
+/// Python's `icalendar` reads the whole-timeline export the same way (skipped without it).
+#[test]
+fn python_icalendar_agrees_on_the_whole_timeline_export() {
+    let probe = std::process::Command::new("python3").args(["-c", "import icalendar"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("note: skipping the Python cross-check: `python3 -c \"import icalendar\"` failed");
+        return;
+    }
+    let script = r#"
+import json, sys, datetime
+from icalendar import Calendar
+cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
+out = {}
+for ev in cal.walk('VEVENT'):
+    utc = lambda name: ev.decoded(name).astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+    out[str(ev['UID'])] = {'start': utc('DTSTART'), 'end': utc('DTEND'), 'summary': str(ev['SUMMARY']),
+                           'location': str(ev.get('LOCATION', '')), 'description': str(ev.get('DESCRIPTION', ''))}
+print(json.dumps(out))
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let text = export_sample_timeline(dir.path());
+    let path = dir.path().join("ana.ics");
+    let output = std::process::Command::new("python3").args(["-c", script]).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let theirs: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let (_, _, timeline) = sample_timeline();
+    assert_eq!(theirs.len(), timeline.items().len());
+    let ours = parse(&text);
+    let tz = chrono_tz::America::Vancouver;
+    let utc = |t: NaiveDateTime| true_instant(tz, t).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    for item in timeline.items() {
+        let uid = item_uid(item);
+        let event = &theirs[&uid];
+        assert_eq!(event["start"], utc(item.starts_at).as_str(), "{uid}");
+        assert_eq!(event["end"], utc(item.ends_at).as_str(), "{uid}");
+        assert_eq!(event["location"], item.place.as_str(), "{uid}");
+        let mine = ours.events.iter().find(|e| one(e, "UID") == uid).unwrap();
+        assert_eq!(event["summary"], one(mine, "SUMMARY"), "{uid}");
+        assert_eq!(event["description"], maybe(mine, "DESCRIPTION").unwrap_or(""), "{uid}");
+    }
+}

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use lanyard::io::settings::Settings;
 use lanyard::io::store::{self, Document, Fingerprint, StoreError};
 use lanyard::model::roster::Roster;
-use lanyard::model::{Plan, Priority, SessionId};
+use lanyard::model::{MapPoint, Plan, Priority, SessionId};
 
 /// Every past on-disk version of every document type: (kind, version, fixture).
 const FIXTURES: &[(&str, u32, &str)] = &[
     ("plan", 1, "tests/fixtures/plan_v1.ron"),
+    ("plan", 2, "tests/fixtures/plan_v2.ron"),
     ("roster", 1, "tests/fixtures/roster/roster_v1.ron"),
     ("settings", 1, "tests/fixtures/settings_v1.ron"),
 ];
@@ -62,6 +63,13 @@ fn plan_fixtures_of_every_version_load() {
     assert_eq!(v1.conference, "cascadia-py-2027");
     assert_eq!(v1.priority(&SessionId::new("cpc27-003")), Some(Priority::Must));
     assert_eq!(v1.note(&SessionId::new("cpc27-003")), Some("ask about the limited C API"));
+    assert_eq!(v1.map, None, "version 1 had no venue map");
+    let v2 = &plans[1];
+    assert_eq!((v2.me.as_deref(), v2.picks.len()), (Some("Ana Lima"), 2));
+    let map = v2.map.as_ref().unwrap();
+    assert_eq!(map.image.as_deref(), Some(Path::new("/home/ana/maps/harbourside.png")));
+    assert_eq!(map.pin("ballroom"), MapPoint::new(0.1969, 0.3875));
+    assert_eq!(map.pins.len(), 3, "a pin whose room is gone is kept");
 }
 
 #[test]

@@ -43,6 +43,8 @@ pub(super) struct Jobs {
     friend: Option<Receiver<Option<Result<Friend, String>>>>,
     /// A roster file or staff-plans folder chosen in a dialog.
     roster_dialog: Option<Receiver<Option<RosterPick>>>,
+    /// A venue map picture chosen in a dialog.
+    map_dialog: Option<Receiver<Option<PathBuf>>>,
     /// An auto-roster running: the roster revision it started from, and its result.
     auto_roster: Option<(u64, Receiver<crate::model::autoroster::AutoRoster>)>,
     /// A thread could not be started; shown once as a banner.
@@ -195,6 +197,25 @@ impl Jobs {
         self.export = Some(rx);
     }
 
+    /// Asks for a picture of the venue for the map, on a background thread.
+    pub fn pick_map(&mut self) {
+        if self.map_dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("lanyard-map-dialog".to_owned()).spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Choose a map of the venue")
+                .add_filter("Pictures", &["png", "jpg", "jpeg"])
+                .pick_file();
+            tx.send(picked).ok();
+        });
+        match spawned {
+            Ok(_) => self.map_dialog = Some(rx),
+            Err(err) => self.failure = Some(format!("Could not open the file dialog: {err}")),
+        }
+    }
+
     pub fn pick_roster(&mut self) {
         self.pick(|| {
             rfd::FileDialog::new()
@@ -292,6 +313,7 @@ impl Jobs {
             || self.export.is_some()
             || self.friend.is_some()
             || self.roster_dialog.is_some()
+            || self.map_dialog.is_some()
             || self.auto_roster.is_some()
     }
 }
@@ -305,6 +327,9 @@ impl LanyardApp {
         }
         if let Some(picked) = poll(&mut self.jobs.dialog) {
             commands.extend(picked.map(Command::OpenSchedule));
+        }
+        if let Some(picked) = poll(&mut self.jobs.map_dialog) {
+            commands.extend(picked.map(Command::LoadMapImage));
         }
         match poll(&mut self.jobs.export) {
             Some(Some(Ok(message))) => self.ui.banners.push(Banner::info(message)),

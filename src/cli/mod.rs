@@ -25,7 +25,8 @@ use crate::io::import;
 use crate::io::paths;
 use crate::io::settings::Settings;
 use crate::io::store::{self, Loaded, StoreError};
-use crate::model::{Plan, Schedule, Zone};
+use crate::model::roster::Roster;
+use crate::model::{Plan, Schedule, Timeline, TimelineItem, Zone};
 
 #[derive(Debug, Parser)]
 #[command(name = "lanyard", version, about = "An offline conference companion")]
@@ -50,7 +51,7 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", hide = true)]
     pub screenshot: Option<PathBuf>,
 
-    /// Start on this view: now, schedule, grid, agenda.
+    /// Start on this view: now, schedule, grid, agenda, roster, map.
     #[arg(long, value_name = "VIEW", hide = true)]
     pub view: Option<String>,
 
@@ -90,11 +91,14 @@ pub enum CliCommand {
         /// The schedule (default: the one last opened in the app, else the bundled sample).
         #[arg(long, value_name = "FILE")]
         schedule: Option<PathBuf>,
+        /// A booth or volunteer roster: the shifts and slots of the plan's `me` join the timeline.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
         /// Only this conference day.
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<chrono::NaiveDate>,
     },
-    /// Export your picks as an iCalendar file (.ics) for your calendar program.
+    /// Export your timeline (picks, own events, dinners, sign-ups, shifts) as an iCalendar file (.ics).
     ExportIcs {
         /// The schedule (default: the one last opened in the app, else the bundled sample).
         #[arg(long, value_name = "FILE")]
@@ -102,6 +106,9 @@ pub enum CliCommand {
         /// The plan holding your picks (default: the conference's plan in the data folder).
         #[arg(long, value_name = "FILE")]
         plan: Option<PathBuf>,
+        /// A booth or volunteer roster: the shifts and slots of the plan's `me` are exported too.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
         /// The .ics file to write.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
@@ -130,17 +137,25 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
         CliCommand::Convert { input, output } => {
             convert(input, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
-        CliCommand::Timeline { plan, schedule, date } => {
-            let sources =
-                IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
+        CliCommand::Timeline { plan, schedule, roster, date } => {
+            let sources = IcsSources {
+                data_dir: cli.data_dir.as_deref(),
+                schedule: schedule.as_deref(),
+                plan: plan.as_deref(),
+                roster: roster.as_deref(),
+            };
             timeline::run(&sources, *date, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
-        CliCommand::ExportIcs { schedule, plan, output } => {
-            let sources =
-                IcsSources { data_dir: cli.data_dir.as_deref(), schedule: schedule.as_deref(), plan: plan.as_deref() };
+        CliCommand::ExportIcs { schedule, plan, roster, output } => {
+            let sources = IcsSources {
+                data_dir: cli.data_dir.as_deref(),
+                schedule: schedule.as_deref(),
+                plan: plan.as_deref(),
+                roster: roster.as_deref(),
+            };
             export_ics(&sources, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
     })
@@ -225,11 +240,16 @@ pub struct IcsSources<'a> {
     pub schedule: Option<&'a Path>,
     /// `--plan`: else the conference's plan in the data folder.
     pub plan: Option<&'a Path>,
+    /// `--roster`: a booth or volunteer roster whose shifts and slots for the plan's `me` join the
+    /// timeline; none by default.
+    pub roster: Option<&'a Path>,
 }
 
-/// `lanyard export-ics [--schedule FILE] [--plan FILE] -o OUT.ics`: writes the plan's picks that
-/// are in the schedule as iCalendar and prints `OUT: events=N`. A missing plan file is an error
-/// naming its path. A plan made for another conference id only earns a warning on `err`, since a
+/// `lanyard export-ics [--schedule FILE] [--plan FILE] [--roster FILE] -o OUT.ics`: writes every
+/// item of the person's timeline as iCalendar (the plan's picks that are in the schedule, custom
+/// events, blocks, dinners and volunteer sign-ups, plus the shifts and slots of the plan's `me` in
+/// the roster) and prints `OUT: events=N`. A missing plan or roster file is an error naming its
+/// path. A plan made for another conference id only earns a warning on `err`, since a
 /// renamed conference keeps its session ids; picks not in the schedule are left out with a
 /// warning.
 pub fn export_ics(sources: &IcsSources<'_>, output: &Path, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
@@ -250,7 +270,7 @@ fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Writ
     if ExportFormat::from_path(output) != Some(ExportFormat::ICalendar) {
         return Err(format!("{}: error: the output file name must end in .ics", output.display()));
     }
-    let (schedule, plan, plan_path) = schedule_and_plan(sources, err)?;
+    let PersonTimeline { schedule, plan, plan_path, timeline } = person_timeline(sources, err)?;
     let orphans = plan.orphans(&schedule).count();
     if orphans > 0 {
         writeln!(
@@ -260,14 +280,76 @@ fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Writ
         )
         .ok();
     }
-    let text = ical::plan_to_ics(&schedule, &plan);
+    let text = ical::timeline_to_ics(&schedule, &plan, &timeline);
     export::write_file(output, &text).map_err(|error| export_error_line(output, &error))?;
     // Exact: folded continuation lines start with a space, so only real components match.
     Ok(text.matches("\r\nBEGIN:VEVENT\r\n").count())
 }
 
-/// The app's settings from the data folder (defaults when there are none). An unreadable
-/// settings file is an error when it must name the schedule, and only a warning otherwise.
+/// One person's timeline as a headless command sees it, with what it was built from.
+pub(crate) struct PersonTimeline {
+    pub schedule: Schedule,
+    pub plan: Plan,
+    pub plan_path: PathBuf,
+    pub timeline: Timeline,
+}
+
+/// The schedule and plan of [`schedule_and_plan`] and their timeline, as the app builds it: with
+/// `--roster`, the shifts and volunteer slots of the plan's `me` in that roster join it
+/// ([`Roster::items_for_plan`]). A missing or unreadable roster is an error naming the file (with
+/// line and column for a parse error); a roster for another conference, a plan that names nobody
+/// and a person the roster does not know are warnings.
+pub(crate) fn person_timeline(sources: &IcsSources<'_>, err: &mut impl Write) -> Result<PersonTimeline, String> {
+    let (schedule, plan, plan_path) = schedule_and_plan(sources, err)?;
+    let extra = match sources.roster {
+        Some(path) => roster_items(path, &schedule, &plan, &plan_path, err)?,
+        None => Vec::new(),
+    };
+    let timeline = Timeline::build_with(&schedule, &plan, extra);
+    Ok(PersonTimeline { schedule, plan, plan_path, timeline })
+}
+
+/// The shifts and slots of the plan's `me` in the roster at `path`.
+fn roster_items(
+    path: &Path,
+    schedule: &Schedule,
+    plan: &Plan,
+    plan_path: &Path,
+    err: &mut impl Write,
+) -> Result<Vec<TimelineItem>, String> {
+    let roster = match store::load::<Roster>(path) {
+        Ok(Loaded { document: Some(roster), .. }) => roster,
+        Ok(Loaded { document: None, .. }) => {
+            return Err(format!("{}: error: there is no roster file here", path.display()));
+        }
+        Err(error) => return Err(store_error_line(&error, "error")),
+    };
+    let conference_id = &schedule.conference().id;
+    if roster.conference() != conference_id {
+        writeln!(
+            err,
+            "{}: warning: the roster is for conference \"{}\" but the schedule is \"{conference_id}\"",
+            path.display(),
+            roster.conference()
+        )
+        .ok();
+    }
+    let Some(me) = plan.me.as_deref() else {
+        writeln!(
+            err,
+            "{}: warning: the plan does not say whose it is (`me`), so the roster adds nothing",
+            plan_path.display()
+        )
+        .ok();
+        return Ok(Vec::new());
+    };
+    let items = roster.items_for_plan(plan);
+    if roster.timeline_items(me).is_empty() && roster.slot_items(me).is_empty() {
+        writeln!(err, "{}: warning: \"{me}\" has no booth shift or volunteer slot in this roster", path.display()).ok();
+    }
+    Ok(items)
+}
+
 /// The schedule and plan a headless command works on, as the app would open them: the schedule
 /// from `--schedule`, else the one last opened in the app, else the bundled sample (with the zone
 /// the user chose in the app); the plan from `--plan`, else the conference's plan in the data
@@ -311,6 +393,8 @@ pub(crate) fn schedule_and_plan(
     Ok((schedule, plan, plan_path))
 }
 
+/// The app's settings from the data folder (defaults when there are none). An unreadable
+/// settings file is an error when it must name the schedule, and only a warning otherwise.
 fn settings_for_export(
     data_dir: Option<&Path>,
     has_explicit_schedule: bool,

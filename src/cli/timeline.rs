@@ -1,5 +1,7 @@
-//! `lanyard timeline --plan PLAN [--schedule FILE] [--date YYYY-MM-DD]`: one person's timeline,
-//! one item a line in time order, then `items=N clashes=N`. Each line is
+//! `lanyard timeline --plan PLAN [--schedule FILE] [--roster FILE] [--date YYYY-MM-DD]`: one
+//! person's timeline, one item a line in time order, then `items=N clashes=N`. With `--roster`,
+//! the booth shifts and volunteer slots of the plan's `me` in that roster join the timeline and
+//! the clash check, as in the app. Each line is
 //!
 //! ```text
 //! 2027-04-17 19:00-21:30 dinner Team dinner @ Old Port Bistro [clash]
@@ -15,17 +17,16 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::IcsSources;
-use crate::model::{Priority, Timeline, TimelineItem};
+use crate::model::{Priority, TimelineItem};
 
 pub fn run(sources: &IcsSources<'_>, date: Option<NaiveDate>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let (schedule, plan, _) = match super::schedule_and_plan(sources, err) {
-        Ok(loaded) => loaded,
+    let timeline = match super::person_timeline(sources, err) {
+        Ok(loaded) => loaded.timeline,
         Err(message) => {
             writeln!(err, "{message}").ok();
             return ExitCode::FAILURE;
         }
     };
-    let timeline = Timeline::build(&schedule, &plan);
     let shown: Vec<bool> = timeline.items().iter().map(|item| date.is_none_or(|d| item.date == d)).collect();
     for (i, item) in timeline.items().iter().enumerate().filter(|(i, _)| shown[*i]) {
         writeln!(out, "{}", line(item, timeline.has_clash(i))).ok();

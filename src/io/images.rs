@@ -98,6 +98,20 @@ pub fn load_image(base_dir: &Path, relative: &str) -> Result<image::RgbaImage, I
     decode(&bytes, &path)
 }
 
+/// Loads an image the user chose themselves (in a file dialog, or dropped on the window) as RGBA
+/// pixels. There is no folder to stay inside, but every other limit of [`load_image`] holds: a
+/// regular file only, at most [`MAX_IMAGE_FILE_BYTES`], and the pixel and memory limits.
+///
+/// # Errors
+/// See [`ImageError`], except [`ImageError::OutsideFolder`].
+pub fn load_image_file(path: &Path) -> Result<image::RgbaImage, ImageError> {
+    if path.as_os_str().is_empty() {
+        return Err(ImageError::EmptyPath);
+    }
+    let bytes = read_capped(path)?;
+    decode(&bytes, path)
+}
+
 /// Reads a regular file of at most [`MAX_IMAGE_FILE_BYTES`].
 fn read_capped(path: &Path) -> Result<Vec<u8>, ImageError> {
     let read_err = |source| ImageError::Read { source, path: path.to_owned() };

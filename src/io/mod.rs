@@ -12,3 +12,4 @@ pub mod roster_file;
 pub mod settings;
 pub mod staff_plans;
 pub mod store;
+pub mod venue_map;

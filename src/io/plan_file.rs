@@ -1,9 +1,12 @@
-//! `plan.ron`: the attendee's document on disk. The on-disk shape ([`PlanFileV1`]) is private and
+//! `plan.ron`: the attendee's document on disk. The on-disk shape ([`PlanFileV2`]) is private and
 //! versioned, apart from the model's [`Plan`], so old files keep loading as the model grows.
 //!
 //! Version history:
 //! - 1: conference, picks (priority, watch_later, remembered title and start), notes, `me`,
 //!   custom events, blocks, dinners, volunteer sign-ups.
+//! - 2: adds `map`, the venue map picture and room pins. A lanyard that reads only version 1
+//!   would drop the map on its next save, so it must refuse these files. Version 1 is version 2
+//!   without `map`, so one struct reads both.
 //!
 //! Adding a field that an older lanyard would drop on save needs a new version (an old lanyard
 //! refuses newer files, so it can never lose what it does not know).
@@ -13,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron, ron_options, ron_pretty};
-use crate::model::{Block, CustomEvent, Dinner, Pick, Plan, Priority, SessionId, Signup};
+use crate::model::{Block, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap};
 
 /// Appends `text` as a RON string literal.
 fn push_ron_string(out: &mut String, text: &str) {
@@ -51,11 +54,42 @@ fn push_ron_list<T: Serialize>(out: &mut String, name: &str, items: &[T]) -> Res
     Ok(())
 }
 
+/// Appends `    map: (image: "…", pins: { "room": (x, y), … }),`. Coordinates are written with
+/// `f32`'s shortest round-tripping form; [`MapPoint`] keeps them to four decimals.
+fn push_map(out: &mut String, map: &VenueMap) {
+    out.push_str("    map: (");
+    if let Some(image) = &map.image {
+        // `Edit::SetMap` refuses paths that are not Unicode, so nothing is lost here.
+        out.push_str("image: ");
+        push_ron_string(out, &image.to_string_lossy());
+        out.push_str(", ");
+    }
+    out.push_str("pins: {");
+    for (room, at) in &map.pins {
+        out.push_str("\n        ");
+        push_ron_string(out, room);
+        out.push_str(&format!(": ({:?}, {:?}),", at.x(), at.y()));
+    }
+    if !map.pins.is_empty() {
+        out.push_str("\n    ");
+    }
+    out.push_str("}),\n");
+}
+
 /// The newest plan format.
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
+
+/// On-disk shape of [`VenueMap`] (version 2).
+#[derive(Serialize, Deserialize)]
+struct VenueMapFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    image: Option<std::path::PathBuf>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pins: BTreeMap<String, MapPoint>,
+}
 
 #[derive(Serialize, Deserialize)]
-struct PlanFileV1 {
+struct PlanFileV2 {
     version: u32,
     conference: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,6 +106,9 @@ struct PlanFileV1 {
     dinners: Vec<Dinner>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     signups: Vec<Signup>,
+    /// Since version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    map: Option<VenueMapFile>,
 }
 
 impl Document for Plan {
@@ -79,7 +116,7 @@ impl Document for Plan {
     const VERSION: u32 = PLAN_VERSION;
 
     fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
-        let file: PlanFileV1 = from_ron(text)?;
+        let file: PlanFileV2 = from_ron(text)?;
         Ok(Self {
             conference: file.conference,
             picks: file.picks,
@@ -89,10 +126,11 @@ impl Document for Plan {
             blocks: file.blocks,
             dinners: file.dinners,
             signups: file.signups,
+            map: file.map.map(|m| VenueMap { image: m.image, pins: m.pins }),
         })
     }
 
-    /// Writes the same shape [`PlanFileV1`] reads. Picks and notes (nearly all of a big plan)
+    /// Writes the same shape [`PlanFileV2`] reads. Picks and notes (nearly all of a big plan)
     /// are written directly: ron's serialiser managed about 20 MB/s, so 10,000 picks took over
     /// 50 ms, and a save must stay well under 20 ms. The rest goes through ron. A property test
     /// checks that every plan reads back equal.
@@ -146,6 +184,9 @@ impl Document for Plan {
         push_ron_list(&mut out, "blocks", &self.blocks)?;
         push_ron_list(&mut out, "dinners", &self.dinners)?;
         push_ron_list(&mut out, "signups", &self.signups)?;
+        if let Some(map) = &self.map {
+            push_map(&mut out, map);
+        }
         out.push_str(")\n");
         Ok(out)
     }
@@ -196,8 +237,11 @@ mod tests {
                 people: vec!["Ana \"A\"".into()],
                 note: "line\nbreak".into(),
             });
-        (nasty(), proptest::option::of(nasty()), picks, notes, proptest::option::of(custom)).prop_map(
-            |(conference, me, picks, notes, custom)| Plan {
+        let pins = prop::collection::btree_map(nasty(), (any::<f32>(), any::<f32>()).prop_map(MapPoint::from), 0..5);
+        let map = proptest::option::of((proptest::option::of(nasty()), pins))
+            .prop_map(|map| map.map(|(image, pins)| VenueMap { image: image.map(std::path::PathBuf::from), pins }));
+        (nasty(), proptest::option::of(nasty()), picks, notes, proptest::option::of(custom), map).prop_map(
+            |(conference, me, picks, notes, custom, map)| Plan {
                 conference,
                 me,
                 picks,
@@ -210,6 +254,7 @@ mod tests {
                     ends_at: NaiveDate::from_ymd_opt(2027, 4, 15).unwrap().and_hms_opt(19, 0, 0).unwrap(),
                     place: String::new(),
                 }],
+                map,
                 ..Plan::default()
             },
         )
@@ -234,9 +279,39 @@ mod tests {
         plan.notes.insert(SessionId::new("cpc27-003"), "ask about the limited C API".into());
         assert_eq!(
             plan.to_ron().unwrap(),
-            "// Lanyard plan: your picks, notes and your own time for one conference.\n(\n    version: 1,\n    \
+            "// Lanyard plan: your picks, notes and your own time for one conference.\n(\n    version: 2,\n    \
              conference: \"cascadia-py-2027\",\n    picks: {\n        \"cpc27-003\": (priority: Must, title: \
              \"Life after the GIL\"),\n    },\n    notes: {\n        \"cpc27-003\": \"ask about the limited C API\",\n    },\n)\n"
         );
+    }
+
+    #[test]
+    fn the_map_is_written_as_documented_and_reads_back() {
+        let mut plan = Plan::new("cascadia-py-2027");
+        let mut map = VenueMap::of_picture("/home/ana/maps/harbourside.png");
+        map.pins.insert("ballroom".into(), MapPoint::new(0.1969, 0.3875).unwrap());
+        map.pins.insert("r101".into(), MapPoint::new(1.0, 0.0).unwrap());
+        plan.map = Some(map);
+        let text = plan.to_ron().unwrap();
+        assert!(
+            text.ends_with(
+                "    map: (image: \"/home/ana/maps/harbourside.png\", pins: {\n        \"ballroom\": (0.1969, 0.3875),\n        \
+                 \"r101\": (1.0, 0.0),\n    }),\n)\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(Plan::from_ron(&text, PLAN_VERSION).unwrap(), plan);
+        // The bundled picture and no pins yet: the smallest map.
+        plan.map = Some(VenueMap::default());
+        let text = plan.to_ron().unwrap();
+        assert!(text.contains("    map: (pins: {}),\n"), "{text}");
+        assert_eq!(Plan::from_ron(&text, PLAN_VERSION).unwrap(), plan);
+    }
+
+    #[test]
+    fn version_1_plans_read_without_a_map() {
+        let text = "(version: 1, conference: \"c\", picks: {\"a\": (priority: Must)})";
+        let plan = Plan::from_ron(text, 1).unwrap();
+        assert_eq!((plan.picks.len(), plan.map), (1, None));
     }
 }

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::personal::{ItemId, PersonalItem, Signup, SlotKey};
 use super::plan::Plan;
+use super::venue_map::VenueMap;
 
 /// The result of a merge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,25 @@ fn signups_by_key(plan: &Plan) -> BTreeMap<SlotKey, Signup> {
     plan.signups.iter().map(|s| (s.key.clone(), s.clone())).collect()
 }
 
+/// Merges the venue maps: the picture as one value, the pins by room. A map removed on one side
+/// while the other placed a pin keeps the map, so no placement is lost.
+fn merge_maps(base: &Plan, ours: &Plan, theirs: &Plan) -> (Option<VenueMap>, usize, usize) {
+    let picture = |plan: &Plan| plan.map.as_ref().map(|m| m.image.clone());
+    let (b, o, t) = (picture(base), picture(ours), picture(theirs));
+    let (mut image, conflicts, taken) = match (o == b, t == b || t == o) {
+        (true, _) => (t.clone(), 0, usize::from(t != b)),
+        (false, true) => (o.clone(), 0, 0),
+        (false, false) => (o.clone(), 1, 0),
+    };
+    let pins = |plan: &Plan| plan.map.as_ref().map(|m| m.pins.clone()).unwrap_or_default();
+    let (pins, pin_conflicts, pins_taken) = merge_map(&pins(base), &pins(ours), &pins(theirs));
+    if image.is_none() && !pins.is_empty() {
+        image = o.or(t);
+    }
+    let map = image.map(|image| VenueMap { image, pins });
+    (map, conflicts + pin_conflicts, taken + pins_taken)
+}
+
 /// Merges `ours` and `theirs`, both derived from `base`.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     let (picks, c1, t1) = merge_map(&base.picks, &ours.picks, &theirs.picks);
@@ -74,8 +94,9 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         }
     };
     let (me, c5, t5) = one(&base.me, &ours.me, &theirs.me);
+    let (map, c6, t6) = merge_maps(base, ours, theirs);
 
-    let mut plan = Plan { conference: ours.conference.clone(), picks, notes, me, ..Plan::default() };
+    let mut plan = Plan { conference: ours.conference.clone(), picks, notes, me, map, ..Plan::default() };
     for item in items.into_values() {
         match item {
             PersonalItem::Custom(c) => plan.custom_events.push(c),
@@ -93,7 +114,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
             plan.signups.push(signup.clone());
         }
     }
-    Merged { plan, conflicts: c1 + c2 + c3 + c4 + c5, taken_from_theirs: t1 + t2 + t3 + t4 + t5 }
+    Merged { plan, conflicts: c1 + c2 + c3 + c4 + c5 + c6, taken_from_theirs: t1 + t2 + t3 + t4 + t5 + t6 }
 }
 
 #[cfg(test)]
@@ -147,6 +168,27 @@ mod tests {
         assert_eq!(merged.plan.priority(&SessionId::new("b")), Some(Priority::Maybe));
         assert_eq!(merged.conflicts, 1);
         assert_eq!(merged.plan.me.as_deref(), Some("Ana"));
+    }
+
+    #[test]
+    fn map_pins_merge_by_room_and_survive_a_removed_map() {
+        use crate::model::{MapPoint, VenueMap};
+        let at = |x| MapPoint::new(x, 0.5).unwrap();
+        let mut base = plan(&[], &[]);
+        base.map = Some(VenueMap::of_picture("/maps/venue.png"));
+        base.map.as_mut().unwrap().pins.insert("hall".into(), at(0.1));
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        ours.map.as_mut().unwrap().pins.insert("studio".into(), at(0.2));
+        theirs.map.as_mut().unwrap().pins.insert("hall".into(), at(0.3));
+        let merged = merge(&base, &ours, &theirs);
+        let map = merged.plan.map.unwrap();
+        assert_eq!((map.pin("hall"), map.pin("studio")), (Some(at(0.3)), Some(at(0.2))));
+        assert_eq!((merged.conflicts, merged.taken_from_theirs), (0, 1));
+        // They forgot the map while we placed a pin: the map and our pin stay.
+        theirs.map = None;
+        let merged = merge(&base, &ours, &theirs).plan.map.unwrap();
+        assert_eq!(merged.image.as_deref(), Some(std::path::Path::new("/maps/venue.png")));
+        assert_eq!(merged.pin("studio"), Some(at(0.2)));
     }
 
     fn arb_plan() -> impl Strategy<Value = Plan> {

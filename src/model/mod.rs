@@ -21,6 +21,7 @@ pub mod throughput;
 pub mod time;
 pub mod timeline;
 pub mod undo;
+pub mod venue_map;
 
 pub use diff::{Change, ChangeKind, ScheduleDiff, SessionSummary};
 pub use ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
@@ -36,3 +37,4 @@ pub use throughput::AssemblyLine;
 pub use time::Zone;
 pub use timeline::{Clash, ItemKind, ItemSource, Resolution, Severity, ShiftKey, Timeline, TimelineItem};
 pub use undo::UndoStack;
+pub use venue_map::{MapPoint, RoomDay, VenueMap};

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::SessionId;
 use super::personal::{Block, CustomEvent, Dinner, ItemId, PersonalItem, Signup, SlotKey};
 use super::schedule::Schedule;
+use super::venue_map::{MapPoint, VenueMap};
 
 /// How much the attendee wants to be at a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -61,6 +62,8 @@ pub struct Plan {
     pub dinners: Vec<Dinner>,
     /// Volunteer slots signed up for, in the order signed up.
     pub signups: Vec<Signup>,
+    /// The attendee's venue map and room pins, if they made one.
+    pub map: Option<VenueMap>,
 }
 
 /// One undoable change to a [`Plan`].
@@ -93,6 +96,17 @@ pub enum Edit {
     LeaveSlot(SlotKey),
     /// The attendee's name as rosters spell it; `None` or blank forgets it.
     SetMyName(Option<String>),
+    /// Replace the venue map and its pins (a new picture), or forget it with `None`.
+    SetMap(Option<Box<VenueMap>>),
+    /// Put a room's pin on the map, or move it there. The plan must have a map.
+    PlacePin {
+        room: String,
+        at: MapPoint,
+    },
+    /// Take a room's pin off the map.
+    RemovePin {
+        room: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -113,6 +127,14 @@ pub enum PlanError {
     AlreadySignedUp(String),
     #[error("you are not signed up for that slot")]
     NotSignedUp,
+    #[error("there is no venue map in your plan to place rooms on")]
+    NoMap,
+    #[error("there is no room \"{0}\" in this schedule")]
+    UnknownRoom(String),
+    #[error("room \"{0}\" has no pin on the map")]
+    NotPlaced(String),
+    #[error("cannot use this map: {0}")]
+    InvalidMap(String),
 }
 
 impl Edit {
@@ -253,7 +275,34 @@ impl Plan {
             Edit::SetMyName(name) => {
                 self.me = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
             }
+            Edit::SetMap(map) => self.set_map(map.map(|m| *m))?,
+            Edit::PlacePin { room, at } => self.place_pin(schedule, room, at)?,
+            Edit::RemovePin { room } => {
+                if self.map.as_mut().and_then(|m| m.pins.remove(&room)).is_none() {
+                    return Err(PlanError::NotPlaced(room));
+                }
+            }
         }
+        Ok(())
+    }
+
+    fn set_map(&mut self, map: Option<VenueMap>) -> Result<(), PlanError> {
+        if let Some(problem) = map.as_ref().and_then(VenueMap::problem) {
+            return Err(PlanError::InvalidMap(problem));
+        }
+        self.map = map;
+        Ok(())
+    }
+
+    /// A room of `schedule`, or one already pinned (its room may have left a newer schedule).
+    fn place_pin(&mut self, schedule: &Schedule, room: String, at: MapPoint) -> Result<(), PlanError> {
+        let Some(map) = &mut self.map else {
+            return Err(PlanError::NoMap);
+        };
+        if !map.pins.contains_key(&room) && !schedule.rooms().iter().any(|r| r.key == room) {
+            return Err(PlanError::UnknownRoom(room));
+        }
+        map.pins.insert(room, at);
         Ok(())
     }
 
@@ -473,5 +522,61 @@ mod tests {
         assert!(plan.remember(&schedule));
         assert_eq!(plan.pick(&id("rec")).unwrap().title, "Recorded talk");
         assert!(!plan.remember(&schedule));
+    }
+
+    fn schedule_with_rooms() -> Schedule {
+        let mut b = ScheduleBuilder::new(Conference::named("c", "C"));
+        for key in ["hall", "studio"] {
+            b.add_room(crate::model::Room { key: key.into(), name: key.into(), capacity: None, location: None });
+        }
+        b.build()
+    }
+
+    fn point(x: f32, y: f32) -> MapPoint {
+        MapPoint::new(x, y).unwrap()
+    }
+
+    #[test]
+    fn pins_are_placed_moved_and_removed_on_a_map() {
+        let schedule = schedule_with_rooms();
+        let mut plan = Plan::new("c");
+        plan.apply(&schedule, Edit::SetMap(Some(Box::new(VenueMap::of_picture("/maps/venue.png"))))).unwrap();
+        plan.apply(&schedule, Edit::PlacePin { room: "hall".into(), at: point(0.25, 0.4) }).unwrap();
+        plan.apply(&schedule, Edit::PlacePin { room: "studio".into(), at: point(0.9, 0.1) }).unwrap();
+        plan.apply(&schedule, Edit::PlacePin { room: "hall".into(), at: point(0.3, 0.45) }).unwrap();
+        let map = plan.map.as_ref().unwrap();
+        assert_eq!(map.pin("hall"), Some(point(0.3, 0.45)));
+        assert_eq!(map.pins.len(), 2);
+        plan.apply(&schedule, Edit::RemovePin { room: "studio".into() }).unwrap();
+        assert_eq!(plan.map.as_ref().unwrap().pin("studio"), None);
+        // A pin whose room left the schedule can still be moved and removed, like an orphan pick.
+        plan.map.as_mut().unwrap().pins.insert("gone".into(), point(0.5, 0.5));
+        plan.apply(&schedule, Edit::PlacePin { room: "gone".into(), at: point(0.6, 0.5) }).unwrap();
+        plan.apply(&schedule, Edit::RemovePin { room: "gone".into() }).unwrap();
+        plan.apply(&schedule, Edit::SetMap(None)).unwrap();
+        assert_eq!(plan, Plan::new("c"));
+    }
+
+    #[test]
+    fn refused_map_edits_leave_the_plan_unchanged() {
+        let schedule = schedule_with_rooms();
+        let mut plan = Plan::new("c");
+        let no_map =
+            [Edit::PlacePin { room: "hall".into(), at: MapPoint::CENTRE }, Edit::RemovePin { room: "hall".into() }];
+        for edit in no_map {
+            assert!(plan.apply(&schedule, edit.clone()).is_err(), "{edit:?} should be refused");
+            assert_eq!(plan, Plan::new("c"));
+        }
+        plan.apply(&schedule, Edit::SetMap(Some(Box::new(VenueMap::of_picture("venue.png"))))).unwrap();
+        let before = plan.clone();
+        let refused = [
+            Edit::PlacePin { room: "nope".into(), at: MapPoint::CENTRE },
+            Edit::RemovePin { room: "hall".into() },
+            Edit::SetMap(Some(Box::new(VenueMap::of_picture("")))),
+        ];
+        for edit in refused {
+            assert!(plan.apply(&schedule, edit.clone()).is_err(), "{edit:?} should be refused");
+            assert_eq!(plan, before, "{edit:?} changed the plan");
+        }
     }
 }

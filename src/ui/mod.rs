@@ -6,6 +6,7 @@ pub mod changes_view;
 pub mod details_view;
 pub mod friends_view;
 pub mod item_editor;
+pub mod map_view;
 pub mod now_view;
 pub mod room_grid;
 pub mod roster_charts;
@@ -54,6 +55,8 @@ pub struct ViewCtx<'a> {
     pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
     pub laptop_clock: fn(DateTime<Utc>) -> NaiveDateTime,
+    /// The venue map shown on the Map tab and its picture.
+    pub venue: map_view::MapCtx<'a>,
     /// The schedule's search index; `None` while it is being built.
     pub search: Option<&'a crate::model::search::SearchIndex>,
     /// The attendee's filter for this conference.
@@ -139,6 +142,8 @@ pub enum Tab {
     Changes,
     /// Booth shifts and volunteer slots.
     Roster,
+    /// The venue map with a pin per room.
+    Map,
 }
 
 /// UI state: never saved into the plan.
@@ -151,6 +156,7 @@ pub struct UiState {
     pub agenda_view: AgendaView,
     pub details_view: DetailsView,
     pub now_view: now_view::NowView,
+    pub map_view: map_view::MapView,
     pub roster_view: roster_view::RosterView,
     pub changes_view: changes_view::ChangesView,
     /// The editor for a custom event, block or dinner, when open.
@@ -181,7 +187,7 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("m", "Pick as must-see (again: unpick)"),
     ("Ctrl+F  or  /", "Search the schedule (Enter or Down: first result)"),
     ("Esc", "Close the details (in the search box: clear it)"),
-    ("1 / 2 / 3", "Now & next / Schedule / My agenda"),
+    ("1 / 2 / 3 / 4", "Now & next / Schedule / My agenda / Map"),
     ("Ctrl + / Ctrl -", "Larger / smaller text"),
     ("Ctrl+scroll", "Zoom the room grid"),
     ("Tab", "Move between controls"),
@@ -190,14 +196,16 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
 
 /// Global keyboard shortcuts. Undo/redo are left to a focused text field, which has its own.
 pub fn shortcuts(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Command>) {
-    let typing = ui.ctx().egui_wants_keyboard_input();
+    // Only a text field takes these keys; a focused button or map pin does not.
+    let typing = ui.ctx().text_edit_focused();
     if !typing {
         let (help, tab) = ui.input(|i| {
             let help = i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "?")) || i.key_pressed(Key::F1);
             let plain = i.modifiers.is_none();
-            let tab = [(Key::Num1, Tab::Now), (Key::Num2, Tab::Schedule), (Key::Num3, Tab::Agenda)]
-                .into_iter()
-                .find_map(|(key, tab)| (plain && i.key_pressed(key)).then_some(tab));
+            let tab =
+                [(Key::Num1, Tab::Now), (Key::Num2, Tab::Schedule), (Key::Num3, Tab::Agenda), (Key::Num4, Tab::Map)]
+                    .into_iter()
+                    .find_map(|(key, tab)| (plain && i.key_pressed(key)).then_some(tab));
             (help, tab)
         });
         if help {
@@ -229,12 +237,18 @@ pub fn shortcuts(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Comm
     });
 }
 
-/// Opens a schedule dropped on the window, and shows a hint while one hovers over it.
+/// Opens a schedule dropped on the window (a PNG or JPEG becomes the venue map), and shows a
+/// hint while one hovers over it.
 pub fn file_drop(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let (hovering, dropped) =
         ui.input(|i| (!i.raw.hovered_files.is_empty(), i.raw.dropped_files.first().map(|f| f.path().to_path_buf())));
     if let Some(path) = dropped {
-        commands.push(Command::OpenSchedule(path));
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        if matches!(extension.as_deref(), Some("png" | "jpg" | "jpeg")) {
+            commands.push(Command::LoadMapImage(path));
+        } else {
+            commands.push(Command::OpenSchedule(path));
+        }
     }
     if hovering {
         let rect = ui.ctx().content_rect();
@@ -244,7 +258,7 @@ pub fn file_drop(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            "Drop a schedule to open it",
+            "Drop a schedule to open it, or a venue map picture",
             egui::FontId::proportional(24.0),
             egui::Color32::WHITE,
         );
@@ -305,6 +319,7 @@ pub fn root_ui(
     egui::CentralPanel::default().show(ui, |ui| match (state.tab, ctx.changes) {
         (Tab::Now, _) => state.now_view.ui(ui, ctx, state.selected.as_ref(), commands),
         (Tab::Roster, _) => state.roster_view.ui(ui, ctx, commands),
+        (Tab::Map, _) => state.map_view.ui(ui, ctx, state.selected.as_ref(), commands),
         (Tab::Agenda, _) => {
             state.agenda_view.ui(ui, ctx, state.selected.as_ref(), &mut state.item_editor, commands);
         }

@@ -126,6 +126,22 @@ pub fn banner_fill(level: super::BannerLevel, visuals: &Visuals) -> Color32 {
     base.gamma_multiply(0.18)
 }
 
+/// A venue map pin whose room has a session on now. Pins sit on the map picture, not on the
+/// theme's background, so one colour (with a white rim) serves light and dark.
+pub fn pin_live() -> Color32 {
+    Color32::from_rgb(0xd9, 0x48, 0x0f)
+}
+
+/// A venue map pin whose room has nothing on now.
+pub fn pin_idle() -> Color32 {
+    Color32::from_rgb(0x4a, 0x55, 0x68)
+}
+
+/// The ring around the chosen pin: dark enough on a light floor plan, in either theme.
+pub fn pin_ring() -> Color32 {
+    Color32::from_rgb(0x1a, 0x5f, 0xb4)
+}
+
 pub fn drop_overlay() -> Color32 {
     Color32::from_black_alpha(160)
 }

@@ -106,6 +106,12 @@ pub fn top_bar_ui(
         if agenda.clicked() {
             *tab = Tab::Agenda;
         }
+        let map =
+            ui.selectable_label(*tab == Tab::Map, "Map").on_hover_text("The venue map: what is on in each room (4)");
+        map.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *tab == Tab::Map, "Map"));
+        if map.clicked() {
+            *tab = Tab::Map;
+        }
         let roster = ui.selectable_label(*tab == Tab::Roster, "Roster");
         roster.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *tab == Tab::Roster, "Roster"));
         if roster.clicked() {
@@ -144,8 +150,38 @@ pub fn top_bar_ui(
             {
                 commands.push(Command::OpenScheduleDialog);
             }
+            ui.menu_button("Samples", |ui| samples_menu_ui(ui, ctx, commands))
+                .response
+                .on_hover_text("The bundled sample conference, roster and plan, to try things out");
         });
     });
+}
+
+/// The "Samples" menu: the bundled sample conference, its roster, and a sample attendee's plan
+/// (only for the sample conference: its picks name the sample's sessions).
+fn samples_menu_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let is_sample = ctx.status.is_sample;
+    let show = ui
+        .add_enabled(!is_sample, egui::Button::new("Show the sample conference"))
+        .on_disabled_hover_text("The sample conference is open");
+    if show.clicked() {
+        commands.push(Command::OpenSample);
+    }
+    if ui.button("Open the sample roster").on_hover_text("Booth shifts and volunteer slots to try").clicked() {
+        commands.push(Command::OpenSampleRoster);
+    }
+    let load = ui
+        .add_enabled(is_sample, egui::Button::new("Load the sample plan"))
+        .on_hover_text(
+            "Replace your plan with a sample attendee's: picks with clashes, a dinner, travel. Undo brings yours back.",
+        )
+        .on_disabled_hover_text(
+            "The sample plan is for the bundled sample conference, and another conference is open. \
+             Show the sample conference first.",
+        );
+    if load.clicked() {
+        commands.push(Command::LoadSamplePlan);
+    }
 }
 
 /// First run: what the sample is and how to open a real schedule.

@@ -27,7 +27,9 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _, Utc};
 
-use crate::model::{ItemSource, Plan, Priority, Schedule, Session, Timeline, TimelineItem, Zone};
+use crate::model::{
+    ItemSource, PersonalItem, Plan, Priority, Reservation, Schedule, Session, Timeline, TimelineItem, Zone,
+};
 
 /// RFC 5545 §3.1: content lines SHOULD NOT be longer than 75 octets, excluding the line break.
 const MAX_LINE_OCTETS: usize = 75;
@@ -101,7 +103,16 @@ pub fn schedule_to_ics(schedule: &Schedule) -> String {
 /// `STATUS:TENTATIVE`, and the priority's label is a category. Watch-later picks are transparent
 /// and titled `Watch later: …`. The attendee's note opens the description.
 pub fn plan_to_ics(schedule: &Schedule, plan: &Plan) -> String {
-    let timeline = Timeline::build(schedule, plan);
+    timeline_to_ics(schedule, plan, &Timeline::build(schedule, plan))
+}
+
+/// Every item of `timeline` (built from `schedule` and `plan`, perhaps with booth shifts and
+/// volunteer slots from a roster) as a VEVENT, in timeline order: picks as in [`plan_to_ics`];
+/// custom events, blocks, dinners, volunteer slots and booth shifts as the timeline shows them,
+/// confirmed and busy, their kind as the category, with what the plan knows about them (people,
+/// party, reservation, address, notes) in the description. UIDs are stable:
+/// `item-<id>`, `slot-<roster>-<slot>` and `shift-<roster>-<shift>`, each `@<conference-id>.lanyard`.
+pub fn timeline_to_ics(schedule: &Schedule, plan: &Plan, timeline: &Timeline) -> String {
     let events = timeline.items().iter().filter_map(|item| timeline_event(schedule, plan, item)).collect();
     let name = format!("{} — my picks", schedule.conference().name);
     render(&calendar(schedule, name, events))
@@ -208,7 +219,13 @@ fn timeline_event(schedule: &Schedule, plan: &Plan, item: &TimelineItem) -> Opti
                 ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
                 ItemSource::Session(id) => id.to_string(),
             };
-            let description = item.warning.clone().unwrap_or_default();
+            let mut parts: Vec<String> = item.warning.iter().cloned().collect();
+            if let ItemSource::Personal(id) = &item.source
+                && let Some(own) = plan.item(id)
+            {
+                parts.extend(personal_details(&own));
+            }
+            let description = parts.join("\n\n");
             Some(IcsEvent {
                 uid: uid(&key, &schedule.conference().id),
                 title: item.title.clone(),
@@ -225,6 +242,51 @@ fn timeline_event(schedule: &Schedule, plan: &Plan, item: &TimelineItem) -> Opti
             })
         }
     }
+}
+
+/// What the plan knows about one of the attendee's own items beyond its title, time and place,
+/// one paragraph each: who is coming, the reservation, the address, the notes.
+fn personal_details(item: &PersonalItem) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut push = |text: String| {
+        let text = text.trim().to_owned();
+        if !text.is_empty() {
+            parts.push(text);
+        }
+    };
+    match item {
+        PersonalItem::Custom(c) => {
+            let people: Vec<&str> = c.people.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+            if !people.is_empty() {
+                push(format!("With: {}", people.join(", ")));
+            }
+            push(c.note.clone());
+        }
+        // The note is already in the title ("Departure: …").
+        PersonalItem::Block(_) => {}
+        PersonalItem::Dinner(d) => {
+            let party: Vec<&str> = d.party.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+            if !party.is_empty() {
+                push(format!("Party of {}: {}", party.len(), party.join(", ")));
+            }
+            push(match &d.reservation {
+                Reservation::None => String::new(),
+                Reservation::Requested { name, size } => format!("Reservation requested: {size} under {name}"),
+                Reservation::Booked { name, size, confirmation } if confirmation.trim().is_empty() => {
+                    format!("Reservation booked: {size} under {name}")
+                }
+                Reservation::Booked { name, size, confirmation } => {
+                    format!("Reservation booked: {size} under {name} (confirmation {})", confirmation.trim())
+                }
+            });
+            push(d.address.clone());
+            if let Some(cost) = &d.cost_per_head {
+                push(format!("About {cost} a head"));
+            }
+            push(d.notes.clone());
+        }
+    }
+    parts
 }
 
 /// `<session-id>@<conference-id>.lanyard`, each part percent-encoded outside `[A-Za-z0-9._-]`.

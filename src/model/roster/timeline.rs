@@ -3,6 +3,7 @@
 
 use super::{Booth, Roster};
 use crate::model::personal::{Signup, SlotKey};
+use crate::model::plan::Plan;
 use crate::model::timeline::{ItemKind, ItemSource, ShiftKey, TimelineItem};
 
 impl Roster {
@@ -34,6 +35,46 @@ impl Roster {
         items
     }
 
+    /// The volunteer slots that list `person` (name compared after trimming) as signed up, as
+    /// timeline items titled after their task and placed at its location, in start order.
+    pub fn slot_items(&self, person: &str) -> Vec<TimelineItem> {
+        let person = person.trim();
+        let mut items: Vec<TimelineItem> = self
+            .parts
+            .slots
+            .iter()
+            .filter(|slot| slot.signups.iter().any(|name| name.trim() == person))
+            .filter_map(|slot| self.slot_signup(slot.id.as_str()))
+            .map(|signup| {
+                let mut item = TimelineItem::new(
+                    ItemSource::Signup(signup.key),
+                    ItemKind::Volunteer,
+                    signup.title,
+                    signup.starts_at,
+                    signup.ends_at,
+                );
+                item.place = signup.place;
+                item
+            })
+            .collect();
+        items.sort_by(|a, b| (a.starts_at, a.ends_at, &a.source).cmp(&(b.starts_at, b.ends_at, &b.source)));
+        items
+    }
+
+    /// What this roster adds to the timeline of the plan's owner (`plan.me`): their booth shifts
+    /// ([`Self::timeline_items`]) and the volunteer slots the roster lists them in
+    /// ([`Self::slot_items`]), except slots the plan already holds as sign-ups (those are on the
+    /// timeline from the plan). Empty when the plan names nobody. For `Timeline::build_with`.
+    pub fn items_for_plan(&self, plan: &Plan) -> Vec<TimelineItem> {
+        let Some(me) = plan.me.as_deref() else { return Vec::new() };
+        let mut items = self.timeline_items(me);
+        items.extend(self.slot_items(me).into_iter().filter(|item| match &item.source {
+            ItemSource::Signup(key) => !plan.is_signed_up(key),
+            _ => true,
+        }));
+        items
+    }
+
     /// The plan-side [`Signup`] for a volunteer slot: what an attendee's plan remembers when they
     /// sign up. `None` if there is no such slot.
     pub fn slot_signup(&self, slot_id: &str) -> Option<Signup> {
@@ -53,7 +94,7 @@ impl Roster {
 mod tests {
     use super::*;
     use crate::model::roster::RosterEdit;
-    use crate::model::roster::test_support::{dt, roster};
+    use crate::model::roster::test_support::{assign, dt, roster};
 
     #[test]
     fn slot_signup_and_coverage() {
@@ -64,8 +105,32 @@ mod tests {
         assert_eq!((signup.title.as_str(), signup.place.as_str()), ("Task swag", "Foyer"));
         assert_eq!(signup.ends_at, dt("2027-04-15 19:00"));
         assert!(r.slot_signup("nope").is_none());
+        let slots = r.slot_items(" Ana ");
+        assert_eq!(slots.len(), 1);
+        assert_eq!(
+            (slots[0].kind, slots[0].title.as_str(), slots[0].place.as_str()),
+            (ItemKind::Volunteer, "Task swag", "Foyer")
+        );
+        assert_eq!(slots[0].source, ItemSource::Signup(signup.key.clone()));
+        assert!(r.slot_items("Nobody").is_empty());
         let coverage = r.volunteer_coverage();
         assert_eq!((coverage[0].signed_up, coverage[0].needed), (1, 2));
         assert_eq!(coverage[0].slots[0].slot.as_str(), "swag-1");
+    }
+
+    #[test]
+    fn items_for_plan_adds_shifts_and_slots_once() {
+        let mut r = roster();
+        r.apply(assign("a1", "Ana")).unwrap();
+        r.apply(RosterEdit::SignUpForSlot { slot: "swag-1".into(), name: "Ana".into() }).unwrap();
+        let mut plan = Plan::new("c");
+        assert!(r.items_for_plan(&plan).is_empty(), "a plan that names nobody gets nothing");
+        plan.me = Some("Ana".into());
+        let kinds: Vec<ItemKind> = r.items_for_plan(&plan).iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [ItemKind::Shift, ItemKind::Volunteer]);
+        // Signed up in the plan too: the slot comes from the plan, not twice.
+        plan.signups.push(r.slot_signup("swag-1").unwrap());
+        let kinds: Vec<ItemKind> = r.items_for_plan(&plan).iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [ItemKind::Shift]);
     }
 }

@@ -1,0 +1,70 @@
+//! The bundled sample plan (`assets/sample-plan.ron`) for the bundled sample conference: an
+//! attendee's picks with clashes, their own events, a dinner, a volunteer sign-up and the name
+//! the sample roster knows them by. Loading it replaces the current plan as one undoable step, so
+//! Ctrl+Z brings the user's own plan back.
+
+use std::path::Path;
+
+use super::{LanyardApp, ScheduleSource};
+use crate::io::store;
+use crate::model::Plan;
+use crate::ui::{Banner, Tab};
+
+/// The bundled sample plan, in the plan file format.
+pub const SAMPLE_PLAN: &str = include_str!("../../assets/sample-plan.ron");
+
+/// The sample plan through the real plan loader.
+///
+/// # Errors
+/// The loader's error, if the bundled file does not load (a test keeps it loading).
+pub fn sample_plan() -> Result<Plan, store::StoreError> {
+    store::parse_document::<Plan>(SAMPLE_PLAN.as_bytes(), Path::new("sample-plan.ron"))
+}
+
+impl LanyardApp {
+    /// Replaces the plan with the sample plan, as one undoable step, when the sample conference
+    /// is open; says why not otherwise.
+    pub(super) fn load_sample_plan(&mut self, time: f64) {
+        if let Some(reason) = &self.plan_slot.read_only {
+            self.ui.banners.push(Banner::warning(format!("Your plan is read-only: {reason}")));
+            return;
+        }
+        let plan = match sample_plan() {
+            Ok(plan) => plan,
+            Err(err) => {
+                log::error!("the bundled sample plan does not load: {err}");
+                self.ui.banners.push(Banner::error(format!("The sample plan does not load: {err}")));
+                return;
+            }
+        };
+        if self.ws.source != ScheduleSource::Sample || plan.conference != self.ws.schedule.conference().id {
+            self.ui.banners.push(Banner::warning(
+                "The sample plan belongs to the sample conference. Show the sample conference first \
+                 (Samples menu), then load the sample plan.",
+            ));
+            return;
+        }
+        if plan == self.ws.plan {
+            self.ui.banners.push(Banner::info("The sample plan is already loaded."));
+            return;
+        }
+        let before = self.ws.clone();
+        self.ws.plan = plan;
+        self.undo.push(before);
+        self.workspace_changed(time);
+        self.ui.tab = Tab::Agenda;
+        let plan = &self.ws.plan;
+        let own = plan.custom_events.len() + plan.blocks.len() + plan.dinners.len() + plan.signups.len();
+        let mut text = format!(
+            "Loaded the sample plan{}: {} picks and {own} items of their own, {} clashes. \
+             Undo (Ctrl+Z) brings your own plan back.",
+            plan.me.as_deref().map(|me| format!(" ({me})")).unwrap_or_default(),
+            plan.picks.len(),
+            self.timeline.clashes().len()
+        );
+        if self.ws.roster.is_none() {
+            text.push_str(" Open the sample roster (Samples menu) to see the booth shifts too.");
+        }
+        self.ui.banners.push(Banner::info(text));
+    }
+}
