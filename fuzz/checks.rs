@@ -163,6 +163,12 @@ pub fn ics_roundtrip(bytes: &[u8]) {
             "session {:?} moved in the .ics round trip\n{text}",
             session.id.as_str()
         );
+        // A session that starts inside a skipped DST hour and ends before the clocks catch up
+        // (02:30 for 30 minutes when 02:00 jumps to 03:00) ends, as instants, before it starts:
+        // no calendar can say that, so only its start is compared (found by this fuzz target).
+        if zone.to_utc(session.ends_at()) <= zone.to_utc(session.starts_at) {
+            continue;
+        }
         // The end is compared as an instant, not as wall-clock minutes: a session ending inside
         // a skipped DST hour ends at the first valid instant after it (RFC 5545 §3.3.5), which
         // reads back as a longer wall-clock span ending at the same moment.

@@ -1183,8 +1183,10 @@ impl Converter {
             self.warner.add(Kind::Untitled, location, || "event has no SUMMARY: titled \"(untitled)\"".to_owned());
             "(untitled)".to_owned()
         });
-        let uid = event.uid.as_deref().map(|u| one_line(&unescape(u)));
-        let lanyard_id = event.lanyard_id.as_deref().map(|u| one_line(&unescape(u)));
+        // Ids are kept as written (bar control characters and the ends, see `stable_id`), as every
+        // importer keeps them: collapsing a run of spaces lost an id in the .ics round trip.
+        let uid = event.uid.as_deref().map(unescape);
+        let lanyard_id = event.lanyard_id.as_deref().map(unescape);
         let id = common::stable_id(lanyard_id.as_deref(), uid.as_deref(), &title, None);
         let (starts_at, duration_mins) = self.timing(&title, times, location);
         let kind = event
