@@ -83,7 +83,10 @@ impl AgendaView {
             ui.label(RichText::new(summary).weak());
             let (hard, soft) = (timeline.hard_clash_count(), timeline.clashes().len() - timeline.hard_clash_count());
             if hard > 0 {
-                ui.label(RichText::new(format!("⚠ {hard} clashes")).color(theme::clash(ui.visuals())));
+                ui.label(
+                    RichText::new(format!("⚠ {hard} {}", if hard == 1 { "clash" } else { "clashes" }))
+                        .color(theme::clash(ui.visuals())),
+                );
             }
             if soft > 0 {
                 ui.label(RichText::new(format!("{soft} with maybes")).color(theme::must(ui.visuals())))
@@ -185,18 +188,18 @@ fn orphan_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, session_id: &SessionId, command
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, false, &format!("No longer in the schedule: {title}"));
     let rect = response.rect;
     let buttons = egui::Rect::from_min_max(egui::pos2(rect.right() - 120.0, rect.top()), rect.max);
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(buttons.shrink2(egui::vec2(6.0, 0.0)))
-            .layout(Layout::right_to_left(Align::Center)),
-        |ui| {
-            let remove = ui.button("Remove");
-            remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {title}")));
-            if remove.clicked() {
-                commands.push(Command::Edit(Edit::Unpick { session_id: session_id.clone() }));
-            }
-        },
-    );
+    {
+        let ui = &mut ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(buttons.shrink2(egui::vec2(6.0, 0.0)))
+                .layout(Layout::right_to_left(Align::Center)),
+        );
+        let remove = ui.button("Remove");
+        remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {title}")));
+        if remove.clicked() {
+            commands.push(Command::Edit(Edit::Unpick { session_id: session_id.clone() }));
+        }
+    }
     let visuals = ui.visuals().clone();
     let width = (buttons.left() - rect.left() - 120.0).max(40.0);
     let galley = one_line(ui, title, FontId::proportional(15.0), visuals.weak_text_color(), width);
@@ -353,7 +356,10 @@ fn item_controls_ui(
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         response.clicked()
     };
-    ui.scope_builder(egui::UiBuilder::new().max_rect(area).layout(Layout::right_to_left(Align::Center)), |ui| {
+    // A child Ui, not a scope: the row is already allocated, and a scope with nothing in it (a
+    // booth shift has no buttons) would move the parent's cursor back up into the row.
+    {
+        let ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(area).layout(Layout::right_to_left(Align::Center)));
         let remove = match &item.source {
             ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
             ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
@@ -403,6 +409,6 @@ fn item_controls_ui(
                 }
             }
         }
-    });
+    }
     controls
 }

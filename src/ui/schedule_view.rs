@@ -515,7 +515,11 @@ fn row_controls_ui(
     let visuals = ui.visuals().clone();
     let controls_width = 260.0_f32.min(rect.width() * 0.45);
     let controls = egui::Rect::from_min_max(egui::pos2(rect.right() - controls_width, rect.top()), rect.max);
-    ui.scope_builder(egui::UiBuilder::new().max_rect(controls).layout(Layout::right_to_left(Align::Center)), |ui| {
+    // A child Ui, not a scope: the row is already allocated, and a scope with nothing in it (a
+    // break has no buttons) would move the parent's cursor back up into the row.
+    {
+        let ui =
+            &mut ui.new_child(egui::UiBuilder::new().max_rect(controls).layout(Layout::right_to_left(Align::Center)));
         if session.kind.is_programme() {
             widgets::pick_buttons(ui, session, priority, commands);
         }
@@ -534,6 +538,6 @@ fn row_controls_ui(
             ui.label(RichText::new("⚠").color(theme::clash(&visuals)))
                 .on_hover_text("Clashes with another of your picks");
         }
-    });
+    }
     controls
 }
