@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-21}
 
 cargo build --release --quiet
-bin=target/release/lanyard
+bin=${CARGO_TARGET_DIR:-target}/release/lanyard
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 file=$work/fosdem-900.xml

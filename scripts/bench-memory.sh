@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 
 cargo build --release --quiet
-bin=target/release/lanyard
+bin=${CARGO_TARGET_DIR:-target}/release/lanyard
 for tool in Xvfb xdotool /usr/bin/time; do
   command -v "$tool" >/dev/null || {
     echo "bench-memory: needs $tool (apt-get install -y xvfb xdotool time)" >&2

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-9}
 
 cargo build --release --quiet
-bin=target/release/lanyard
+bin=${CARGO_TARGET_DIR:-target}/release/lanyard
 for tool in Xvfb xdotool; do
   command -v "$tool" >/dev/null || { echo "bench-startup: needs $tool (apt-get install -y xvfb xdotool)" >&2; exit 2; }
 done

@@ -312,6 +312,8 @@ pub struct Schedule {
     /// For each room, its sessions in start order.
     by_room: Vec<Vec<SessionIdx>>,
     warnings: Vec<Warning>,
+    /// Counted once when built: the status bar shows them every frame.
+    stats: ScheduleStats,
 }
 
 impl Schedule {
@@ -420,7 +422,12 @@ impl Schedule {
         self.days.iter().position(|d| d.date == date).map(day_idx)
     }
 
+    /// Counted when the schedule was built, so O(1): views call it every frame.
     pub fn stats(&self) -> ScheduleStats {
+        self.stats
+    }
+
+    fn count_stats(&self) -> ScheduleStats {
         let rooms = self.by_room.iter().filter(|s| !s.is_empty()).count();
         let mut tracks_used = vec![false; self.tracks.len()];
         for session in &self.sessions {
@@ -580,7 +587,19 @@ impl ScheduleBuilder {
             by_id.insert(session.id.clone(), session_idx(i));
         }
 
-        Schedule { conference, rooms, tracks, sessions, days, by_id, by_room, warnings }
+        let mut schedule = Schedule {
+            conference,
+            rooms,
+            tracks,
+            sessions,
+            days,
+            by_id,
+            by_room,
+            warnings,
+            stats: ScheduleStats { events: 0, rooms: 0, days: 0, tracks: 0, warnings: 0 },
+        };
+        schedule.stats = schedule.count_stats();
+        schedule
     }
 }
 

@@ -1,15 +1,18 @@
 //! The roster's shifts as a grid: booths as columns, time running down, one day at a time. Each
 //! shift shows filled/needed and its people; its colour says how full it is and a red outline
 //! says a rule is broken. Names dragged from the staff panel drop onto a shift. Only the shifts
-//! in view are laid out; the layout is rebuilt when the roster changes.
+//! in view are laid out; the layout, and who is on each shift, are rebuilt when the roster
+//! changes, so a frame looks nothing up by id.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike as _};
 use egui::{Align2, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::roster_view::{RosterCtx, roster_days};
 use super::theme;
 use crate::command::Command;
-use crate::model::roster::{PersonName, RosterEdit, ShiftId};
+use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
 use crate::model::time::{format_day, format_hm, minutes_between};
 
 const HEADER_HEIGHT: f32 = 28.0;
@@ -25,6 +28,13 @@ struct DayLayout {
     columns: Vec<Vec<usize>>,
     starts_at: NaiveDateTime,
     total_mins: i64,
+    /// Per shift (index into `Roster::shifts`), its people: indexes into `Roster::assignments`,
+    /// in the roster's order.
+    people: Vec<Vec<usize>>,
+    /// Per shift, how many rule breaks involve it.
+    broken: Vec<usize>,
+    /// Per assignment, whether the person is a newcomer.
+    newcomer: Vec<bool>,
 }
 
 #[derive(Default)]
@@ -70,7 +80,16 @@ impl RosterGrid {
             let start = if first == NaiveDateTime::MAX { date.and_hms_opt(8, 0, 0).unwrap_or_default() } else { first };
             let start = start - Duration::minutes(i64::from(start.minute() % 30));
             let total_mins = minutes_between(start, last.max(start)).clamp(60, 3 * 24 * 60) + 30;
-            DayLayout { booths: booths.iter().map(|b| b.name.clone()).collect(), columns, starts_at: start, total_mins }
+            let (people, broken, newcomer) = shift_facts(r);
+            DayLayout {
+                booths: booths.iter().map(|b| b.name.clone()).collect(),
+                columns,
+                starts_at: start,
+                total_mins,
+                people,
+                broken,
+                newcomer,
+            }
         });
         self.key = Some((r.revision, self.day));
     }
@@ -133,7 +152,13 @@ impl RosterGrid {
                     if !rect.intersects(body) {
                         continue;
                     }
-                    if shift_block_ui(ui, r, &shift.id, rect.intersect(body), rect, selected, commands) {
+                    let facts = ShiftFacts {
+                        shift,
+                        people: layout.people.get(i).map_or(&[], Vec::as_slice),
+                        broken: layout.broken.get(i).copied().unwrap_or(0),
+                        newcomer: &layout.newcomer,
+                    };
+                    if shift_block_ui(ui, r, &facts, rect.intersect(body), rect, selected, commands) {
                         clicked = Some(shift.id.clone());
                     }
                 }
@@ -144,22 +169,60 @@ impl RosterGrid {
     }
 }
 
+/// Who is on each shift, how many rule breaks involve it, and who is a newcomer: see [`DayLayout`].
+fn shift_facts(r: &RosterCtx<'_>) -> (Vec<Vec<usize>>, Vec<usize>, Vec<bool>) {
+    let roster = r.roster;
+    let index: BTreeMap<&str, usize> = roster.shifts().iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut people = vec![Vec::new(); roster.shifts().len()];
+    for (a, assignment) in roster.assignments().iter().enumerate() {
+        if let Some(list) = index.get(assignment.shift.as_str()).and_then(|&i| people.get_mut(i)) {
+            list.push(a);
+        }
+    }
+    let mut broken = vec![0; roster.shifts().len()];
+    for violation in &r.report.violations {
+        if let Some(count) =
+            violation.shift.as_ref().and_then(|s| index.get(s.as_str())).and_then(|&i| broken.get_mut(i))
+        {
+            *count += 1;
+        }
+    }
+    let newcomers: BTreeSet<&str> =
+        roster.staff().iter().filter(|s| s.is_newcomer()).map(|s| s.name.as_str()).collect();
+    let newcomer = roster.assignments().iter().map(|a| newcomers.contains(a.person.as_str())).collect();
+    (people, broken, newcomer)
+}
+
+/// One shift and what the layout knows about it.
+struct ShiftFacts<'a> {
+    shift: &'a Shift,
+    /// Indexes into `Roster::assignments`.
+    people: &'a [usize],
+    broken: usize,
+    /// Per assignment.
+    newcomer: &'a [bool],
+}
+
 /// One shift: fill by coverage, names, rule breaks; a drop target for staff names.
 fn shift_block_ui(
     ui: &mut Ui,
     r: &RosterCtx<'_>,
-    shift_id: &ShiftId,
+    facts: &ShiftFacts<'_>,
     visible: Rect,
     rect: Rect,
     selected: Option<&ShiftId>,
     commands: &mut Vec<Command>,
 ) -> bool {
     let roster = r.roster;
-    let Some(shift) = roster.shift(shift_id.as_str()) else { return false };
-    let people = roster.people_on(shift_id.as_str());
+    let (shift, broken) = (facts.shift, facts.broken);
+    let shift_id = &shift.id;
+    let people: Vec<(&crate::model::roster::Assignment, bool)> = facts
+        .people
+        .iter()
+        .filter_map(|&a| Some((roster.assignments().get(a)?, facts.newcomer.get(a).copied().unwrap_or(false))))
+        .collect();
     let filled = people.len() as u32;
-    let broken = r.report.violations_on(shift_id.as_str()).count();
-    let names: Vec<&str> = people.iter().map(|a| a.person.as_str()).collect();
+    let names: Vec<&str> = people.iter().map(|(a, _)| a.person.as_str()).collect();
     let label = format!(
         "{}–{} shift, {filled} of {} filled{}{}",
         format_hm(shift.starts_at),
@@ -205,12 +268,10 @@ fn shift_block_ui(
     );
     painter.text(pos2(rect.left() + 8.0, y), Align2::LEFT_TOP, header, FontId::proportional(13.0), text);
     y += 17.0;
-    for assignment in &people {
+    for &(assignment, newcomer) in &people {
         if y + 14.0 > rect.bottom() {
             break;
         }
-        let newcomer =
-            roster.staff_member(assignment.person.as_str()).is_some_and(crate::model::roster::Staff::is_newcomer);
         let lock = if assignment.locked { "🔒 " } else { "" };
         let tag = if newcomer { " (new)" } else { "" };
         painter.text(

@@ -49,6 +49,9 @@ pub struct RosterView {
     grid: RosterGrid,
     charts: roster_charts::RosterCharts,
     volunteers: VolunteersView,
+    /// The rule breaks described, and the roster revision they were described for: describing
+    /// them looks shifts and booths up by id, too slow to redo every frame.
+    violation_lines: Option<(u64, Vec<String>)>,
 }
 
 impl RosterView {
@@ -78,8 +81,9 @@ impl RosterView {
                 self.shift_details_ui(ui, r, &shift, commands);
             });
         }
+        let lines = described(&mut self.violation_lines, r);
         egui::CentralPanel::default().show(ui, |ui| {
-            violations_strip_ui(ui, r, &mut self.selected);
+            violations_strip_ui(ui, r, lines, &mut self.selected);
             if let Some(shift) = self.grid.ui(ui, r, self.selected.as_ref(), commands) {
                 self.selected = if self.selected.as_ref() == Some(&shift) { None } else { Some(shift) };
                 self.assign_choice = None;
@@ -317,8 +321,16 @@ fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
     );
 }
 
-/// The rule breaks, one line each; clicking one opens its shift.
-fn violations_strip_ui(ui: &mut Ui, r: &RosterCtx<'_>, selected: &mut Option<ShiftId>) {
+/// Each rule break described, once per roster revision.
+fn described<'a>(cache: &'a mut Option<(u64, Vec<String>)>, r: &RosterCtx<'_>) -> &'a [String] {
+    if cache.as_ref().map(|(revision, _)| *revision) != Some(r.revision) {
+        *cache = Some((r.revision, r.report.violations.iter().map(|v| v.describe(r.roster)).collect()));
+    }
+    cache.as_ref().map_or(&[], |(_, lines)| lines.as_slice())
+}
+
+/// The rule breaks, one line each (`lines`: their descriptions); clicking one opens its shift.
+fn violations_strip_ui(ui: &mut Ui, r: &RosterCtx<'_>, lines: &[String], selected: &mut Option<ShiftId>) {
     if r.report.violations.is_empty() {
         return;
     }
@@ -328,9 +340,8 @@ fn violations_strip_ui(ui: &mut Ui, r: &RosterCtx<'_>, selected: &mut Option<Shi
         .default_open(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().max_height(110.0).show(ui, |ui| {
-                for violation in &r.report.violations {
-                    let line = violation.describe(r.roster);
-                    if ui.link(line).clicked() {
+                for (violation, line) in r.report.violations.iter().zip(lines) {
+                    if ui.link(line.as_str()).clicked() {
                         selected.clone_from(&violation.shift);
                     }
                 }
