@@ -128,30 +128,34 @@ pub fn slug(text: &str) -> String {
 /// breaks, list items get bullets, entities are decoded, other tags dropped, and runs of blank
 /// lines collapsed. Text that is not HTML comes back unchanged apart from trimming.
 pub fn html_to_text(html: &str) -> String {
-    if !html.contains('<') && !html.contains('&') {
+    // `<` and `&` are ASCII, so searching bytes finds them without decoding chars.
+    let markup = |s: &str| s.bytes().position(|b| b == b'<' || b == b'&');
+    if markup(html).is_none() {
         return html.trim().to_owned();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find(['<', '&']) {
+    while let Some(start) = markup(rest) {
         out.push_str(rest.get(..start).unwrap_or_default());
         let tail = rest.get(start..).unwrap_or_default();
         if tail.starts_with('<') {
-            let Some(end) = tail.find('>') else {
+            let Some(end) = tail.bytes().position(|b| b == b'>') else {
                 out.push_str(tail);
                 rest = "";
                 break;
             };
-            let tag = tail.get(1..end).unwrap_or_default().trim().to_ascii_lowercase();
-            let name: String = tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
-            match name.as_str() {
-                "br" => out.push('\n'),
-                "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "blockquote" | "pre"
-                | "table" | "tr" => {
-                    out.push_str("\n\n");
-                }
-                "li" if !tag.starts_with('/') => out.push_str("\n• "),
-                _ => {}
+            let tag = tail.get(1..end).unwrap_or_default().trim();
+            let closing = tag.starts_with('/');
+            let name = tag.trim_start_matches('/');
+            let name = name.get(..name.bytes().take_while(u8::is_ascii_alphanumeric).count()).unwrap_or_default();
+            let is = |names: &[&str]| names.iter().any(|n| name.eq_ignore_ascii_case(n));
+            if is(&["br"]) {
+                out.push('\n');
+            } else if is(&["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "tr"])
+            {
+                out.push_str("\n\n");
+            } else if !closing && is(&["li"]) {
+                out.push_str("\n• ");
             }
             rest = tail.get(end + 1..).unwrap_or_default();
         } else {
