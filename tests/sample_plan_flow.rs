@@ -40,6 +40,12 @@ fn load_the_sample_plan_see_its_agenda_and_undo_it() {
     assert_eq!(banner.level, BannerLevel::Info);
     assert!(banner.text.starts_with("Loaded the sample plan (Ana Lima): 15 picks"), "{}", banner.text);
     assert!(banner.text.contains("Undo (Ctrl+Z) brings your own plan back"), "{}", banner.text);
+    // And a copy on disk keeps it beyond this session (the `.bak` would not: the next save of the
+    // sample plan replaces it).
+    let kept = common::sample_plan_path(dir.path()).with_file_name("plan.before-sample.ron");
+    assert!(banner.text.contains(&kept.display().to_string()), "{}", banner.text);
+    let copy = lanyard::io::store::load::<lanyard::model::Plan>(&kept).unwrap().document.unwrap();
+    assert_eq!(copy, own_plan);
     assert!(state.timeline().items().iter().any(|i| i.kind == ItemKind::Dinner));
     assert!(!state.timeline().clashes().is_empty());
     // The agenda lists its first items: the arrival, the swag-bag slot, the keynote.

@@ -48,6 +48,18 @@ impl LanyardApp {
             self.ui.banners.push(Banner::info("The sample plan is already loaded."));
             return;
         }
+        // Undo brings the user's plan back in this session; a copy on disk keeps it beyond that
+        // (the `.bak` would be overwritten by the next save of the sample plan).
+        let kept = match self.keep_own_plan() {
+            Ok(kept) => kept,
+            Err(err) => {
+                log::error!("{err}");
+                self.ui.banners.push(Banner::error(format!(
+                    "The sample plan was not loaded: your own plan could not be set aside first: {err}"
+                )));
+                return;
+            }
+        };
         let before = self.ws.clone();
         self.ws.plan = plan;
         self.undo.push(before);
@@ -62,9 +74,33 @@ impl LanyardApp {
             plan.picks.len(),
             self.timeline.clashes().len()
         );
+        if let Some(kept) = kept {
+            text.push_str(&format!(" A copy of your plan is kept as {}.", kept.display()));
+        }
         if self.ws.roster.is_none() {
             text.push_str(" Open the sample roster (Samples menu) to see the booth shifts too.");
         }
         self.ui.banners.push(Banner::info(text));
+    }
+
+    /// Writes the current plan beside the plan file as `plan.before-sample.ron` (or `-2`, … if
+    /// taken), unless it holds nothing of the user's. Returns where it went.
+    fn keep_own_plan(&self) -> Result<Option<std::path::PathBuf>, String> {
+        let empty = Plan { conference: self.ws.plan.conference.clone(), ..Plan::default() };
+        let Some(path) = &self.plan_slot.path else { return Ok(None) };
+        if self.ws.plan == empty {
+            return Ok(None);
+        }
+        let text = store::Document::to_ron(&self.ws.plan).map_err(|err| format!("could not write your plan: {err}"))?;
+        let target = (1..1000)
+            .map(|n| match n {
+                1 => path.with_file_name("plan.before-sample.ron"),
+                n => path.with_file_name(format!("plan.before-sample-{n}.ron")),
+            })
+            .find(|candidate| !candidate.exists())
+            .ok_or_else(|| "too many earlier copies of your plan".to_owned())?;
+        store::write_atomic(&target, text.as_bytes())
+            .map_err(|err| format!("could not save a copy of your plan: {err}: {}", target.display()))?;
+        Ok(Some(target))
     }
 }
