@@ -340,7 +340,9 @@ fn two_processes_saving_at_once_never_leave_a_torn_file() {
         ] {
             let path = dir.path().join(name);
             assert!(check(&path), "{name} is not a complete state");
-            assert!(check(&store::backup_path(&path)), "{name}.bak is not a complete state");
+            // No backup yet when the loser gave up before the winner's second save.
+            let backup = store::backup_path(&path);
+            assert!(!backup.exists() || check(&backup), "{name}.bak is not a complete state");
         }
     }
 }
