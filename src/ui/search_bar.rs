@@ -7,7 +7,7 @@
 //! drawn, once per query. The filter itself belongs to the app (remembered per conference); this
 //! view edits a copy and emits [`Command::SetFilter`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{NaiveDateTime, Timelike as _};
 use egui::text::{LayoutJob, TextFormat};
@@ -101,7 +101,10 @@ impl SearchBar {
     /// The search box, the quick filters, the filter panel, and how many sessions are shown.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, shown: usize, commands: &mut Vec<Command>) -> BarOutcome {
         let mut outcome = BarOutcome::default();
-        let mut filter = ctx.filter.clone();
+        // The filter is copied only when the user changes it, not every frame.
+        let current = ctx.filter;
+        let mut quick = [current.picks_only, current.recorded_only, current.captioned_only, current.hide_past];
+        let mut cleared = false;
         ui.horizontal(|ui| {
             let label = ui.label("Search");
             let edit = egui::TextEdit::singleline(&mut self.text)
@@ -127,48 +130,71 @@ impl SearchBar {
                 self.text.clear();
             }
             ui.separator();
-            ui.toggle_value(&mut filter.picks_only, "My picks").on_hover_text("Only sessions you picked");
-            ui.toggle_value(&mut filter.recorded_only, "Recorded").on_hover_text("Only sessions that are recorded");
-            ui.toggle_value(&mut filter.captioned_only, "Captioned").on_hover_text("Only sessions with live captions");
-            ui.toggle_value(&mut filter.hide_past, "Hide past").on_hover_text("Hide sessions that are over");
-            let narrowing = narrowing_count(&filter);
+            let labels = ["My picks", "Recorded", "Captioned", "Hide past"];
+            let hovers = [
+                "Only sessions you picked",
+                "Only sessions that are recorded",
+                "Only sessions with live captions",
+                "Hide sessions that are over",
+            ];
+            for ((on, label), hover) in quick.iter_mut().zip(labels).zip(hovers) {
+                ui.toggle_value(on, label).on_hover_text(hover);
+            }
+            let narrowing = narrowing_count(current);
             let more = if narrowing > 0 { format!("More filters ({narrowing})") } else { "More filters".to_owned() };
             ui.toggle_value(&mut self.filters_open, more).on_hover_text("Day, track, room, kind and language");
-            if filter.is_active() && ui.button("Clear filters").clicked() {
-                filter = Filter::default();
+            if current.is_active() && ui.button("Clear filters").clicked() {
+                cleared = true;
             }
             let total = ctx.schedule.sessions().len();
-            if self.is_searching() || filter.is_active() {
+            if self.is_searching() || current.is_active() {
                 ui.label(RichText::new(format!("{shown} of {total} sessions")).weak());
             }
         });
-        if self.filters_open {
-            self.filter_panel_ui(ui, ctx, &mut filter);
+        let mut edited = if cleared {
+            Some(Filter::default())
+        } else if quick != [current.picks_only, current.recorded_only, current.captioned_only, current.hide_past] {
+            let [picks_only, recorded_only, captioned_only, hide_past] = quick;
+            Some(Filter { picks_only, recorded_only, captioned_only, hide_past, ..current.clone() })
+        } else {
+            None
+        };
+        if self.filters_open
+            && let Some(change) = self.filter_panel_ui(ui, ctx, edited.as_ref().unwrap_or(current))
+        {
+            change.apply(edited.get_or_insert_with(|| current.clone()));
         }
-        if filter != *ctx.filter {
+        if let Some(filter) = edited
+            && filter != *current
+        {
             commands.push(Command::SetFilter(filter));
         }
         outcome
     }
 
-    fn filter_panel_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &mut Filter) {
+    /// The panel of days, tracks, rooms, kinds and languages; returns what was clicked.
+    fn filter_panel_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &Filter) -> Option<PanelChange> {
         if self.facets.as_ref().is_none_or(|(generation, _)| *generation != ctx.generation) {
             self.facets = Some((ctx.generation, Filter::facets(ctx.schedule)));
         }
-        let Some((_, facets)) = &self.facets else { return };
+        let (_, facets) = self.facets.as_ref()?;
+        let mut change = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("filter_panel").max_height(180.0).show(ui, |ui| {
                 egui::Grid::new("filter_grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-                    facet_row(ui, "Days", &facets.days, &mut filter.days);
-                    facet_row(ui, "Tracks", &facets.tracks, &mut filter.tracks);
-                    facet_row(ui, "Rooms", &facets.rooms, &mut filter.rooms);
-                    facet_row(ui, "Kinds", &facets.kinds, &mut filter.kinds);
-                    if !facets.languages.is_empty() {
-                        facet_row(ui, "Languages", &facets.languages, &mut filter.languages);
-                    }
+                    let days = facet_row(ui, "Days", &facets.days, &filter.days).map(PanelChange::Days);
+                    let tracks = facet_row(ui, "Tracks", &facets.tracks, &filter.tracks).map(PanelChange::Tracks);
+                    let rooms = facet_row(ui, "Rooms", &facets.rooms, &filter.rooms).map(PanelChange::Rooms);
+                    let kinds = facet_row(ui, "Kinds", &facets.kinds, &filter.kinds).map(PanelChange::Kinds);
+                    let languages = (!facets.languages.is_empty())
+                        .then(|| facet_row(ui, "Languages", &facets.languages, &filter.languages))
+                        .flatten()
+                        .map(PanelChange::Languages);
+                    change = days.or(tracks).or(rooms).or(kinds).or(languages);
                 });
             });
         });
+        change
     }
 
     /// The hits for the typed text and the filter, best first; `None` while the index is built.
@@ -226,31 +252,70 @@ fn narrowing_count(filter: &Filter) -> usize {
     .count()
 }
 
+/// A click in one row of the filter panel.
+enum FacetClick<K> {
+    /// Add the value, or remove it when chosen.
+    Toggle(K),
+    /// Any value again.
+    Clear,
+}
+
+impl<K: Ord> FacetClick<K> {
+    fn apply(self, chosen: &mut BTreeSet<K>) {
+        match self {
+            Self::Toggle(key) => {
+                if !chosen.remove(&key) {
+                    chosen.insert(key);
+                }
+            }
+            Self::Clear => chosen.clear(),
+        }
+    }
+}
+
+/// A click in the filter panel, by dimension.
+enum PanelChange {
+    Days(FacetClick<chrono::NaiveDate>),
+    Tracks(FacetClick<String>),
+    Rooms(FacetClick<String>),
+    Kinds(FacetClick<crate::model::SessionKind>),
+    Languages(FacetClick<String>),
+}
+
+impl PanelChange {
+    fn apply(self, filter: &mut Filter) {
+        match self {
+            Self::Days(click) => click.apply(&mut filter.days),
+            Self::Tracks(click) => click.apply(&mut filter.tracks),
+            Self::Rooms(click) => click.apply(&mut filter.rooms),
+            Self::Kinds(click) => click.apply(&mut filter.kinds),
+            Self::Languages(click) => click.apply(&mut filter.languages),
+        }
+    }
+}
+
 /// One dimension of the filter panel: a toggle per value, with its session count.
 fn facet_row<K: Ord + Clone>(
     ui: &mut Ui,
     name: &str,
     facets: &[crate::model::filter::Facet<K>],
-    chosen: &mut std::collections::BTreeSet<K>,
-) {
+    chosen: &BTreeSet<K>,
+) -> Option<FacetClick<K>> {
+    let mut click = None;
     ui.label(RichText::new(name).strong());
     ui.horizontal_wrapped(|ui| {
         for facet in facets {
-            let mut on = chosen.contains(&facet.key);
             let text = format!("{} ({})", facet.label, facet.count);
-            if ui.toggle_value(&mut on, text).changed() {
-                if on {
-                    chosen.insert(facet.key.clone());
-                } else {
-                    chosen.remove(&facet.key);
-                }
+            if ui.selectable_label(chosen.contains(&facet.key), text).clicked() {
+                click = Some(FacetClick::Toggle(facet.key.clone()));
             }
         }
         if !chosen.is_empty() && ui.small_button(format!("Any {}", name.to_lowercase())).clicked() {
-            chosen.clear();
+            click = Some(FacetClick::Clear);
         }
     });
     ui.end_row();
+    click
 }
 
 /// One line of text with the characters at `marked` (char indices, sorted) highlighted, cut with
