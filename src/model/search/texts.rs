@@ -1,0 +1,90 @@
+//! Many short strings (titles, speaker and room names) packed in two buffers, for the matcher.
+
+use nucleo_matcher::{Matcher, Utf32Str};
+
+use super::{MAX_FIELD_CHARS, Needle, Word, char_mask, contains_in_order, fold_char, fuzzy_score};
+
+/// Many short strings packed in two buffers: ASCII ones as bytes, others as folded chars.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Texts {
+    ascii: Vec<u8>,
+    unicode: Vec<char>,
+    spans: Vec<Span>,
+    /// Per text, which letters and digits it holds (see [`char_mask`]).
+    masks: Vec<u64>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Span {
+    start: u32,
+    len: u16,
+    is_unicode: bool,
+}
+
+impl Texts {
+    /// Adds `text`'s first [`MAX_FIELD_CHARS`] chars. ASCII text keeps its case (the matcher
+    /// ignores it and rewards camelCase boundaries); other text is folded.
+    pub(super) fn push(&mut self, text: &str) {
+        self.masks.push(char_mask(text.chars().take(MAX_FIELD_CHARS).map(fold_char)));
+        let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        if text.is_ascii() {
+            let bytes = text.as_bytes().get(..MAX_FIELD_CHARS).unwrap_or(text.as_bytes());
+            let start = u32::try_from(self.ascii.len()).unwrap_or(u32::MAX);
+            self.ascii.extend_from_slice(bytes);
+            self.spans.push(Span { start, len: len(bytes.len()), is_unicode: false });
+            return;
+        }
+        let folded = text.chars().take(MAX_FIELD_CHARS).map(fold_char);
+        if folded.clone().all(|c| c.is_ascii()) {
+            let start = u32::try_from(self.ascii.len()).unwrap_or(u32::MAX);
+            self.ascii.extend(folded.map(|c| c as u8));
+            let end = self.ascii.len();
+            self.spans.push(Span { start, len: len(end - start as usize), is_unicode: false });
+        } else {
+            let start = u32::try_from(self.unicode.len()).unwrap_or(u32::MAX);
+            self.unicode.extend(folded);
+            let end = self.unicode.len();
+            self.spans.push(Span { start, len: len(end - start as usize), is_unicode: true });
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The `i`-th text; empty when out of range.
+    pub(super) fn get(&self, i: usize) -> Utf32Str<'_> {
+        let Some(span) = self.spans.get(i) else { return Utf32Str::Ascii(&[]) };
+        let range = span.start as usize..span.start as usize + usize::from(span.len);
+        if span.is_unicode {
+            Utf32Str::Unicode(self.unicode.get(range).unwrap_or(&[]))
+        } else {
+            Utf32Str::Ascii(self.ascii.get(range).unwrap_or(&[]))
+        }
+    }
+
+    /// The matcher's score for `word` in the `i`-th text, or `None` when its letters are not all
+    /// there in order. Cheap checks first: the letters present, then (ASCII) their order.
+    pub(super) fn score(&self, matcher: &mut Matcher, i: usize, word: &Word) -> Option<u16> {
+        let mask = self.masks.get(i).copied().unwrap_or(0);
+        if mask & word.mask != word.mask {
+            return None;
+        }
+        let haystack = self.get(i);
+        // A one-letter word is already known to be there from the mask.
+        if let (Utf32Str::Ascii(haystack), Needle::Ascii(needle)) = (haystack, &word.needle)
+            && needle.len() > 1
+            && !contains_in_order(haystack, needle)
+        {
+            return None;
+        }
+        fuzzy_score(matcher, haystack, word)
+    }
+
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.ascii.capacity()
+            + self.unicode.capacity() * 4
+            + self.spans.capacity() * size_of::<Span>()
+            + self.masks.capacity() * 8
+    }
+}
