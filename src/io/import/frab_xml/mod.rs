@@ -69,7 +69,7 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
         let valid = bytes.get(..err.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
         invalid(Some(location_at(valid, valid.len())), "the file is not UTF-8 text (invalid byte here)")
     })?;
-    if let Some(nul) = text.find('\0') {
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
         return Err(invalid(Some(location_at(text, nul)), "the file contains a NUL byte: it is not an XML text file"));
     }
     Ok(text)
@@ -283,8 +283,10 @@ fn reference_text<'a>(reference: &BytesRef<'_>) -> Cow<'a, str> {
 /// [`push_reference`], a lone `&` kept, and line ends normalised to `\n`. `raw` holds no `<`.
 /// Borrows when there is nothing to change.
 fn unescape(raw: &str) -> Cow<'_, str> {
-    let has_cr = raw.contains('\r');
-    let Some(first) = raw.find('&') else {
+    // `memchr` rather than `str::find`: this runs over every abstract, and its vector search is
+    // several times faster than the standard library's on text this long.
+    let has_cr = memchr::memchr(b'\r', raw.as_bytes()).is_some();
+    let Some(first) = memchr::memchr(b'&', raw.as_bytes()) else {
         return if has_cr { Cow::Owned(normalise_line_ends(raw)) } else { Cow::Borrowed(raw) };
     };
     let mut out = String::with_capacity(raw.len());
@@ -303,7 +305,7 @@ fn unescape(raw: &str) -> Cow<'_, str> {
                 rest = after;
             }
         }
-        let next = rest.find('&').unwrap_or(rest.len());
+        let next = memchr::memchr(b'&', rest.as_bytes()).unwrap_or(rest.len());
         out.push_str(rest.get(..next).unwrap_or_default());
         rest = rest.get(next..).unwrap_or_default();
     }
@@ -681,7 +683,7 @@ impl<'a, 'p> Parser<'a, 'p> {
     fn read_plain_text(&mut self) {
         let start = self.position();
         let Some(rest) = self.text.get(start..) else { return };
-        let Some(end) = rest.find('<') else { return };
+        let Some(end) = memchr::memchr(b'<', rest.as_bytes()) else { return };
         let (Some(raw), Some(markup)) = (rest.get(..end), rest.get(end..)) else { return };
         if !markup.starts_with("</") {
             return;
