@@ -100,16 +100,28 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-fn is_subsequence(haystack: &str, needle: &str) -> bool {
-    let mut rest = haystack.chars();
-    needle.chars().all(|n| rest.any(|h| h == n))
+/// Whether `needle` (folded, letters only) matches `text` fuzzily: its first letter starts a word
+/// of `text` (after a non-letter, or a capital after a small letter in ASCII text), and the rest
+/// follow in order.
+fn fuzzy_from_word_start(text: &str, needle: &str) -> bool {
+    let cased: Vec<char> = if text.is_ascii() { text.chars().collect() } else { fold(text).chars().collect() };
+    let Some(first) = needle.chars().next() else { return true };
+    let starts = (0..cased.len()).filter(|&k| {
+        let c = cased[k];
+        c.is_alphanumeric()
+            && (k == 0 || !cased[k - 1].is_alphanumeric() || (cased[k - 1].is_lowercase() && c.is_uppercase()))
+    });
+    starts.into_iter().any(|k| {
+        let mut rest = cased[k..].iter().flat_map(|c| fold(&c.to_string()).chars().collect::<Vec<_>>());
+        rest.next() == Some(first) && needle.chars().skip(1).all(|n| rest.any(|h| h == n))
+    })
 }
 
 /// Whether `word` (folded, letters only) is fuzzily in the title, a speaker or the room.
 fn in_primary(schedule: &Schedule, session: &Session, word: &str) -> bool {
-    is_subsequence(&fold(&session.title), word)
-        || session.speakers.iter().any(|s| is_subsequence(&fold(s), word))
-        || is_subsequence(&fold(schedule.room_name(session)), word)
+    fuzzy_from_word_start(&session.title, word)
+        || session.speakers.iter().any(|s| fuzzy_from_word_start(s, word))
+        || fuzzy_from_word_start(schedule.room_name(session), word)
 }
 
 /// Whether some word of the subtitle, abstract or tags starts with `word`.

@@ -11,10 +11,14 @@
 //! How a query matches:
 //! - The text is split on whitespace into words (at most [`MAX_WORDS`], each cut at
 //!   [`MAX_WORD_CHARS`] characters). Case and Latin diacritics are ignored (`e` finds `É`).
-//! - A session matches when *every* word matches one of its fields: fuzzily (the letters in order,
-//!   gaps allowed, as in fzf) in the title, a speaker's name or the room name; or as the start of a
-//!   word of the subtitle, abstract or tags. Abstracts are long prose in which almost any three
-//!   letters occur in order, so fuzzy matching them would only add noise. Very common English words
+//! - A session matches when *every* word matches one of its fields: fuzzily in the title, a
+//!   speaker's name or the room name, that is its first letter starting a word there and the rest
+//!   following in order, gaps allowed (`okf` finds Okafor, `hmx` HTMX, `wasm` WebAssembly: a
+//!   capital after a small letter, or a digit after a non-digit, starts a word too); or as the
+//!   start of a word of the subtitle, abstract or tags. Letters strewn anywhere (`p` in "Ample")
+//!   do not count: one or two typed letters would otherwise match nearly every session. A word
+//!   starting with a sign (`#rust`, `.net`) may start anywhere. Abstracts are long prose in which
+//!   almost any three letters occur in order, so fuzzy matching them would only add noise. Very common English words
 //!   (`the`, `and`, …) are not indexed; a query word without letters or digits never matches there.
 //!
 //! How hits are ordered (see [`Hit::score`]):
@@ -24,7 +28,8 @@
 //!    word starts and consecutive letters beat scattered ones, so typing the start of a speaker's
 //!    surname beats the same letters strewn through a title. Only between equally good matches does
 //!    the field decide: title, then speaker, then room. A word found in the abstract scores
-//!    [`ABSTRACT_POINTS_PER_CHAR`] per character.
+//!    [`ABSTRACT_POINTS_PER_CHAR`] per character. A one-letter word scores the same wherever it
+//!    starts a word (what the matcher gives a word start after a space), without calling it.
 //! 3. Ties by start time (schedule order). An empty query lists every session passing the filter
 //!    in schedule order.
 //!
@@ -125,6 +130,11 @@ pub struct SearchIndex {
     rooms: Texts,
     /// Per session: its `RoomIdx`, or [`NO_ROOM`].
     session_rooms: Vec<u32>,
+    /// Per session: the letter masks ([`char_mask`]) and the word-initial masks
+    /// ([`initials_mask`]) of its title, speakers and room together. A query word whose letters
+    /// or first letter are missing from these can only match the session's abstract, which is
+    /// one bit to test: for a short query, that is most sessions.
+    primary_masks: Vec<[u64; 2]>,
     words: WordIndex,
 }
 
@@ -159,6 +169,18 @@ impl SearchIndex {
         for room in schedule.rooms() {
             rooms.push(&room.name);
         }
+        let primary_masks = (0..sessions.len())
+            .map(|i| {
+                let start = speaker_starts.get(i).copied().unwrap_or(0) as usize;
+                let end = speaker_starts.get(i + 1).copied().unwrap_or(0) as usize;
+                let room = session_rooms.get(i).copied().unwrap_or(NO_ROOM) as usize;
+                let names = session_speakers.get(start..end).unwrap_or(&[]).iter().map(|&s| speakers.masks(s as usize));
+                [titles.masks(i), rooms.masks(room)]
+                    .into_iter()
+                    .chain(names)
+                    .fold([0, 0], |[a, b], [c, d]| [a | c, b | d])
+            })
+            .collect();
         Self {
             sessions: sessions.len(),
             fingerprint: fingerprint(schedule),
@@ -168,6 +190,7 @@ impl SearchIndex {
             session_speakers,
             rooms,
             session_rooms,
+            primary_masks,
             words: WordIndex::new(schedule),
         }
     }
@@ -193,6 +216,7 @@ impl SearchIndex {
         self.titles.heap_bytes()
             + self.speakers.heap_bytes()
             + (self.speaker_starts.capacity() + self.session_speakers.capacity() + self.session_rooms.capacity()) * 4
+            + self.primary_masks.capacity() * 16
             + self.rooms.heap_bytes()
             + self.words.heap_bytes()
     }
@@ -223,6 +247,10 @@ impl SearchIndex {
     ) -> Vec<Hit> {
         if !self.fits(schedule) {
             return Vec::new();
+        }
+        if candidates.len() > self.sessions / 2 {
+            // Checking most of the schedule from a list costs more than checking all of it.
+            return self.run(schedule, plan, query, now);
         }
         let filter = query.filter.compile(schedule, plan, now);
         // Visit the candidates in schedule order: memory is read front to back, and equal scores
@@ -259,20 +287,26 @@ impl SearchIndex {
         let sessions = schedule.sessions();
         let everything = filter.is_everything();
         let passes = |i: usize| everything || sessions.get(i).is_some_and(|s| filter.passes_all(i, s));
-        let mut hits: Vec<Hit> = Vec::with_capacity(count);
         if words.is_empty() {
-            hits.extend(candidates.filter(|&i| passes(i)).map(|i| Hit { session: idx(i), score: 0, field: None }));
-        } else {
-            let mut scorer = Scorer::new(self, &words, count);
-            for i in candidates {
-                if passes(i)
-                    && let Some((score, field)) = scorer.score(i)
-                {
-                    hits.push(Hit { session: idx(i), score, field: Some(field) });
-                }
+            return candidates.filter(|&i| passes(i)).map(|i| Hit { session: idx(i), score: 0, field: None }).collect();
+        }
+        // Hits matching a word in a title, speaker or room rank above all others (their scores
+        // are at least `PRIMARY_TIER`). Sorting the two kinds apart is the same order, and cheaper:
+        // the others, usually most hits of a short query, often share one score and need no pass.
+        let mut primary: Vec<Hit> = Vec::new();
+        let mut others: Vec<Hit> = Vec::with_capacity(count);
+        let mut scorer = Scorer::new(self, &words, count);
+        for i in candidates {
+            if passes(i)
+                && let Some((score, field)) = scorer.score_quickly(i)
+            {
+                let hit = Hit { session: idx(i), score, field: Some(field) };
+                if score >= PRIMARY_TIER { primary.push(hit) } else { others.push(hit) }
             }
         }
-        sort_by_score(hits)
+        let mut hits = sort_by_score(primary);
+        hits.extend_from_slice(&sort_by_score(others));
+        hits
     }
 
     fn session_speakers(&self, i: usize) -> &[u32] {
@@ -292,6 +326,9 @@ fn sort_by_score(mut hits: Vec<Hit>) -> Vec<Hit> {
         for (count, byte) in counts.iter_mut().zip(key(hit)) {
             count[usize::from(byte)] += 1;
         }
+    }
+    if counts.iter().all(|count| count.contains(&hits.len())) {
+        return hits; // one score: already in order
     }
     let mut other = hits.clone();
     for (digit, mut offsets) in counts.into_iter().enumerate() {
@@ -325,6 +362,10 @@ struct Word {
     needle: Needle,
     /// Letters and digits it needs (see [`char_mask`]).
     mask: u64,
+    /// The first char, when it is a letter or digit: it must start a word of the field.
+    first: Option<char>,
+    /// [`char_mask`] of `first`: 0 for a letter or digit outside `a`–`z`, `0`–`9`.
+    first_bit: u64,
     /// Runs of letters and digits, cut to [`MAX_INDEXED_WORD_CHARS`], for the word index.
     tokens: Vec<String>,
     chars: u32,
@@ -368,8 +409,11 @@ impl Word {
         } else {
             Needle::Unicode(folded.clone())
         };
+        let first = folded.first().copied().filter(|c| c.is_alphanumeric());
         Self {
             mask: char_mask(folded.iter().copied()),
+            first,
+            first_bit: char_mask(first.into_iter()),
             chars: u32::try_from(folded.len()).unwrap_or(u32::MAX),
             needle,
             tokens,
@@ -380,15 +424,24 @@ impl Word {
 /// Scores sessions against the words of one query.
 struct Scorer<'a> {
     index: &'a SearchIndex,
-    words: &'a [Word],
     matcher: Matcher,
-    /// Per word, the distinct speakers' scores. `None` when there are too few candidates for the
-    /// tables to pay off; speakers are then matched one by one.
-    speaker_tables: Option<Vec<Table>>,
-    /// Per word, the rooms' scores.
-    room_tables: Vec<Table>,
-    /// Per word: the sessions whose abstract has it; `None` for a word without letters or digits.
-    abstract_sets: Vec<Option<Bitset>>,
+    words: Vec<Prepared<'a>>,
+    /// The score of a session whose abstract alone holds every word.
+    abstract_only: u32,
+}
+
+/// One query word with what was worked out for it before visiting the sessions.
+struct Prepared<'a> {
+    word: &'a Word,
+    /// The distinct speakers' scores. `None` when there are too few candidates for the table to
+    /// pay off; speakers are then matched one by one.
+    speakers: Option<Table>,
+    /// The rooms' scores.
+    rooms: Table,
+    /// The sessions whose abstract has it; `None` for a word without letters or digits.
+    abstracts: Option<Bitset>,
+    /// Its score when found in an abstract.
+    abstract_points: u32,
 }
 
 /// One word's scores over all entries of a [`Texts`].
@@ -422,59 +475,93 @@ impl Table {
 impl<'a> Scorer<'a> {
     fn new(index: &'a SearchIndex, words: &'a [Word], candidates: usize) -> Self {
         let mut matcher = Matcher::new(matcher_config());
-        let speaker_tables = (candidates > index.speakers.len())
-            .then(|| words.iter().map(|word| Table::new(&mut matcher, &index.speakers, word)).collect());
-        let room_tables = words.iter().map(|word| Table::new(&mut matcher, &index.rooms, word)).collect();
-        let abstract_sets = words.iter().map(|word| index.words.sessions_with(&word.tokens, index.sessions)).collect();
-        Self { index, words, matcher, speaker_tables, room_tables, abstract_sets }
+        let use_tables = candidates > index.speakers.len();
+        let words = words
+            .iter()
+            .map(|word| Prepared {
+                word,
+                speakers: use_tables.then(|| Table::new(&mut matcher, &index.speakers, word)),
+                rooms: Table::new(&mut matcher, &index.rooms, word),
+                abstracts: index.words.sessions_with(&word.tokens, index.sessions),
+                abstract_points: word.chars.saturating_mul(ABSTRACT_POINTS_PER_CHAR),
+            })
+            .collect::<Vec<_>>();
+        let abstract_only = words.iter().fold(0u32, |sum, p| sum.saturating_add(p.abstract_points));
+        Self { index, matcher, words, abstract_only }
     }
 
-    /// The score and best field of session `i`, or `None` if some word matches nowhere.
+    /// [`Self::score`], answered from masks and abstract bits alone when no word can match the
+    /// session's title, speakers or room: then every word must be in its abstract, and the score
+    /// is their fixed abstract points.
+    #[inline]
+    fn score_quickly(&mut self, i: usize) -> Option<(u32, Field)> {
+        let [letters, initials] = self.index.primary_masks.get(i).copied().unwrap_or([u64::MAX; 2]);
+        let primary_possible = self
+            .words
+            .iter()
+            .any(|p| letters & p.word.mask == p.word.mask && initials & p.word.first_bit == p.word.first_bit);
+        if primary_possible {
+            return self.score(i);
+        }
+        let in_abstracts = self.words.iter().all(|p| p.abstracts.as_ref().is_some_and(|set| set.contains(i)));
+        in_abstracts.then_some((self.abstract_only, Field::Abstract))
+    }
+
+    /// The score and best field of session `i`, or `None` if some word matches nowhere. Points
+    /// are never 0 for a match (matcher points carry a field bonus, abstract points are at least
+    /// [`ABSTRACT_POINTS_PER_CHAR`]), so 0 stands for "no match" in this hot loop.
     fn score(&mut self, i: usize) -> Option<(u32, Field)> {
         let index = self.index;
-        let mut total = 0u32;
-        let mut best: Option<(u32, Field)> = None;
-        for (w, word) in self.words.iter().enumerate() {
-            let mut word_best: Option<(u32, Field)> = None;
-            let mut consider = |score: Option<u16>, bonus: u32, field: Field| {
-                let Some(score) = score else { return };
-                let points = u32::from(score) * SCALE + bonus;
-                if word_best.is_none_or(|(p, _)| points > p) {
-                    word_best = Some((points, field));
+        let speakers = index.session_speakers(i);
+        let room = index.session_rooms.get(i).copied().unwrap_or(NO_ROOM) as usize;
+        let (mut total, mut best, mut best_field) = (0u32, 0u32, Field::Abstract);
+        for prepared in &self.words {
+            let (mut points, mut field) = (0u32, Field::Abstract);
+            let mut consider = |score: u16, bonus: u32, candidate: Field| {
+                let p = u32::from(score) * SCALE + bonus;
+                if p > points {
+                    (points, field) = (p, candidate);
                 }
             };
-            consider(index.titles.score(&mut self.matcher, i, word), BONUS_TITLE, Field::Title);
-            for &speaker in index.session_speakers(i) {
-                let score = match &self.speaker_tables {
-                    Some(tables) => tables.get(w).and_then(|t| t.get(speaker as usize)),
-                    None => index.speakers.score(&mut self.matcher, speaker as usize, word),
-                };
-                consider(score, BONUS_SPEAKER, Field::Speaker);
+            if index.titles.may_match(i, prepared.word)
+                && let Some(score) = index.titles.score(&mut self.matcher, i, prepared.word)
+            {
+                consider(score, BONUS_TITLE, Field::Title);
             }
-            let room = index.session_rooms.get(i).copied().unwrap_or(NO_ROOM) as usize;
-            consider(self.room_tables.get(w).and_then(|t| t.get(room)), BONUS_ROOM, Field::Room);
-            let points = match word_best {
-                Some((points, field)) => {
-                    best = best.filter(|&(b, _)| b >= points + PRIMARY_TIER).or(Some((points + PRIMARY_TIER, field)));
-                    points + PRIMARY_TIER
+            for &speaker in speakers {
+                let score = match &prepared.speakers {
+                    Some(table) => table.get(speaker as usize),
+                    None => index.speakers.score(&mut self.matcher, speaker as usize, prepared.word),
+                };
+                if let Some(score) = score {
+                    consider(score, BONUS_SPEAKER, Field::Speaker);
                 }
-                None => {
-                    let in_abstract = self.abstract_sets.get(w).and_then(Option::as_ref).is_some_and(|s| s.contains(i));
-                    if !in_abstract {
-                        return None;
-                    }
-                    let points = word.chars.saturating_mul(ABSTRACT_POINTS_PER_CHAR);
-                    best = best.filter(|&(b, _)| b >= points).or(Some((points, Field::Abstract)));
-                    points
-                }
-            };
+            }
+            if let Some(score) = prepared.rooms.get(room) {
+                consider(score, BONUS_ROOM, Field::Room);
+            }
+            if points > 0 {
+                points += PRIMARY_TIER;
+            } else if prepared.abstracts.as_ref().is_some_and(|set| set.contains(i)) {
+                points = prepared.abstract_points;
+            } else {
+                return None;
+            }
+            if points > best {
+                (best, best_field) = (points, field);
+            }
             total = total.saturating_add(points);
         }
-        Some((total, best.map_or(Field::Abstract, |(_, field)| field)))
+        Some((total, best_field))
     }
 }
 
 const GREEDY: bool = true;
+
+/// What the matcher gives one letter at the start of a word after a space: a match (16) plus
+/// twice the bonus for a word start after whitespace (2 × 10). One-letter words are scored with
+/// it without calling the matcher (see `Texts::score`).
+const ONE_LETTER_SCORE: u16 = 16 + 2 * 10;
 
 /// The matcher's score for `word` in `haystack`, or `None` when its letters are not all there in
 /// order.
@@ -516,6 +603,68 @@ fn char_mask(chars: impl Iterator<Item = char>) -> u64 {
 fn contains_in_order(haystack: &[u8], needle: &[u8]) -> bool {
     let mut rest = haystack.iter();
     needle.iter().all(|&n| if n.is_ascii_lowercase() { rest.any(|&h| h | 0x20 == n) } else { rest.any(|&h| h == n) })
+}
+
+/// Whether `c` starts a word after `prev`, as the matcher's bonuses see it: a letter or digit at
+/// the start or after anything else, a capital after a small letter, a digit after a non-digit.
+fn starts_word(prev: Option<char>, c: char) -> bool {
+    c.is_alphanumeric()
+        && prev.is_none_or(|p| {
+            !p.is_alphanumeric() || (p.is_lowercase() && c.is_uppercase()) || (!p.is_numeric() && c.is_numeric())
+        })
+}
+
+/// [`char_mask`] of the chars that start a word of `text` (see [`starts_word`]), folded.
+fn initials_mask(text: impl Iterator<Item = char>) -> u64 {
+    let mut prev = None;
+    let mut mask = 0;
+    for c in text {
+        if starts_word(prev, c) {
+            mask |= char_mask(std::iter::once(fold_char(c)));
+        }
+        prev = Some(c);
+    }
+    mask
+}
+
+/// Whether `word` can match `haystack` by the search's rule: its first letter or digit starting
+/// a word, the rest of its letters following in order. A word starting with a sign may start
+/// anywhere. Case-insensitive for ASCII; other haystack chars must be folded already.
+fn matches_from_word_start(haystack: Utf32Str<'_>, word: &Word) -> bool {
+    match (haystack, &word.needle) {
+        (Utf32Str::Ascii(haystack), Needle::Ascii(needle)) => {
+            let Some((&first, rest)) = needle.split_first() else { return true };
+            if !first.is_ascii_alphanumeric() {
+                return contains_in_order(haystack, needle);
+            }
+            // `first` is a lower-case letter or a digit; `| 0x20` also lower-cases the haystack.
+            let start = haystack.iter().enumerate().position(|(k, &h)| {
+                h | 0x20 == first
+                    && h.is_ascii_alphanumeric()
+                    && k.checked_sub(1).and_then(|p| haystack.get(p)).is_none_or(|&p| {
+                        !p.is_ascii_alphanumeric()
+                            || (p.is_ascii_lowercase() && h.is_ascii_uppercase())
+                            || (!p.is_ascii_digit() && h.is_ascii_digit())
+                    })
+            });
+            start.is_some_and(|k| contains_in_order(haystack.get(k + 1..).unwrap_or(&[]), rest))
+        }
+        (haystack, needle) => {
+            let in_order = |from: usize| {
+                let mut rest = haystack.slice(from..).chars().map(fold_char);
+                needle.as_str().chars().all(|n| rest.any(|h| h == n))
+            };
+            let Some(first) = word.first else { return in_order(0) };
+            let mut prev = None;
+            for (k, c) in haystack.chars().enumerate() {
+                if fold_char(c) == first && starts_word(prev, c) {
+                    return in_order(k);
+                }
+                prev = Some(c);
+            }
+            false
+        }
+    }
 }
 
 /// FNV-1a over what search and filters read from each session.
@@ -672,7 +821,9 @@ impl Highlighter {
             Utf32Str::Unicode(&self.chars)
         };
         for word in &self.words {
-            self.matcher.fuzzy_indices(haystack, word.needle.as_str(), &mut indices);
+            if matches_from_word_start(haystack, word) {
+                self.matcher.fuzzy_indices(haystack, word.needle.as_str(), &mut indices);
+            }
         }
         indices.sort_unstable();
         indices.dedup();

@@ -76,6 +76,41 @@ fn every_word_must_match_somewhere() {
 }
 
 #[test]
+fn the_first_letter_must_start_a_word() {
+    let s = schedule();
+    // "p" starts "placement" (title of talk, room of lab, abstract of mention); the "p" inside
+    // "compilers" does not count.
+    assert_eq!(ids(&s, &search(&s, "p")), ["talk", "lab", "mention"]);
+    assert_eq!(ids(&s, &search(&s, "ilers")), Vec::<String>::new());
+    let matches = |text: &str, word: &str| {
+        let folded: Vec<char> = text.chars().map(fold_char).collect();
+        let haystack = if text.is_ascii() { Utf32Str::Ascii(text.as_bytes()) } else { Utf32Str::Unicode(&folded) };
+        matches_from_word_start(haystack, &Word::new(word))
+    };
+    assert!(matches("WebAssembly", "asm") && matches("WebAssembly", "wasm") && !matches("WebAssembly", "sm"));
+    assert!(matches("Python3 in 2027", "3") && matches("Python3", "py3") && !matches("Python3", "y"));
+    assert!(matches("Sofía Núñez", "NUN") && matches("Sofía Núñez", "sn") && !matches("Sofía Núñez", "fia"));
+    assert!(matches("Ünïcode", "uni") && !matches("Ünïcode", "code"));
+    // A word starting with a sign may start anywhere; an empty word matches.
+    assert!(matches("C++ and Rust", "++") && matches("#rust", "#r") && matches("x.net", ".net"));
+    assert!(matches("anything", "") && !matches("", "a"));
+    // The earliest start leaves the most room for the rest.
+    assert!(matches("pop lamp", "pl") && !matches("lamp pop", "pl"));
+    assert_eq!(initials_mask("WebAssembly 3D".chars()), char_mask("wa3".chars()));
+}
+
+#[test]
+fn one_letter_scores_as_the_matcher_would() {
+    let mut matcher = Matcher::new(matcher_config());
+    // (Given "ample python", the greedy matcher takes the first `p` and scores 16; the search
+    // only counts the one starting a word.)
+    for text in ["Python", "a python"] {
+        let score = fuzzy_score(&mut matcher, Utf32Str::Ascii(text.as_bytes()), &Word::new("p"));
+        assert_eq!(score, Some(ONE_LETTER_SCORE), "{text}");
+    }
+}
+
+#[test]
 fn empty_and_odd_queries() {
     let s = schedule();
     assert_eq!(ids(&s, &search(&s, "")), ["mention", "talk", "accent", "lab"]);
@@ -114,6 +149,14 @@ fn word_index_finds_word_starts_and_skips_stop_words() {
         (0..4).filter(|&i| set.contains(i)).collect::<Vec<_>>()
     };
     assert_eq!(sessions("pla"), [0]);
+    // Two letters are answered from a set made when the index was built; the same sessions.
+    assert!(words.pairs.iter().any(|(pair, _)| pair == "pl"));
+    assert_eq!(sessions("pl"), [0]);
+    assert_eq!(sessions("po"), [1]);
+    assert_eq!(sessions("ll"), [2]);
+    for (pair, set) in &words.pairs {
+        assert_eq!(set, &words.prefix_sessions(pair, 4), "{pair}");
+    }
     assert_eq!(sessions("engine"), [0]);
     assert_eq!(sessions("ngine"), Vec::<usize>::new());
     assert_eq!(words.sessions_with(&[], 4), None);

@@ -2,7 +2,9 @@
 
 use nucleo_matcher::{Matcher, Utf32Str};
 
-use super::{MAX_FIELD_CHARS, Needle, Word, char_mask, contains_in_order, fold_char, fuzzy_score};
+use super::{
+    MAX_FIELD_CHARS, ONE_LETTER_SCORE, Word, char_mask, fold_char, fuzzy_score, initials_mask, matches_from_word_start,
+};
 
 /// Many short strings packed in two buffers: ASCII ones as bytes, others as folded chars.
 #[derive(Clone, Debug, Default)]
@@ -12,6 +14,8 @@ pub(super) struct Texts {
     spans: Vec<Span>,
     /// Per text, which letters and digits it holds (see [`char_mask`]).
     masks: Vec<u64>,
+    /// Per text, which letters and digits start a word of it (see [`initials_mask`]).
+    initials: Vec<u64>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +30,13 @@ impl Texts {
     /// ignores it and rewards camelCase boundaries); other text is folded.
     pub(super) fn push(&mut self, text: &str) {
         self.masks.push(char_mask(text.chars().take(MAX_FIELD_CHARS).map(fold_char)));
+        self.push_text(text);
+        // From the text as stored, which is what the matcher sees: folded text has no capitals.
+        let stored = self.get(self.spans.len().saturating_sub(1));
+        self.initials.push(initials_mask(stored.chars()));
+    }
+
+    fn push_text(&mut self, text: &str) {
         let len = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         if text.is_ascii() {
             let bytes = text.as_bytes().get(..MAX_FIELD_CHARS).unwrap_or(text.as_bytes());
@@ -63,19 +74,34 @@ impl Texts {
         }
     }
 
-    /// The matcher's score for `word` in the `i`-th text, or `None` when its letters are not all
-    /// there in order. Cheap checks first: the letters present, then (ASCII) their order.
-    pub(super) fn score(&self, matcher: &mut Matcher, i: usize, word: &Word) -> Option<u16> {
+    /// The `i`-th text's letter mask and initials mask; `[0, 0]` when out of range.
+    pub(super) fn masks(&self, i: usize) -> [u64; 2] {
+        [self.masks.get(i).copied().unwrap_or(0), self.initials.get(i).copied().unwrap_or(0)]
+    }
+
+    /// Whether `word` may match the `i`-th text, from two masks: the letters it needs are there,
+    /// and its first one starts a word. Cheap; most texts fail it.
+    #[inline]
+    pub(super) fn may_match(&self, i: usize, word: &Word) -> bool {
         let mask = self.masks.get(i).copied().unwrap_or(0);
-        if mask & word.mask != word.mask {
+        let initials = self.initials.get(i).copied().unwrap_or(0);
+        mask & word.mask == word.mask && initials & word.first_bit == word.first_bit
+    }
+
+    /// The matcher's score for `word` in the `i`-th text, or `None` when it does not match there
+    /// (see [`matches_from_word_start`]). Cheap checks first ([`Self::may_match`]), then the order.
+    pub(super) fn score(&self, matcher: &mut Matcher, i: usize, word: &Word) -> Option<u16> {
+        if !self.may_match(i, word) {
             return None;
         }
+        if word.chars == 1 && word.first_bit != 0 {
+            // One letter or digit that starts a word here (the initials mask says so): the
+            // matcher would score its best start, and every word start scores the same but for
+            // small differences of kind (after a space, a sign or a small letter).
+            return Some(ONE_LETTER_SCORE);
+        }
         let haystack = self.get(i);
-        // A one-letter word is already known to be there from the mask.
-        if let (Utf32Str::Ascii(haystack), Needle::Ascii(needle)) = (haystack, &word.needle)
-            && needle.len() > 1
-            && !contains_in_order(haystack, needle)
-        {
+        if !matches_from_word_start(haystack, word) {
             return None;
         }
         fuzzy_score(matcher, haystack, word)
@@ -85,6 +111,6 @@ impl Texts {
         self.ascii.capacity()
             + self.unicode.capacity() * 4
             + self.spans.capacity() * size_of::<Span>()
-            + self.masks.capacity() * 8
+            + (self.masks.capacity() + self.initials.capacity()) * 8
     }
 }

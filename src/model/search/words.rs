@@ -17,7 +17,15 @@ pub(super) struct WordIndex {
     /// For each of `a`–`z`, `0`–`9`: the sessions with a word starting with it. One-letter query
     /// words are the most common and would otherwise decode a large part of all postings.
     initials: Vec<Bitset>,
+    /// The same for two-letter prefixes whose words have long posting lists (over
+    /// [`PAIR_MIN_POSTING_BYTES`] bytes per session), sorted by prefix: typing a second letter
+    /// would otherwise decode them on every keystroke.
+    pub(super) pairs: Vec<(String, Bitset)>,
 }
+
+/// A two-letter prefix gets its own set when its words' postings take more than one byte per
+/// this many sessions: decoding them then costs more than a set of one bit per session keeps.
+const PAIR_MIN_POSTING_BYTES: usize = 8;
 
 /// The characters [`WordIndex::initials`] covers, in order.
 pub(super) const INITIALS: [char; 36] = [
@@ -94,10 +102,33 @@ impl WordIndex {
             from = to;
         }
         postings.shrink_to_fit();
-        let mut index = Self { text, word_starts, postings, posting_starts, initials: Vec::new() };
+        let mut index = Self { text, word_starts, postings, posting_starts, initials: Vec::new(), pairs: Vec::new() };
         let sessions = schedule.sessions().len();
         index.initials = INITIALS.iter().map(|c| index.prefix_sessions(c.encode_utf8(&mut [0; 4]), sessions)).collect();
+        index.pairs = index.busy_pairs(sessions);
         index
+    }
+
+    /// The two-letter prefixes worth a set of their own (see [`Self::pairs`]), with their sets.
+    fn busy_pairs(&self, sessions: usize) -> Vec<(String, Bitset)> {
+        let mut pairs = Vec::new();
+        let mut w = 0;
+        while w < self.len() {
+            let word = self.word(w);
+            let Some((second, c)) = word.char_indices().nth(1) else {
+                w += 1;
+                continue;
+            };
+            let pair = word.get(..second + c.len_utf8()).unwrap_or(word);
+            let end = partition_point(w, self.len(), |v| self.word(v).starts_with(pair));
+            let start_byte = self.posting_starts.get(w).copied().unwrap_or(0) as usize;
+            let end_byte = self.posting_starts.get(end).copied().unwrap_or(0) as usize;
+            if (end_byte - start_byte) * PAIR_MIN_POSTING_BYTES > sessions {
+                pairs.push((pair.to_owned(), self.prefix_sessions(pair, sessions)));
+            }
+            w = end.max(w + 1);
+        }
+        pairs
     }
 
     pub(super) fn len(&self) -> usize {
@@ -115,8 +146,14 @@ impl WordIndex {
         let mut result: Option<Bitset> = None;
         for token in tokens {
             let mut chars = token.chars();
-            let initial = match (chars.next(), chars.next()) {
-                (Some(c), None) => INITIALS.iter().position(|&i| i == c).and_then(|i| self.initials.get(i)),
+            let initial = match (chars.next(), chars.next(), chars.next()) {
+                (Some(c), None, _) => INITIALS.iter().position(|&i| i == c).and_then(|i| self.initials.get(i)),
+                (Some(_), Some(_), None) => self
+                    .pairs
+                    .binary_search_by(|(pair, _)| pair.as_str().cmp(token))
+                    .ok()
+                    .and_then(|i| self.pairs.get(i))
+                    .map(|(_, set)| set),
                 _ => None,
             };
             let set = match initial {
@@ -151,6 +188,7 @@ impl WordIndex {
             + self.postings.capacity()
             + self.posting_starts.capacity() * 4
             + self.initials.iter().map(Bitset::heap_bytes).sum::<usize>()
+            + self.pairs.iter().map(|(pair, set)| pair.capacity() + set.heap_bytes()).sum::<usize>()
     }
 }
 
