@@ -6,8 +6,8 @@
 //! per-frame allocation proportional to the schedule").
 //!
 //! For 1k and 100k sessions it writes a synthetic conference (`model::synthetic`, seed 1, the
-//! same as `lanyard gen`, with abstracts cut to 280 characters so that 100k sessions stay under
-//! the importer's 100 MiB limit) in lanyard's own RON format into a temporary folder, with a data
+//! same as `lanyard gen --abstract-chars 280`: abstracts cut to 280 characters so that 100k
+//! sessions stay under the importer's 100 MiB limit) in lanyard's own RON format into a temporary folder, with a data
 //! folder holding a plan of 60 picks (30 on each of the first two days, so some clash) and a roster of
 //! 30 booths × 8 shifts × 2 days and 120 staff (the same for both sizes: its size is not what
 //! this measures). Then, for each of four views (the schedule list, the room grid, My agenda and
@@ -42,7 +42,7 @@ use lanyard::model::roster::{
     Assignment, Booth, BoothId, Experience, Roster, RosterParts, RosterRules, Shift, ShiftId, Staff,
 };
 use lanyard::model::synthetic::{self, SyntheticParams};
-use lanyard::model::{Edit, Plan, Priority, Schedule, ScheduleBuilder};
+use lanyard::model::{Edit, Plan, Priority, Schedule};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]
@@ -81,7 +81,10 @@ struct Fixture {
 
 fn fixture(events: usize) -> Fixture {
     let started = Instant::now();
-    let schedule = within_import_limit(&synthetic::generate(&SyntheticParams::new(events, 1)));
+    // The same as `lanyard gen --events N --abstract-chars 280`: whole abstracts would make 262 MB
+    // of RON at 100k, over the importer's limit; no view measured here shows an abstract.
+    let params = SyntheticParams { abstract_chars: Some(ABSTRACT_CHARS), ..SyntheticParams::new(events, 1) };
+    let schedule = synthetic::generate(&params);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temporary folder: {e}"));
     let schedule_path = dir.path().join("conference.ron");
     let text = lanyard::io::import::native::write(&schedule).unwrap_or_else(|e| panic!("could not write RON: {e}"));
@@ -102,30 +105,6 @@ fn fixture(events: usize) -> Fixture {
         started.elapsed().as_secs_f64()
     ));
     Fixture { _dir: dir, schedule_path, data_dir, roster_path, sessions: events }
-}
-
-/// The same conference with every abstract cut to its first [`ABSTRACT_CHARS`] characters: the
-/// app refuses schedule files over `io::import::MAX_SCHEDULE_BYTES` (100 MiB), and 100k synthetic
-/// sessions with whole abstracts make 262 MB of RON. No view measured here shows an abstract.
-fn within_import_limit(schedule: &Schedule) -> Schedule {
-    let mut builder = ScheduleBuilder::new(schedule.conference().clone());
-    for room in schedule.rooms() {
-        builder.add_room(room.clone());
-    }
-    for track in schedule.tracks() {
-        builder.add_track(track.clone());
-    }
-    for session in schedule.sessions() {
-        let mut session = session.clone();
-        if let Some((cut, _)) = session.abstract_text.char_indices().nth(ABSTRACT_CHARS) {
-            session.abstract_text.truncate(cut);
-        }
-        builder.add_session(session, None);
-    }
-    for warning in schedule.warnings() {
-        builder.warn(warning.message.clone(), warning.location);
-    }
-    builder.build()
 }
 
 fn save<D: store::Document>(path: &Path, document: &D) {

@@ -136,3 +136,23 @@ fn bad_arguments_fail_without_writing() {
     let (code, _, _) = lanyard(&["gen", "--events", "0", "-o", dir.path().join("x.xml").to_str().unwrap()]);
     assert_eq!(code, 2, "clap refuses 0 events");
 }
+
+#[test]
+fn abstract_chars_cuts_only_the_abstracts() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = generate(dir.path(), "whole.ron", &["--events", "300"]);
+    let cut = generate(dir.path(), "cut.ron", &["--events", "300", "--abstract-chars", "50"]);
+    assert!(cut.len() * 2 < whole.len(), "{} vs {} bytes", cut.len(), whole.len());
+    assert_eq!(check_counts(&dir.path().join("cut.ron")), check_counts(&dir.path().join("whole.ron")));
+    let whole = lanyard::io::import::load(&dir.path().join("whole.ron")).unwrap();
+    let cut = lanyard::io::import::load(&dir.path().join("cut.ron")).unwrap();
+    assert_eq!(whole.sessions().len(), cut.sessions().len());
+    for (w, c) in whole.sessions().iter().zip(cut.sessions()) {
+        assert_eq!((&w.id, &w.title, &w.speakers, w.starts_at), (&c.id, &c.title, &c.speakers, c.starts_at));
+        assert!(c.abstract_text.chars().count() <= 50, "{:?}", c.abstract_text);
+        assert!(w.abstract_text.trim_end().starts_with(c.abstract_text.trim_end()), "{:?}", c.abstract_text);
+    }
+    // Small files get no size warning.
+    let (code, _, stderr) = lanyard(&["gen", "--events", "10", "-o", dir.path().join("x.xml").to_str().unwrap()]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}

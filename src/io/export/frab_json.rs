@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn writes_the_c3voc_shape() {
-        let schedule = generate(&SyntheticParams { events: 40, rooms: 3, days: 2, seed: 3 });
+        let schedule = generate(&SyntheticParams { events: 40, rooms: 3, days: 2, seed: 3, abstract_chars: None });
         let text = schedule_to_frab_json(&schedule).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let conference = &value["schedule"]["conference"];

@@ -226,6 +226,9 @@ impl Generator {
         }
         session.speakers = self.speakers_for(kind);
         session.abstract_text = self.abstract_text(kind);
+        if let Some((cut, _)) = self.params.abstract_chars.and_then(|n| session.abstract_text.char_indices().nth(n)) {
+            session.abstract_text.truncate(cut);
+        }
         session.language = Some(self.rng.weighted(&[("en", 85), ("de", 10), ("fr", 3), ("nl", 2)]).to_owned());
         session.tags = (0..self.rng.range(0, 2)).map(|_| self.rng.pick(TOPICS).to_lowercase()).collect();
         session.is_recorded = kind != SessionKind::Social && self.rng.chance(70);

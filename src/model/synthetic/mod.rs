@@ -57,6 +57,9 @@ pub struct SyntheticParams {
     pub days: u32,
     /// Same seed, same schedule.
     pub seed: u64,
+    /// Abstracts are cut to this many characters (`None`: whole, 1–3 KB each). Cutting draws
+    /// nothing from the generator, so everything else is the same as without it.
+    pub abstract_chars: Option<usize>,
 }
 
 impl SyntheticParams {
@@ -65,7 +68,7 @@ impl SyntheticParams {
     pub fn new(events: usize, seed: u64) -> Self {
         let days = if events <= 1000 { 2 } else { 4 };
         let rooms = events.div_ceil(15 * days as usize).max(1);
-        Self { events, rooms, days, seed }
+        Self { events, rooms, days, seed, abstract_chars: None }
     }
 }
 
@@ -93,9 +96,9 @@ mod tests {
             let schedule = generate(&SyntheticParams::new(events, 3));
             assert_eq!(schedule.sessions().len(), events, "{events} events");
         }
-        let odd = generate(&SyntheticParams { events: 77, rooms: 1, days: 5, seed: 1 });
+        let odd = generate(&SyntheticParams { events: 77, rooms: 1, days: 5, seed: 1, abstract_chars: None });
         assert_eq!(odd.sessions().len(), 77);
-        let clamped = generate(&SyntheticParams { events: 10, rooms: 0, days: 0, seed: 1 });
+        let clamped = generate(&SyntheticParams { events: 10, rooms: 0, days: 0, seed: 1, abstract_chars: None });
         assert_eq!(clamped.sessions().len(), 10);
     }
 
@@ -183,7 +186,7 @@ mod tests {
 
     #[test]
     fn ids_are_uuids_and_rooms_distinct() {
-        let schedule = generate(&SyntheticParams { events: 3000, rooms: 200, days: 3, seed: 5 });
+        let schedule = generate(&SyntheticParams { events: 3000, rooms: 200, days: 3, seed: 5, abstract_chars: None });
         let names: std::collections::BTreeSet<&str> = schedule.rooms().iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names.len(), 200);
         for session in schedule.sessions() {
