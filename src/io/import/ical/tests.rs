@@ -1,4 +1,10 @@
+use chrono::NaiveDateTime;
+
+use super::convert::wall_clock;
+use super::times::{Basic, TimeValue, parse_basic, parse_duration_minutes};
+use super::zones::recover_zone;
 use super::*;
+use crate::model::Zone;
 
 fn dt(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap()
