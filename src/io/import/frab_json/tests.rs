@@ -1,4 +1,12 @@
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::convert::{absolute_url, parse_date, parse_time_of_day, time_of};
+use super::dto::{Flag, Flex, List, PersonDto, Text};
+use super::positions::string_end;
 use super::*;
+use crate::model::Zone;
 
 fn text(json: &str) -> Option<String> {
     serde_json::from_str::<Text<'_>>(json).unwrap().0.map(Cow::into_owned)
