@@ -9,17 +9,8 @@ bin=${1:-${CARGO_TARGET_DIR:-target}/debug/lanyard}
 
 work=$(mktemp -d)
 trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-export XDG_RUNTIME_DIR=$work/run HOME=$work/home
-mkdir -p "$XDG_RUNTIME_DIR" "$HOME"
-chmod 700 "$XDG_RUNTIME_DIR"
-
-d=99
-while [ -e /tmp/.X$d-lock ]; do d=$((d + 1)); done
-Xvfb :$d -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-export DISPLAY=:$d
-unset WAYLAND_DISPLAY
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/lib/headless-x.sh"
+start_headless_x "$work"
 
 # Enough frames to be sure it drew, few enough to end on its own.
 "$bin" --data-dir "$work/data" --quit-after-frames 120 >"$work/app.log" 2>&1 &
