@@ -95,9 +95,10 @@ impl Texts {
             return None;
         }
         if word.chars == 1 && word.first_bit != 0 {
-            // One letter or digit that starts a word here (the initials mask says so): the
-            // matcher would score its best start, and every word start scores the same but for
-            // small differences of kind (after a space, a sign or a small letter).
+            // One letter or digit that starts a word here (the initials mask says so): score it
+            // as the matcher scores a word start after a space. Starts of other kinds (after a
+            // sign, a capital after a small letter) would score a little less; the greedy matcher
+            // itself would take the first occurrence, word start or not.
             return Some(ONE_LETTER_SCORE);
         }
         let haystack = self.get(i);
