@@ -1,5 +1,12 @@
+use nucleo_matcher::{Matcher, Utf32Str};
+
+use super::live::extends;
+use super::query::{
+    ONE_LETTER_SCORE, Word, char_mask, fold_char, fuzzy_score, initials_mask, matcher_config, matches_from_word_start,
+};
 use super::words::{for_each_varint_sum, push_varint};
 use super::*;
+use crate::model::ids::SessionId;
 use crate::model::plan::{Edit, Priority};
 use crate::model::schedule::{Conference, ScheduleBuilder, Session};
 

@@ -2,9 +2,8 @@
 
 use nucleo_matcher::{Matcher, Utf32Str};
 
-use super::{
-    MAX_FIELD_CHARS, ONE_LETTER_SCORE, Word, char_mask, fold_char, fuzzy_score, initials_mask, matches_from_word_start,
-};
+use super::MAX_FIELD_CHARS;
+use super::query::{ONE_LETTER_SCORE, Word, char_mask, fold_char, fuzzy_score, initials_mask, matches_from_word_start};
 
 /// Many short strings packed in two buffers: ASCII ones as bytes, others as folded chars.
 #[derive(Clone, Debug, Default)]

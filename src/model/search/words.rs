@@ -1,6 +1,7 @@
 //! The inverted word index over subtitles, abstracts and tags, and the helpers that build it.
 
-use super::{MAX_INDEXED_WORD_CHARS, STOP_WORDS, fold_char};
+use super::query::fold_char;
+use super::{MAX_INDEXED_WORD_CHARS, STOP_WORDS};
 use crate::model::filter::Bitset;
 use crate::model::schedule::Schedule;
 

@@ -1,3 +1,7 @@
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::parser::Cursor;
 use super::*;
 
 #[test]
