@@ -600,7 +600,20 @@ impl eframe::App for LanyardApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush();
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if let Some(side) = &mut raw_input.max_texture_side {
+            *side = (*side).min(MAX_TEXTURE_SIDE);
+        }
+    }
 }
+
+/// The largest texture side lanyard asks for, whatever the GPU allows: sharper than any screen
+/// shows a whole venue map, and within what every graphics card takes. It also sets the width
+/// of egui's glyph atlas, which is as wide as the largest texture side: at Mesa's 16,384 px
+/// that is 2 MB before the first glyph and as much again in the driver. At 4,096 px a row holds
+/// a few hundred glyphs, and the atlas grows downwards as needed.
+pub const MAX_TEXTURE_SIDE: usize = 4096;
 
 /// Opens the window and runs until it is closed.
 ///

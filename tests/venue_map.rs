@@ -203,3 +203,18 @@ fn a_conference_without_a_map_offers_to_load_one() {
     assert!(harness.query_by_label("No venue map yet").is_some());
     assert!(harness.query_by_label("Load a map image of the venue…").is_some());
 }
+
+/// egui makes its glyph atlas as wide as the largest texture side it is told of: 16,384 px on
+/// Mesa's software renderer, 2 MB before the first glyph. The app tells it at most 4,096 px,
+/// which also bounds the venue map pictures; a smaller GPU limit is kept as it is.
+#[test]
+fn textures_are_asked_for_at_most_4096_px_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path());
+    let ctx = egui::Context::default();
+    for (gpu, asked) in [(Some(16_384), Some(4096)), (Some(4096), Some(4096)), (Some(2048), Some(2048)), (None, None)] {
+        let mut input = egui::RawInput { max_texture_side: gpu, ..Default::default() };
+        eframe::App::raw_input_hook(&mut app, &ctx, &mut input);
+        assert_eq!(input.max_texture_side, asked, "for a GPU limit of {gpu:?}");
+    }
+}

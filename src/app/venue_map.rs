@@ -8,15 +8,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::LanyardApp;
+use super::{LanyardApp, MAX_TEXTURE_SIDE};
 use crate::command::Command;
 use crate::io::venue_map;
 use crate::model::{Edit, Plan, VenueMap};
 use crate::ui::map_view::{MapCtx, MapPicture};
-
-/// The largest texture side lanyard asks for: sharper than any screen shows a whole map, and
-/// within what every graphics card takes.
-const MAX_TEXTURE_SIDE: usize = 4096;
 
 /// Which picture: the map's image (`None`: bundled) and the plan's folder.
 type PictureKey = (Option<PathBuf>, Option<PathBuf>);
