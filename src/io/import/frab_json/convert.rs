@@ -455,7 +455,9 @@ pub(super) fn abstract_text(event: &EventDto<'_>) -> String {
         (_, true) => first,
         (true, false) => second,
         (false, false) if first == second => first,
-        (false, false) => format!("{first}\n\n{second}"),
+        // `join` sizes the text exactly; `format!` doubles its buffer as it goes, and abstracts
+        // are most of a schedule's memory.
+        (false, false) => [first, second].join("\n\n"),
     }
 }
 

@@ -385,7 +385,9 @@ fn abstract_text(abstract_html: &str, description_html: &str) -> String {
     match (summary.is_empty(), description.is_empty() || description == summary) {
         (_, true) => summary,
         (true, false) => description,
-        (false, false) => format!("{summary}\n\n{description}"),
+        // `join` sizes the text exactly; `format!` doubles its buffer as it goes, and abstracts
+        // are most of a schedule's memory.
+        (false, false) => [summary, description].join("\n\n"),
     }
 }
 
