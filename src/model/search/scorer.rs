@@ -46,11 +46,12 @@ pub(super) fn sort_by_score(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits
 }
 
-/// Scores sessions against the words of one query.
+/// Scores sessions against the words of one query, prepared by [`prepare`]. One per thread: the
+/// matcher is its own, the prepared words are shared.
 pub(super) struct Scorer<'a> {
     pub(super) index: &'a SearchIndex,
     pub(super) matcher: Matcher,
-    pub(super) words: Vec<Prepared<'a>>,
+    pub(super) words: &'a [Prepared<'a>],
     /// The score of a session whose abstract alone holds every word.
     pub(super) abstract_only: u32,
 }
@@ -97,22 +98,28 @@ impl Table {
     }
 }
 
+/// What scoring `words` over `candidates` sessions needs, worked out once per query (and shared
+/// by the threads of a split search): the speaker and room tables, the sessions whose abstract
+/// has each word.
+pub(super) fn prepare<'a>(index: &'a SearchIndex, words: &'a [Word], candidates: usize) -> Vec<Prepared<'a>> {
+    let mut matcher = Matcher::new(matcher_config());
+    let use_tables = candidates > index.speakers.len();
+    words
+        .iter()
+        .map(|word| Prepared {
+            word,
+            speakers: use_tables.then(|| Table::new(&mut matcher, &index.speakers, word)),
+            rooms: Table::new(&mut matcher, &index.rooms, word),
+            abstracts: index.words.sessions_with(&word.tokens, index.sessions),
+            abstract_points: word.chars.saturating_mul(ABSTRACT_POINTS_PER_CHAR),
+        })
+        .collect()
+}
+
 impl<'a> Scorer<'a> {
-    pub(super) fn new(index: &'a SearchIndex, words: &'a [Word], candidates: usize) -> Self {
-        let mut matcher = Matcher::new(matcher_config());
-        let use_tables = candidates > index.speakers.len();
-        let words = words
-            .iter()
-            .map(|word| Prepared {
-                word,
-                speakers: use_tables.then(|| Table::new(&mut matcher, &index.speakers, word)),
-                rooms: Table::new(&mut matcher, &index.rooms, word),
-                abstracts: index.words.sessions_with(&word.tokens, index.sessions),
-                abstract_points: word.chars.saturating_mul(ABSTRACT_POINTS_PER_CHAR),
-            })
-            .collect::<Vec<_>>();
+    pub(super) fn new(index: &'a SearchIndex, words: &'a [Prepared<'a>]) -> Self {
         let abstract_only = words.iter().fold(0u32, |sum, p| sum.saturating_add(p.abstract_points));
-        Self { index, matcher, words, abstract_only }
+        Self { index, matcher: Matcher::new(matcher_config()), words, abstract_only }
     }
 
     /// [`Self::score`], answered from masks and abstract bits alone when no word can match the
@@ -140,7 +147,7 @@ impl<'a> Scorer<'a> {
         let speakers = index.session_speakers(i);
         let room = index.session_rooms.get(i).copied().unwrap_or(NO_ROOM) as usize;
         let (mut total, mut best, mut best_field) = (0u32, 0u32, Field::Abstract);
-        for prepared in &self.words {
+        for prepared in self.words {
             let (mut points, mut field) = (0u32, Field::Abstract);
             let mut consider = |score: u16, bonus: u32, candidate: Field| {
                 let p = u32::from(score) * SCALE + bonus;

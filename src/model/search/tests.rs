@@ -267,3 +267,34 @@ fn index_reports_its_size_and_fingerprint() {
     assert_ne!(index.fingerprint(), SearchIndex::new(&other).fingerprint());
     assert!(SearchIndex::new(&other).is_empty());
 }
+
+#[test]
+fn a_search_split_between_two_threads_gives_the_same_hits() {
+    use crate::model::synthetic::{SyntheticParams, generate};
+    let schedule = generate(&SyntheticParams { abstract_chars: Some(200), ..SyntheticParams::new(1_500, 7) });
+    let plan = Plan::new("c");
+    let one = SearchIndex { split_from: usize::MAX, ..SearchIndex::new(&schedule) };
+    let two = SearchIndex { split_from: 0, ..one.clone() };
+    let day = schedule.days().get(1).map(|d| d.date).into_iter().collect();
+    let filters = [
+        Filter::default(),
+        Filter { days: day, ..Filter::default() },
+        Filter { recorded_only: true, ..Filter::default() },
+    ];
+    let at = schedule.sessions()[700].starts_at;
+    for filter in filters {
+        let mut previous: Option<(String, Vec<Hit>)> = None;
+        for text in ["", "p", "pl", "pla", "plac", "o", "ok", "rust", "rust ka", "zzz", "#"] {
+            let query = Query { text: text.into(), filter: filter.clone() };
+            let hits = one.run(&schedule, &plan, &query, at);
+            assert_eq!(two.run(&schedule, &plan, &query, at), hits, "run {text:?}, {filter:?}");
+            if let Some((before, candidates)) = &previous
+                && extends(before, text)
+            {
+                let refined = two.refine(&schedule, &plan, &query, at, candidates);
+                assert_eq!(refined, hits, "refine {before:?} -> {text:?}, {filter:?}");
+            }
+            previous = Some((text.to_owned(), hits));
+        }
+    }
+}
