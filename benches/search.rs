@@ -23,6 +23,7 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use criterion::{Criterion, criterion_group, criterion_main};
+use lanyard::app::SecondThread;
 use lanyard::model::filter::Filter;
 use lanyard::model::schedule::palette_colour;
 use lanyard::model::search::{Hit, Query, SearchIndex};
@@ -221,6 +222,8 @@ fn search(c: &mut Criterion) {
     let now = at(0, 0);
     let text_bytes: usize = schedule.sessions().iter().map(|s| s.title.len() + s.abstract_text.len()).sum();
     let index = SearchIndex::new(&schedule);
+    // What the app lends its searches: a second thread for large ones.
+    let fork = SecondThread::new();
     eprintln!(
         "{} sessions, {} MB of titles and abstracts; index holds {:.1} MB",
         schedule.sessions().len(),
@@ -236,15 +239,16 @@ fn search(c: &mut Criterion) {
     let mut previous: Vec<Hit> = Vec::new();
     for (k, text) in KEYSTROKES.into_iter().enumerate() {
         let query = Query::text(text);
-        let hits = index.run(&schedule, &plan, &query, now);
+        let hits = index.run_with(&schedule, &plan, &query, now, &fork);
         eprintln!("{text:>6}: {} hits", hits.len());
-        group
-            .bench_function(format!("full {text}"), |b| b.iter(|| index.run(&schedule, &plan, black_box(&query), now)));
+        group.bench_function(format!("full {text}"), |b| {
+            b.iter(|| index.run_with(&schedule, &plan, black_box(&query), now, &fork));
+        });
         if k > 0 {
-            let refined = index.refine(&schedule, &plan, &query, now, &previous);
+            let refined = index.refine_with(&schedule, &plan, &query, now, &previous, &fork);
             assert_eq!(refined, hits, "refining must give the full search's hits");
             group.bench_function(format!("refine {text}"), |b| {
-                b.iter(|| index.refine(&schedule, &plan, black_box(&query), now, &previous));
+                b.iter(|| index.refine_with(&schedule, &plan, black_box(&query), now, &previous, &fork));
             });
         }
         previous = hits;
@@ -253,9 +257,10 @@ fn search(c: &mut Criterion) {
     let filter =
         Filter { days: [schedule.days()[1].date].into(), tracks: ["t3".to_owned()].into(), ..Filter::default() };
     let query = Query { text: String::new(), filter };
-    eprintln!("day + track filter: {} hits", index.run(&schedule, &plan, &query, now).len());
-    group
-        .bench_function("filter only: day + track", |b| b.iter(|| index.run(&schedule, &plan, black_box(&query), now)));
+    eprintln!("day + track filter: {} hits", index.run_with(&schedule, &plan, &query, now, &fork).len());
+    group.bench_function("filter only: day + track", |b| {
+        b.iter(|| index.run_with(&schedule, &plan, black_box(&query), now, &fork));
+    });
     group.finish();
     report(&index, &schedule, &plan, now, &query);
 }
@@ -288,6 +293,7 @@ fn medians(batches: usize, per_batch: usize, mut f: impl FnMut()) -> (f64, Optio
 }
 
 fn report(index: &SearchIndex, schedule: &Schedule, plan: &Plan, now: NaiveDateTime, filter_query: &Query) {
+    let fork = SecondThread::new();
     let (build, build_cpu) = medians(3, 1, || drop(black_box(SearchIndex::new(schedule))));
     let line = |name: &str, (wall, cpu): (f64, Option<f64>)| {
         let cpu = cpu.map_or_else(|| "n/a".to_owned(), |ms| format!("{ms:.2}"));
@@ -298,14 +304,20 @@ fn report(index: &SearchIndex, schedule: &Schedule, plan: &Plan, now: NaiveDateT
     let mut previous: Vec<Hit> = Vec::new();
     for text in KEYSTROKES {
         let query = Query::text(text);
-        line(&format!("full {text}"), medians(9, 20, || drop(black_box(index.run(schedule, plan, &query, now)))));
+        line(
+            &format!("full {text}"),
+            medians(9, 20, || drop(black_box(index.run_with(schedule, plan, &query, now, &fork)))),
+        );
         if !previous.is_empty() {
-            let refine = || drop(black_box(index.refine(schedule, plan, &query, now, &previous)));
+            let refine = || drop(black_box(index.refine_with(schedule, plan, &query, now, &previous, &fork)));
             line(&format!("refine {text}"), medians(9, 20, refine));
         }
-        previous = index.run(schedule, plan, &query, now);
+        previous = index.run_with(schedule, plan, &query, now, &fork);
     }
-    line("filter only: day + track", medians(9, 20, || drop(black_box(index.run(schedule, plan, filter_query, now)))));
+    line(
+        "filter only: day + track",
+        medians(9, 20, || drop(black_box(index.run_with(schedule, plan, filter_query, now, &fork)))),
+    );
 }
 
 criterion_group!(benches, search);

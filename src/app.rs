@@ -10,6 +10,7 @@ mod rosters;
 mod sample_plan;
 mod schedules;
 mod search;
+pub use search::SecondThread;
 mod venue_map;
 
 use std::path::PathBuf;
@@ -310,6 +311,7 @@ impl LanyardApp {
             laptop_clock: *laptop_clock,
             venue: map_picture.view_ctx(&ws.plan),
             search: search.index.as_deref(),
+            search_fork: &search.fork,
             filter: &search.filter,
         };
         ui::root_ui(ui, &ctx, ui_state, (undo.can_undo(), undo.can_redo()), &mut commands);

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use lanyard::app::SecondThread;
 use lanyard::model::filter::Filter;
 use lanyard::model::search::{Field, Highlighter, Hit, LiveSearch, Query, SearchIndex};
 use lanyard::model::{Edit, Plan, Priority, Schedule, Session, SessionId, SessionKind};
@@ -356,10 +357,10 @@ fn typing_a_query_letter_by_letter() {
     let mut query = Query::text("");
     for c in "pagination keys".chars() {
         query.text.push(c);
-        let hits = live.search(&index, &schedule, &plan, &query, eve()).to_vec();
+        let hits = live.search(&index, &schedule, &plan, &query, eve(), &SecondThread::new()).to_vec();
         assert_eq!(hits, index.run(&schedule, &plan, &query, eve()), "{:?}", query.text);
     }
-    let hits = live.search(&index, &schedule, &plan, &query, eve());
+    let hits = live.search(&index, &schedule, &plan, &query, eve(), &SecondThread::new());
     assert_eq!(title(&schedule, &hits[0]), "Pagination that survives 100× data growth");
 }
 
@@ -429,7 +430,7 @@ proptest! {
         let mut typed = Query { text: String::new(), filter };
         for c in text.chars().take(24) {
             typed.text.push(c);
-            let incremental = live.search(&index, &schedule, &plan, &typed, now).to_vec();
+            let incremental = live.search(&index, &schedule, &plan, &typed, now, &SecondThread::new()).to_vec();
             prop_assert_eq!(incremental, index.run(&schedule, &plan, &typed, now));
         }
         let mut highlighter = Highlighter::new(&text);

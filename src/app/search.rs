@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::LanyardApp;
 use crate::model::Schedule;
 use crate::model::filter::Filter;
-use crate::model::search::SearchIndex;
+use crate::model::search::{Fork, SPLIT_FROM, SearchIndex};
 
 /// Schedules up to this size get their index built at once: a few tens of milliseconds. Bigger
 /// ones are indexed on a thread while the app stays responsive (100,000 sessions take about 1 s).
@@ -23,6 +23,8 @@ pub(super) struct SearchState {
     job: Option<Receiver<SearchIndex>>,
     /// The filter for the open conference, as remembered in the settings.
     pub filter: Filter,
+    /// The second thread large searches may use.
+    pub fork: SecondThread,
 }
 
 impl LanyardApp {
@@ -89,5 +91,64 @@ fn spawn_index(schedule: Arc<Schedule>) -> Option<Receiver<SearchIndex>> {
             log::error!("could not start indexing the schedule for search: {err}");
             None
         }
+    }
+}
+
+/// Lends the search a second thread (see [`Fork`]): searches over at least [`SPLIT_FROM`]
+/// candidates score their two halves at once. On a one-core machine it never splits.
+pub struct SecondThread {
+    split_from: usize,
+}
+
+impl SecondThread {
+    /// Asks how many cores there are: once, off the frame path (it may read cgroup files).
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        Self { split_from: if cores > 1 { SPLIT_FROM } else { usize::MAX } }
+    }
+}
+
+impl Default for SecondThread {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Fork for SecondThread {
+    fn split_from(&self) -> usize {
+        self.split_from
+    }
+
+    fn both(&self, first: &mut (dyn FnMut() + Send), second: &mut (dyn FnMut() + Send)) {
+        std::thread::scope(|scope| {
+            let handle = scope.spawn(second);
+            first();
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_thread_runs_both_halves_and_returns_when_done() {
+        let fork = SecondThread::new();
+        let (mut first, mut second) = (None, None);
+        fork.both(&mut || first = Some(std::thread::current().id()), &mut || {
+            second = Some(std::thread::current().id());
+        });
+        assert_eq!(first, Some(std::thread::current().id()), "the first half runs on the caller's thread");
+        assert!(second.is_some_and(|id| id != std::thread::current().id()), "the second on its own");
+    }
+
+    #[test]
+    fn a_panic_in_the_second_half_reaches_the_caller() {
+        let fork = SecondThread::new();
+        let caught = std::panic::catch_unwind(|| fork.both(&mut || {}, &mut || panic!("second half")));
+        assert!(caught.is_err());
     }
 }

@@ -59,6 +59,8 @@ pub struct ViewCtx<'a> {
     pub venue: map_view::MapCtx<'a>,
     /// The schedule's search index; `None` while it is being built.
     pub search: Option<&'a crate::model::search::SearchIndex>,
+    /// Lends large searches a second thread.
+    pub search_fork: &'a dyn crate::model::search::Fork,
     /// The attendee's filter for this conference.
     pub filter: &'a crate::model::filter::Filter,
 }

@@ -211,7 +211,7 @@ impl SearchBar {
             let query = Query { text: now.text.to_owned(), filter: ctx.filter.clone() };
             let at = now.minute.unwrap_or(ctx.now);
             self.hits.clear();
-            self.hits.extend_from_slice(self.live.search(index, ctx.schedule, ctx.plan, &query, at));
+            self.hits.extend_from_slice(self.live.search(index, ctx.schedule, ctx.plan, &query, at, ctx.search_fork));
             self.revision += 1;
             self.highlighter = Some(Highlighter::new(&query.text));
             self.highlights.clear();

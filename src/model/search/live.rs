@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::query::{Word, fold_char, matcher_config, matches_from_word_start, query_words};
-use super::{Hit, MAX_FIELD_CHARS, Query, SearchIndex};
+use super::{Fork, Hit, MAX_FIELD_CHARS, Query, SearchIndex};
 use crate::model::filter::Filter;
 use crate::model::ids::{SessionId, SessionIdx};
 use crate::model::plan::Plan;
@@ -43,7 +43,7 @@ pub(super) struct LastSearch {
 }
 
 impl LiveSearch {
-    /// The hits for `query`, as [`SearchIndex::run`] gives them, reusing the previous answer when
+    /// The hits for `query`, as [`SearchIndex::run_with`] gives them, reusing the previous answer when
     /// that is exact: the same index, filter and picks, a `now` not earlier (with `hide_past`), and
     /// a text typed on from the previous one. Otherwise searches the whole schedule.
     pub fn search(
@@ -53,6 +53,7 @@ impl LiveSearch {
         plan: &Plan,
         query: &Query,
         now: NaiveDateTime,
+        fork: &dyn Fork,
     ) -> &[Hit] {
         let picks: Vec<SessionId> =
             if query.filter.picks_only { plan.picks.keys().cloned().collect() } else { Vec::new() };
@@ -65,8 +66,10 @@ impl LiveSearch {
         });
         let hits = match reusable {
             Some(last) if last.text == query.text && (!hide_past || now == last.now) => last.hits,
-            Some(last) if extends(&last.text, &query.text) => index.refine(schedule, plan, query, now, &last.hits),
-            _ => index.run(schedule, plan, query, now),
+            Some(last) if extends(&last.text, &query.text) => {
+                index.refine_with(schedule, plan, query, now, &last.hits, fork)
+            }
+            _ => index.run_with(schedule, plan, query, now, fork),
         };
         let last = self.last.insert(LastSearch {
             fingerprint: index.fingerprint(),

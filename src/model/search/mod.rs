@@ -33,9 +33,10 @@
 //! 3. Ties by start time (schedule order). An empty query lists every session passing the filter
 //!    in schedule order.
 //!
-//! Pure: no clock (`now` is a parameter), no panics on any query text. A search over at least
-//! [`SPLIT_FROM`] sessions scores them on two scoped threads, halves in schedule order, when the
-//! machine has two cores; the hits are the same as on one.
+//! Pure: no clock (`now` is a parameter), no threads, no panics on any query text. A large search
+//! can still use two cores: given a [`Fork`] that runs two pieces of work at once (the app lends
+//! one, `app::SecondThread`), [`SearchIndex::run_with`] scores the two halves of the candidates,
+//! in schedule order, apart; the hits are the same as on one.
 //!
 //! Layout: this file holds the index and the entry points; `query.rs` the query words and the
 //! matching rule; `scorer.rs` scoring and ordering; `texts.rs` and `words.rs` the index's packed
@@ -81,9 +82,32 @@ pub const ABSTRACT_POINTS_PER_CHAR: u32 = 32;
 /// (at most [`MAX_WORDS`] × (4 × `u16::MAX` + 3) < 2^21).
 const PRIMARY_TIER: u32 = 1 << 22;
 
-/// Searches over at least this many candidate sessions are split between two threads: at about
-/// 40 ns a session, 0.8 ms of work against some 50 µs to start a thread.
-const SPLIT_FROM: usize = 20_000;
+/// Searches over at least this many candidate sessions are worth splitting between two threads:
+/// at about 40 ns a session, 0.8 ms of work against some 50 µs to start a thread.
+pub const SPLIT_FROM: usize = 20_000;
+
+/// Runs two pieces of work, maybe at once: how is the caller's. The model has no threads of its
+/// own; the app lends it a second one, and [`OneThread`] runs the two one after the other.
+pub trait Fork: Sync {
+    /// Splits searches over at least this many candidates; `usize::MAX`: never.
+    fn split_from(&self) -> usize;
+    /// Runs `first` and `second` and returns when both are done.
+    fn both(&self, first: &mut (dyn FnMut() + Send), second: &mut (dyn FnMut() + Send));
+}
+
+/// A [`Fork`] that never splits.
+pub struct OneThread;
+
+impl Fork for OneThread {
+    fn split_from(&self) -> usize {
+        usize::MAX
+    }
+
+    fn both(&self, first: &mut (dyn FnMut() + Send), second: &mut (dyn FnMut() + Send)) {
+        first();
+        second();
+    }
+}
 
 /// Common English words left out of the word index. Sorted, for binary search.
 const STOP_WORDS: [&str; 40] = [
@@ -150,9 +174,6 @@ pub struct SearchIndex {
     /// one bit to test: for a short query, that is most sessions.
     primary_masks: Vec<[u64; 2]>,
     words: WordIndex,
-    /// Searches over at least this many candidates use two threads: [`SPLIT_FROM`], or
-    /// `usize::MAX` on a machine with one core (asked once here, off the frame path).
-    split_from: usize,
 }
 
 const NO_ROOM: u32 = u32::MAX;
@@ -209,11 +230,6 @@ impl SearchIndex {
             session_rooms,
             primary_masks,
             words: WordIndex::new(schedule),
-            split_from: if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
-                SPLIT_FROM
-            } else {
-                usize::MAX
-            },
         }
     }
 
@@ -246,13 +262,25 @@ impl SearchIndex {
     /// Every session passing `query.filter` and matching `query.text`, best first (see the module
     /// docs for the order). `now` is conference-local; it only matters for `hide_past`.
     pub fn run(&self, schedule: &Schedule, plan: &Plan, query: &Query, now: NaiveDateTime) -> Vec<Hit> {
+        self.run_with(schedule, plan, query, now, &OneThread)
+    }
+
+    /// [`Self::run`], splitting a large search in two halves that `fork` may run at once.
+    pub fn run_with(
+        &self,
+        schedule: &Schedule,
+        plan: &Plan,
+        query: &Query,
+        now: NaiveDateTime,
+        fork: &dyn Fork,
+    ) -> Vec<Hit> {
         if !self.fits(schedule) {
             return Vec::new();
         }
         let filter = query.filter.compile(schedule, plan, now);
         let ranges = filter.ranges();
         let count = ranges.iter().map(ExactSizeIterator::len).sum();
-        self.evaluate(schedule, &filter, &query.text, || ranges.iter().cloned().flatten(), count)
+        self.evaluate(schedule, &filter, &query.text, || ranges.iter().cloned().flatten(), count, fork)
     }
 
     /// Like [`Self::run`], but only considers the sessions in `candidates`. Gives the same hits as
@@ -267,12 +295,25 @@ impl SearchIndex {
         now: NaiveDateTime,
         candidates: &[Hit],
     ) -> Vec<Hit> {
+        self.refine_with(schedule, plan, query, now, candidates, &OneThread)
+    }
+
+    /// [`Self::refine`], splitting a large search in two halves that `fork` may run at once.
+    pub fn refine_with(
+        &self,
+        schedule: &Schedule,
+        plan: &Plan,
+        query: &Query,
+        now: NaiveDateTime,
+        candidates: &[Hit],
+        fork: &dyn Fork,
+    ) -> Vec<Hit> {
         if !self.fits(schedule) {
             return Vec::new();
         }
         if candidates.len() > self.sessions / 2 {
             // Checking most of the schedule from a list costs more than checking all of it.
-            return self.run(schedule, plan, query, now);
+            return self.run_with(schedule, plan, query, now, fork);
         }
         let filter = query.filter.compile(schedule, plan, now);
         // Visit the candidates in schedule order: memory is read front to back, and equal scores
@@ -281,7 +322,7 @@ impl SearchIndex {
         for hit in candidates {
             set.insert(hit.session.index());
         }
-        self.evaluate(schedule, &filter, &query.text, || set.iter(), candidates.len())
+        self.evaluate(schedule, &filter, &query.text, || set.iter(), candidates.len(), fork)
     }
 
     /// Where `text` matches in the session's title, speakers and room, for drawing. Allocates a
@@ -297,7 +338,7 @@ impl SearchIndex {
     }
 
     /// Scores every candidate index passing `filter`, then sorts. `candidates` gives the same
-    /// `count` ascending indices each time it is called; a large search calls it once per thread.
+    /// `count` ascending indices each time it is called; a large search calls it once per half.
     fn evaluate<I: Iterator<Item = usize>>(
         &self,
         schedule: &Schedule,
@@ -305,6 +346,7 @@ impl SearchIndex {
         text: &str,
         candidates: impl Fn() -> I + Sync,
         count: usize,
+        fork: &dyn Fork,
     ) -> Vec<Hit> {
         let words = query_words(text);
         let sessions = schedule.sessions();
@@ -317,19 +359,22 @@ impl SearchIndex {
                 .collect();
         }
         let prepared = scorer::prepare(self, &words, count);
-        let [primary, others] = if count >= self.split_from {
-            // The second half on a thread of its own; each half comes out in schedule order, so
-            // joining them gives what one thread would.
+        let [primary, others] = if count >= fork.split_from() {
+            // Each half comes out in schedule order, so joining them gives what one pass would.
             let half = count / 2;
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| self.score_all(&prepared, candidates().skip(half), count - half, &passes));
-                let [mut primary, mut others] = self.score_all(&prepared, candidates().take(half), half, &passes);
-                let [more_primary, more_others] =
-                    second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                primary.extend_from_slice(&more_primary);
-                others.extend_from_slice(&more_others);
-                [primary, others]
-            })
+            let (mut first, mut second) = (None, None);
+            fork.both(
+                &mut || first = Some(self.score_all(&prepared, candidates().take(half), half, &passes)),
+                &mut || second = Some(self.score_all(&prepared, candidates().skip(half), count - half, &passes)),
+            );
+            // A fork that skipped a piece of work only costs time: it is done here.
+            let [mut primary, mut others] =
+                first.unwrap_or_else(|| self.score_all(&prepared, candidates().take(half), half, &passes));
+            let [more_primary, more_others] =
+                second.unwrap_or_else(|| self.score_all(&prepared, candidates().skip(half), count - half, &passes));
+            primary.extend_from_slice(&more_primary);
+            others.extend_from_slice(&more_others);
+            [primary, others]
         } else {
             self.score_all(&prepared, candidates(), count, &passes)
         };

@@ -217,24 +217,24 @@ fn live_search_reuses_only_when_exact() {
     let mut plan = Plan::new("c");
     let mut live = LiveSearch::default();
     let mut query = Query::text("pla");
-    assert_eq!(ids(&s, live.search(&index, &s, &plan, &query, now())), ["talk", "lab", "mention"]);
+    assert_eq!(ids(&s, live.search(&index, &s, &plan, &query, now(), &SplitAlways)), ["talk", "lab", "mention"]);
     query.text = "plac".into();
-    assert_eq!(live.search(&index, &s, &plan, &query, now()), index.run(&s, &plan, &query, now()));
+    assert_eq!(live.search(&index, &s, &plan, &query, now(), &SplitAlways), index.run(&s, &plan, &query, now()));
     // Deleting a letter searches everything again.
     query.text = "pl".into();
-    assert_eq!(live.search(&index, &s, &plan, &query, now()), index.run(&s, &plan, &query, now()));
+    assert_eq!(live.search(&index, &s, &plan, &query, now(), &SplitAlways), index.run(&s, &plan, &query, now()));
     // A new pick changes a picks-only answer.
     query.filter.picks_only = true;
-    assert!(live.search(&index, &s, &plan, &query, now()).is_empty());
+    assert!(live.search(&index, &s, &plan, &query, now(), &SplitAlways).is_empty());
     plan.apply(&s, Edit::Pick { session_id: SessionId::new("lab"), priority: Priority::Must }).unwrap();
-    assert_eq!(ids(&s, live.search(&index, &s, &plan, &query, now())), ["lab"]);
+    assert_eq!(ids(&s, live.search(&index, &s, &plan, &query, now(), &SplitAlways)), ["lab"]);
     // Hiding the past: time going backwards brings sessions back.
     query = Query { text: "a".into(), filter: Filter { hide_past: true, ..Filter::default() } };
     let late = dt("2027-04-16 11:00");
-    assert_eq!(live.search(&index, &s, &plan, &query, late), index.run(&s, &plan, &query, late));
-    assert_eq!(live.search(&index, &s, &plan, &query, now()), index.run(&s, &plan, &query, now()));
+    assert_eq!(live.search(&index, &s, &plan, &query, late, &SplitAlways), index.run(&s, &plan, &query, late));
+    assert_eq!(live.search(&index, &s, &plan, &query, now(), &SplitAlways), index.run(&s, &plan, &query, now()));
     live.clear();
-    assert_eq!(live.search(&index, &s, &plan, &query, now()), index.run(&s, &plan, &query, now()));
+    assert_eq!(live.search(&index, &s, &plan, &query, now(), &SplitAlways), index.run(&s, &plan, &query, now()));
 }
 
 #[test]
@@ -268,13 +268,40 @@ fn index_reports_its_size_and_fingerprint() {
     assert!(SearchIndex::new(&other).is_empty());
 }
 
+/// A [`Fork`] that splits every search and runs the second half first: the hits must not
+/// depend on which half is scored when.
+struct SplitAlways;
+
+impl Fork for SplitAlways {
+    fn split_from(&self) -> usize {
+        0
+    }
+
+    fn both(&self, first: &mut (dyn FnMut() + Send), second: &mut (dyn FnMut() + Send)) {
+        second();
+        first();
+    }
+}
+
+/// A [`Fork`] that splits every search but drops the second half's work.
+struct DropsSecond;
+
+impl Fork for DropsSecond {
+    fn split_from(&self) -> usize {
+        0
+    }
+
+    fn both(&self, first: &mut (dyn FnMut() + Send), _second: &mut (dyn FnMut() + Send)) {
+        first();
+    }
+}
+
 #[test]
-fn a_search_split_between_two_threads_gives_the_same_hits() {
+fn a_search_split_in_two_halves_gives_the_same_hits() {
     use crate::model::synthetic::{SyntheticParams, generate};
     let schedule = generate(&SyntheticParams { abstract_chars: Some(200), ..SyntheticParams::new(1_500, 7) });
     let plan = Plan::new("c");
-    let one = SearchIndex { split_from: usize::MAX, ..SearchIndex::new(&schedule) };
-    let two = SearchIndex { split_from: 0, ..one.clone() };
+    let index = SearchIndex::new(&schedule);
     let day = schedule.days().get(1).map(|d| d.date).into_iter().collect();
     let filters = [
         Filter::default(),
@@ -282,19 +309,24 @@ fn a_search_split_between_two_threads_gives_the_same_hits() {
         Filter { recorded_only: true, ..Filter::default() },
     ];
     let at = schedule.sessions()[700].starts_at;
+    let mut split = 0;
     for filter in filters {
         let mut previous: Option<(String, Vec<Hit>)> = None;
         for text in ["", "p", "pl", "pla", "plac", "o", "ok", "rust", "rust ka", "zzz", "#"] {
             let query = Query { text: text.into(), filter: filter.clone() };
-            let hits = one.run(&schedule, &plan, &query, at);
-            assert_eq!(two.run(&schedule, &plan, &query, at), hits, "run {text:?}, {filter:?}");
-            if let Some((before, candidates)) = &previous
-                && extends(before, text)
-            {
-                let refined = two.refine(&schedule, &plan, &query, at, candidates);
-                assert_eq!(refined, hits, "refine {before:?} -> {text:?}, {filter:?}");
+            let hits = index.run(&schedule, &plan, &query, at);
+            split += usize::from(hits.len() > 1);
+            for fork in [&SplitAlways as &dyn Fork, &DropsSecond] {
+                assert_eq!(index.run_with(&schedule, &plan, &query, at, fork), hits, "run {text:?}, {filter:?}");
+                if let Some((before, candidates)) = &previous
+                    && extends(before, text)
+                {
+                    let refined = index.refine_with(&schedule, &plan, &query, at, candidates, fork);
+                    assert_eq!(refined, hits, "refine {before:?} -> {text:?}, {filter:?}");
+                }
             }
             previous = Some((text.to_owned(), hits));
         }
     }
+    assert!(split > 15, "only {split} searches had hits to split");
 }
