@@ -245,10 +245,10 @@ fn search(c: &mut Criterion) {
             b.iter(|| index.run_with(&schedule, &plan, black_box(&query), now, &fork));
         });
         if k > 0 {
-            let refined = index.refine_with(&schedule, &plan, &query, now, &previous, &fork);
+            let refined = index.refine(&schedule, &plan, &query, now, &previous, &fork);
             assert_eq!(refined, hits, "refining must give the full search's hits");
             group.bench_function(format!("refine {text}"), |b| {
-                b.iter(|| index.refine_with(&schedule, &plan, black_box(&query), now, &previous, &fork));
+                b.iter(|| index.refine(&schedule, &plan, black_box(&query), now, &previous, &fork));
             });
         }
         previous = hits;
@@ -309,7 +309,7 @@ fn report(index: &SearchIndex, schedule: &Schedule, plan: &Plan, now: NaiveDateT
             medians(9, 20, || drop(black_box(index.run_with(schedule, plan, &query, now, &fork)))),
         );
         if !previous.is_empty() {
-            let refine = || drop(black_box(index.refine_with(schedule, plan, &query, now, &previous, &fork)));
+            let refine = || drop(black_box(index.refine(schedule, plan, &query, now, &previous, &fork)));
             line(&format!("refine {text}"), medians(9, 20, refine));
         }
         previous = index.run_with(schedule, plan, &query, now, &fork);

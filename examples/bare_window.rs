@@ -24,9 +24,7 @@ impl eframe::App for BareWindow {
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if let Some(side) = &mut raw_input.max_texture_side {
-            *side = (*side).min(lanyard::app::MAX_TEXTURE_SIDE);
-        }
+        lanyard::app::cap_texture_side(raw_input);
     }
 }
 

@@ -604,9 +604,14 @@ impl eframe::App for LanyardApp {
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if let Some(side) = &mut raw_input.max_texture_side {
-            *side = (*side).min(MAX_TEXTURE_SIDE);
-        }
+        cap_texture_side(raw_input);
+    }
+}
+
+/// Tells egui of at most [`MAX_TEXTURE_SIDE`], keeping a smaller GPU limit as it is.
+pub fn cap_texture_side(raw_input: &mut egui::RawInput) {
+    if let Some(side) = &mut raw_input.max_texture_side {
+        *side = (*side).min(MAX_TEXTURE_SIDE);
     }
 }
 

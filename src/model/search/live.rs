@@ -67,7 +67,7 @@ impl LiveSearch {
         let hits = match reusable {
             Some(last) if last.text == query.text && (!hide_past || now == last.now) => last.hits,
             Some(last) if extends(&last.text, &query.text) => {
-                index.refine_with(schedule, plan, query, now, &last.hits, fork)
+                index.refine(schedule, plan, query, now, &last.hits, fork)
             }
             _ => index.run_with(schedule, plan, query, now, fork),
         };

@@ -287,19 +287,8 @@ impl SearchIndex {
     /// `run` when `candidates` are the hits of an earlier query with the same filter, the same or
     /// an earlier `now`, and a text that `query.text` extends by typing on (see
     /// [`LiveSearch`], which checks this): every hit of the longer text is a hit of the shorter.
+    /// Like [`Self::run_with`], a large search is split in two halves that `fork` may run at once.
     pub fn refine(
-        &self,
-        schedule: &Schedule,
-        plan: &Plan,
-        query: &Query,
-        now: NaiveDateTime,
-        candidates: &[Hit],
-    ) -> Vec<Hit> {
-        self.refine_with(schedule, plan, query, now, candidates, &OneThread)
-    }
-
-    /// [`Self::refine`], splitting a large search in two halves that `fork` may run at once.
-    pub fn refine_with(
         &self,
         schedule: &Schedule,
         plan: &Plan,
@@ -362,16 +351,13 @@ impl SearchIndex {
         let [primary, others] = if count >= fork.split_from() {
             // Each half comes out in schedule order, so joining them gives what one pass would.
             let half = count / 2;
+            let first_half = || self.score_all(&prepared, candidates().take(half), half, &passes);
+            let second_half = || self.score_all(&prepared, candidates().skip(half), count - half, &passes);
             let (mut first, mut second) = (None, None);
-            fork.both(
-                &mut || first = Some(self.score_all(&prepared, candidates().take(half), half, &passes)),
-                &mut || second = Some(self.score_all(&prepared, candidates().skip(half), count - half, &passes)),
-            );
+            fork.both(&mut || first = Some(first_half()), &mut || second = Some(second_half()));
             // A fork that skipped a piece of work only costs time: it is done here.
-            let [mut primary, mut others] =
-                first.unwrap_or_else(|| self.score_all(&prepared, candidates().take(half), half, &passes));
-            let [more_primary, more_others] =
-                second.unwrap_or_else(|| self.score_all(&prepared, candidates().skip(half), count - half, &passes));
+            let [mut primary, mut others] = first.unwrap_or_else(first_half);
+            let [more_primary, more_others] = second.unwrap_or_else(second_half);
             primary.extend_from_slice(&more_primary);
             others.extend_from_slice(&more_others);
             [primary, others]

@@ -204,7 +204,7 @@ fn refine_matches_run() {
     let mut previous = index.run(&s, &plan, &Query::text(""), now());
     for text in ["p", "pl", "pla", "plac", "place", "placem", "placement", "placement a", "placement api"] {
         let query = Query::text(text);
-        let refined = index.refine(&s, &plan, &query, now(), &previous);
+        let refined = index.refine(&s, &plan, &query, now(), &previous, &OneThread);
         assert_eq!(refined, index.run(&s, &plan, &query, now()), "{text}");
         previous = refined;
     }
@@ -321,7 +321,7 @@ fn a_search_split_in_two_halves_gives_the_same_hits() {
                 if let Some((before, candidates)) = &previous
                     && extends(before, text)
                 {
-                    let refined = index.refine_with(&schedule, &plan, &query, at, candidates, fork);
+                    let refined = index.refine(&schedule, &plan, &query, at, candidates, fork);
                     assert_eq!(refined, hits, "refine {before:?} -> {text:?}, {filter:?}");
                 }
             }
