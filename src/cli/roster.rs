@@ -29,7 +29,7 @@ use crate::app::SAMPLE_SCHEDULE;
 use crate::io::export::roster::export_all;
 use crate::io::import;
 use crate::io::staff_plans;
-use crate::io::store::{self, Loaded, StoreError};
+use crate::io::store::{self, Document as _, Loaded, StoreError};
 use crate::model::Schedule;
 use crate::model::autoroster::{AutoRosterOptions, auto_roster, explain_unfilled, seat_bound};
 use crate::model::busy::StaffBusy;
@@ -135,7 +135,7 @@ fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> R
         let Some(output) = &args.output else {
             return Err("error: --auto needs -o OUT.ron".to_owned());
         };
-        write_roster(&args.roster, loaded.fingerprint, output, &after)?;
+        write_roster(&args.roster, (loaded.fingerprint, &loaded.extras), output, &after, err)?;
         (after, result.bound)
     } else {
         if args.explain {
@@ -179,13 +179,35 @@ fn schedule_for(explicit: Option<&Path>, roster: &Roster) -> Result<Option<Sched
 /// Writes the roster to `output` through the store. Over ROSTER itself the fingerprint taken at
 /// load guards against a change in between; any other existing file must be a roster lanyard can
 /// read, so a plan, a schedule or a newer roster is never replaced.
+///
+/// Unknown top-level fields of the input are carried into the output. If the input has what a
+/// save cannot carry (comments, unknown fields deep inside) and is the output, it is kept as
+/// written beside it first (`roster.original-1.ron`), and a note on `err` says so.
 fn write_roster(
     input: &Path,
-    input_fingerprint: store::Fingerprint,
+    input_loaded: (store::Fingerprint, &store::Extras),
     output: &Path,
     roster: &Roster,
+    err: &mut impl Write,
 ) -> Result<(), String> {
+    let (input_fingerprint, extras) = input_loaded;
     let expected = if is_same_file(input, output) {
+        if extras.lost_on_save() {
+            match store::keep_original(Roster::KIND, input) {
+                Ok(Some((copy, _))) => {
+                    writeln!(
+                        err,
+                        "{}: note: {} cannot be kept in the rewritten roster; the file as written is kept as {}",
+                        input.display(),
+                        extras.describe_lost(),
+                        copy.display()
+                    )
+                    .ok();
+                }
+                Ok(None) => {}
+                Err(e) => return Err(store_error_line(&e)),
+            }
+        }
         input_fingerprint
     } else {
         match store::load::<Roster>(output) {
@@ -199,7 +221,7 @@ fn write_roster(
             }
         }
     };
-    store::save(output, roster, expected).map(|_| ()).map_err(|e| store_error_line(&e))
+    store::save_with_extras(output, roster, expected, extras).map(|_| ()).map_err(|e| store_error_line(&e))
 }
 
 fn error_without_path(error: &StoreError) -> String {

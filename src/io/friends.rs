@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::paths;
-use super::store::{self, Document, StoreError, from_ron, ron_options, ron_pretty};
+use super::store::{self, Document, StoreError, from_ron_noting, ron_options, ron_pretty};
 use crate::model::friends::Friend;
 use crate::model::{Plan, Priority, Schedule, SessionId};
 
@@ -28,8 +28,8 @@ impl Document for Friend {
     const KIND: &'static str = "shared picks";
     const VERSION: u32 = SHARED_PICKS_VERSION;
 
-    fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
-        let file: SharedPicksFileV1 = from_ron(text)?;
+    fn from_ron_noting(text: &str, _version: u32, ignored: &mut Vec<String>) -> Result<Self, ron::error::SpannedError> {
+        let file: SharedPicksFileV1 = from_ron_noting(text, ignored)?;
         Ok(Self { name: file.name, conference: file.conference, picks: file.picks })
     }
 
@@ -105,7 +105,7 @@ pub fn share(path: &Path, me: &Friend) -> Result<(), StoreError> {
 /// # Errors
 /// [`FriendError`]; the friend's file is never modified.
 pub fn add_friend(friends_dir: &Path, source: &Path, schedule: &Schedule) -> Result<Friend, FriendError> {
-    let friend = read_friend(source, schedule)?;
+    let (friend, extras) = read_friend(source, schedule)?;
     let expected = &schedule.conference().id;
     if &friend.conference != expected {
         return Err(FriendError::OtherConference {
@@ -117,26 +117,32 @@ pub fn add_friend(friends_dir: &Path, source: &Path, schedule: &Schedule) -> Res
     let copy = friends_dir.join(format!("{}.ron", paths::safe_folder_name(&friend.name)));
     // Adding the same friend again replaces their picks with the newer file.
     let current = store::fingerprint(Friend::KIND, &copy)?;
-    store::save(&copy, &friend, current)?;
+    store::save_with_extras(&copy, &friend, current, &extras)?;
     Ok(friend)
 }
 
-fn read_friend(source: &Path, schedule: &Schedule) -> Result<Friend, FriendError> {
+/// The friend in `source`, and what a shared-picks file holds beyond what this lanyard reads
+/// (carried into the copy).
+fn read_friend(source: &Path, schedule: &Schedule) -> Result<(Friend, store::Extras), FriendError> {
     let unreadable = |message: String| FriendError::Unreadable { message, path: source.to_owned() };
     let stem =
         source.file_stem().map(|s| s.to_string_lossy().trim_end_matches(".picks").to_owned()).unwrap_or_default();
-    let bytes = std::fs::read(source).map_err(|err| unreadable(err.to_string()))?;
+    let bytes = match store::read_limited(Friend::KIND, source) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(unreadable("the file does not exist".to_owned())),
+        Err(err) => return Err(unreadable(err.to_string())),
+    };
     let text = String::from_utf8_lossy(&bytes);
     if text.trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR") {
-        return from_calendar(&bytes, source, &stem, schedule);
+        return Ok((from_calendar(&bytes, source, &stem, schedule)?, store::Extras::default()));
     }
     // A shared-picks file, or a whole plan.ron (its notes are not kept).
-    if let Ok(friend) = store::parse_document::<Friend>(&bytes, source) {
-        return Ok(friend);
+    if let Ok(found) = store::parse_with_extras::<Friend>(&bytes, source) {
+        return Ok(found);
     }
     let plan = store::parse_document::<Plan>(&bytes, source)?;
     let name = plan.me.clone().unwrap_or(stem);
-    Ok(Friend::from_plan(&name, &plan))
+    Ok((Friend::from_plan(&name, &plan), store::Extras::default()))
 }
 
 /// A calendar: lanyard's own export names each session (`X-LANYARD-ID`); other calendars are

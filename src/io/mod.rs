@@ -3,13 +3,16 @@
 //! errors; they never log and never show anything (the app layer does, once).
 
 pub mod export;
+pub mod files;
 pub mod friends;
 pub mod images;
 pub mod import;
 pub mod paths;
 pub mod plan_file;
+pub mod ron_fields;
 pub mod roster_file;
 pub mod settings;
 pub mod staff_plans;
 pub mod store;
 pub mod venue_map;
+pub mod watch;

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::store::{Document, from_ron, ron_options, ron_pretty};
+use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
 use crate::model::{Block, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap};
 
 /// Appends `text` as a RON string literal.
@@ -115,8 +115,8 @@ impl Document for Plan {
     const KIND: &'static str = "plan";
     const VERSION: u32 = PLAN_VERSION;
 
-    fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
-        let file: PlanFileV2 = from_ron(text)?;
+    fn from_ron_noting(text: &str, _version: u32, ignored: &mut Vec<String>) -> Result<Self, ron::error::SpannedError> {
+        let file: PlanFileV2 = from_ron_noting(text, ignored)?;
         Ok(Self {
             conference: file.conference,
             picks: file.picks,

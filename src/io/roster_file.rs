@@ -14,7 +14,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::import::location_at;
-use super::store::{Document, from_ron, ron_options, ron_pretty};
+use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
 use crate::model::roster::{
     Assignment, Booth, Roster, RosterError, RosterParts, RosterRules, Shift, Staff, VolunteerSlot, VolunteerTask,
 };
@@ -103,8 +103,8 @@ impl Document for Roster {
     const KIND: &'static str = "roster";
     const VERSION: u32 = ROSTER_VERSION;
 
-    fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
-        let file: RosterFileV1 = from_ron(text)?;
+    fn from_ron_noting(text: &str, _version: u32, ignored: &mut Vec<String>) -> Result<Self, ron::error::SpannedError> {
+        let file: RosterFileV1 = from_ron_noting(text, ignored)?;
         let zone = match file.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
             None => Zone::Floating,
             Some(name) => Zone::from_iana(name).ok_or_else(|| {

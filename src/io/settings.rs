@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::store::{Document, from_ron, ron_options, ron_pretty};
+use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
 use crate::model::filter::Filter;
 
 pub const SETTINGS_VERSION: u32 = 1;
@@ -79,12 +79,33 @@ struct SettingsFileV1 {
     filters: BTreeMap<String, Filter>,
 }
 
+impl Settings {
+    /// Merges two windows' settings, both changed from `base`, field by field (and the
+    /// per-conference maps key by key): what only one side changed is kept; where both changed
+    /// the same thing, ours wins. So a second window saving its filter never undoes the first
+    /// window's theme.
+    #[must_use]
+    pub fn merge(base: &Self, ours: &Self, theirs: &Self) -> Self {
+        use crate::model::merge::{merge_map, merge_value};
+        Self {
+            last_schedule: merge_value(&base.last_schedule, &ours.last_schedule, &theirs.last_schedule),
+            show_laptop_time: merge_value(&base.show_laptop_time, &ours.show_laptop_time, &theirs.show_laptop_time),
+            zone_overrides: merge_map(&base.zone_overrides, &ours.zone_overrides, &theirs.zone_overrides).0,
+            looks: merge_value(&base.looks, &ours.looks, &theirs.looks),
+            welcomed: ours.welcomed || theirs.welcomed,
+            rosters: merge_map(&base.rosters, &ours.rosters, &theirs.rosters).0,
+            staff_plans: merge_map(&base.staff_plans, &ours.staff_plans, &theirs.staff_plans).0,
+            filters: merge_map(&base.filters, &ours.filters, &theirs.filters).0,
+        }
+    }
+}
+
 impl Document for Settings {
     const KIND: &'static str = "settings";
     const VERSION: u32 = SETTINGS_VERSION;
 
-    fn from_ron(text: &str, _version: u32) -> Result<Self, ron::error::SpannedError> {
-        let file: SettingsFileV1 = from_ron(text)?;
+    fn from_ron_noting(text: &str, _version: u32, ignored: &mut Vec<String>) -> Result<Self, ron::error::SpannedError> {
+        let file: SettingsFileV1 = from_ron_noting(text, ignored)?;
         Ok(Self {
             last_schedule: file.last_schedule,
             show_laptop_time: file.show_laptop_time,

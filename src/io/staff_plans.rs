@@ -197,7 +197,7 @@ fn load_file(path: &Path, roster: &Roster, schedule: Option<&Schedule>, out: &mu
 /// time, which is what a person's own calendar means. The zone is added to the bytes in memory
 /// only; error positions are those of the file.
 fn read_calendar(path: &Path, zone: Zone) -> Result<Schedule, import::ImportError> {
-    let file = std::fs::File::open(path).map_err(import::ImportError::Read)?;
+    let file = super::files::open_regular(path).map_err(import::ImportError::Read)?;
     let size = file.metadata().map_err(import::ImportError::Read)?.len();
     if size > import::MAX_SCHEDULE_BYTES {
         return Err(import::ImportError::TooLarge { size });

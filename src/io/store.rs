@@ -32,11 +32,20 @@ pub trait Document: Sized {
     /// The newest format version this build reads and writes.
     const VERSION: u32;
 
-    /// Parses a document of format `version` (≤ [`Self::VERSION`]), migrating older versions.
+    /// Parses a document of format `version` (≤ [`Self::VERSION`]), migrating older versions,
+    /// and notes the path of every field it does not know in `ignored` (see [`from_ron_noting`]).
     ///
     /// # Errors
     /// The RON error, with its position, if the text does not match that version's shape.
-    fn from_ron(text: &str, version: u32) -> Result<Self, ron::error::SpannedError>;
+    fn from_ron_noting(text: &str, version: u32, ignored: &mut Vec<String>) -> Result<Self, ron::error::SpannedError>;
+
+    /// [`Self::from_ron_noting`], not interested in unknown fields.
+    ///
+    /// # Errors
+    /// As there.
+    fn from_ron(text: &str, version: u32) -> Result<Self, ron::error::SpannedError> {
+        Self::from_ron_noting(text, version, &mut Vec::new())
+    }
 
     /// Serialises the document in the newest format, including `version`.
     ///
@@ -116,6 +125,94 @@ pub struct Loaded<D> {
     /// `None` when the file does not exist yet.
     pub document: Option<D>,
     pub fingerprint: Fingerprint,
+    /// What the file holds beyond what this lanyard reads.
+    pub extras: Extras,
+}
+
+/// What a document file holds that this lanyard does not read: fields a newer lanyard, another
+/// tool or the file's author added, and comments. Top-level fields are carried through every
+/// save byte for byte ([`save_with_extras`]); what a save cannot carry (unknown fields deeper in
+/// the document, comments) is listed so the app can keep the file as written beside it
+/// ([`keep_original`]) and say so.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Unknown top-level fields: name and value as written.
+    pub fields: Vec<(String, String)>,
+    /// Unknown fields inside the document (`dinners.0.tip`), which a save drops.
+    pub nested: Vec<String>,
+    /// Comments of the file's own (not the ones lanyard writes), which a save drops.
+    pub comments: usize,
+}
+
+impl Extras {
+    /// Finds the extras of `text`, given the paths the typed parse ignored and the text lanyard
+    /// would write for the same document (whose comments are lanyard's own).
+    fn find(text: &str, ignored: Vec<String>, own_text: &str) -> Self {
+        let scan = super::ron_fields::scan(text);
+        let own_comments: std::collections::BTreeSet<String> =
+            super::ron_fields::scan(own_text).comments.into_iter().collect();
+        let (top, nested): (Vec<String>, Vec<String>) = ignored.into_iter().partition(|path| !path.contains('.'));
+        let fields = scan
+            .fields
+            .into_iter()
+            .filter(|field| top.contains(&field.name))
+            .map(|field| (field.name, field.value))
+            .collect();
+        let comments = scan.comments.iter().filter(|c| !own_comments.contains(*c)).count();
+        Self { fields, nested, comments }
+    }
+
+    /// Whether a save would drop something the file holds.
+    pub fn lost_on_save(&self) -> bool {
+        !self.nested.is_empty() || self.comments > 0
+    }
+
+    /// What a save would drop, for a message: "2 comments and the fields dinners.0.tip".
+    pub fn describe_lost(&self) -> String {
+        let mut parts = Vec::new();
+        match self.comments {
+            0 => {}
+            1 => parts.push("a comment".to_owned()),
+            n => parts.push(format!("{n} comments")),
+        }
+        if !self.nested.is_empty() {
+            let shown: Vec<&str> = self.nested.iter().take(3).map(String::as_str).collect();
+            let more = self.nested.len().saturating_sub(shown.len());
+            let mut text = format!("fields this lanyard does not know ({})", shown.join(", "));
+            if more > 0 {
+                text.push_str(&format!(" and {more} more"));
+            }
+            parts.push(text);
+        }
+        parts.join(" and ")
+    }
+
+    /// `text` (a document as lanyard writes it) with the unknown top-level fields put back in
+    /// before its closing parenthesis.
+    fn carry_into(&self, text: String) -> String {
+        let Some(close) = text.rfind(')') else { return text };
+        if self.fields.is_empty() {
+            return text;
+        }
+        let (head, tail) = text.split_at(close);
+        let head = head.trim_end();
+        let mut out =
+            String::with_capacity(text.len() + self.fields.iter().map(|(n, v)| n.len() + v.len() + 8).sum::<usize>());
+        out.push_str(head);
+        if !head.ends_with(',') && !head.ends_with('(') {
+            out.push(',');
+        }
+        out.push('\n');
+        for (name, value) in &self.fields {
+            out.push_str("    ");
+            out.push_str(name);
+            out.push_str(": ");
+            out.push_str(value);
+            out.push_str(",\n");
+        }
+        out.push_str(tail);
+        out
+    }
 }
 
 #[derive(Deserialize)]
@@ -123,10 +220,14 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Reads a file, refusing anything over [`MAX_DOCUMENT_BYTES`] before reading it.
-fn read_limited(kind: &'static str, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+/// Reads a file, refusing anything over [`MAX_DOCUMENT_BYTES`] and anything that is not a
+/// regular file before reading it. `None` when there is no file.
+///
+/// # Errors
+/// [`StoreError::Read`] or [`StoreError::TooLarge`].
+pub fn read_limited(kind: &'static str, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     let read_err = |source| StoreError::Read { kind, source, path: path.to_owned() };
-    let file = match std::fs::File::open(path) {
+    let file = match super::files::open_regular(path) {
         Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(read_err(err)),
@@ -152,6 +253,11 @@ fn spanned_location(err: &ron::error::SpannedError) -> Location {
 /// # Errors
 /// [`StoreError::Corrupt`] with line and column, or [`StoreError::TooNew`].
 pub fn parse_document<D: Document>(bytes: &[u8], path: &Path) -> Result<D, StoreError> {
+    parse_noting(bytes, path, &mut Vec::new())
+}
+
+/// [`parse_document`], noting the paths of unknown fields in `ignored`.
+fn parse_noting<D: Document>(bytes: &[u8], path: &Path, ignored: &mut Vec<String>) -> Result<D, StoreError> {
     let corrupt =
         |location, message: String| StoreError::Corrupt { kind: D::KIND, location, message, path: path.to_owned() };
     let text = std::str::from_utf8(bytes).map_err(|err| {
@@ -172,7 +278,8 @@ pub fn parse_document<D: Document>(bytes: &[u8], path: &Path) -> Result<D, Store
             path: path.to_owned(),
         });
     }
-    D::from_ron(text, probe.version).map_err(|err| corrupt(spanned_location(&err), err.code.to_string()))
+    D::from_ron_noting(text, probe.version, ignored)
+        .map_err(|err| corrupt(spanned_location(&err), err.code.to_string()))
 }
 
 /// Loads a document. A missing file is not an error: `document` is `None`.
@@ -181,10 +288,28 @@ pub fn parse_document<D: Document>(bytes: &[u8], path: &Path) -> Result<D, Store
 /// See [`StoreError`]. The file is never modified.
 pub fn load<D: Document>(path: &Path) -> Result<Loaded<D>, StoreError> {
     let Some(bytes) = read_limited(D::KIND, path)? else {
-        return Ok(Loaded { document: None, fingerprint: Fingerprint::Missing });
+        return Ok(Loaded { document: None, fingerprint: Fingerprint::Missing, extras: Extras::default() });
     };
-    let document = parse_document::<D>(&bytes, path)?;
-    Ok(Loaded { document: Some(document), fingerprint: Fingerprint::of(&bytes) })
+    let (document, extras) = parse_with_extras::<D>(&bytes, path)?;
+    Ok(Loaded { document: Some(document), fingerprint: Fingerprint::of(&bytes), extras })
+}
+
+/// [`parse_document`], with what the text holds beyond what this lanyard reads.
+///
+/// # Errors
+/// See [`parse_document`].
+pub fn parse_with_extras<D: Document>(bytes: &[u8], path: &Path) -> Result<(D, Extras), StoreError> {
+    let mut ignored = Vec::new();
+    let document = parse_noting::<D>(bytes, path, &mut ignored)?;
+    // Parsed, so UTF-8; lanyard's own text is only needed to tell its comments from the user's.
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let has_comments = text.contains("//") || text.contains("/*");
+    if ignored.is_empty() && !has_comments {
+        return Ok((document, Extras::default()));
+    }
+    let own = if has_comments { document.to_ron().unwrap_or_default() } else { String::new() };
+    let extras = Extras::find(text, ignored, &own);
+    Ok((document, extras))
 }
 
 /// Reads a document written by a newer version as best we can, for showing read-only: the fields
@@ -211,8 +336,43 @@ pub fn fingerprint(kind: &'static str, path: &Path) -> Result<Fingerprint, Store
 /// [`StoreError::ChangedOnDisk`] if someone else changed the file; I/O errors otherwise. On any
 /// error the file on disk is left as it was.
 pub fn save<D: Document>(path: &Path, document: &D, expected: Fingerprint) -> Result<Fingerprint, StoreError> {
+    save_with_extras(path, document, expected, &Extras::default())
+}
+
+/// [`save`], carrying the unknown top-level fields of `extras` into the file as they were written.
+///
+/// # Errors
+/// See [`save`].
+pub fn save_with_extras<D: Document>(
+    path: &Path,
+    document: &D,
+    expected: Fingerprint,
+    extras: &Extras,
+) -> Result<Fingerprint, StoreError> {
     let text = document.to_ron().map_err(|source| StoreError::Serialise { kind: D::KIND, source })?;
+    let text = extras.carry_into(text);
     save_bytes(D::KIND, path, text.as_bytes(), expected)
+}
+
+/// Keeps the document at `path` as it is now beside it, as `NAME.original-1.ron` (or `-2`, …; a
+/// copy with the same bytes already there is reused), before a save drops what it cannot carry
+/// (see [`Extras`]). Returns where it is and whether it was written just now.
+///
+/// # Errors
+/// If the file cannot be read or the copy written.
+pub fn keep_original(kind: &'static str, path: &Path) -> Result<Option<(PathBuf, bool)>, StoreError> {
+    let path =
+        &super::files::write_target(path).map_err(|source| StoreError::Read { kind, source, path: path.to_owned() })?;
+    let Some(bytes) = read_limited(kind, path)? else { return Ok(None) };
+    let write_err = |source| StoreError::Write { kind, source, path: path.clone() };
+    let same =
+        |candidate: &Path| read_limited(kind, candidate).ok().flatten().is_some_and(|existing| existing == bytes);
+    let target = free_name(path, "original", same).map_err(write_err)?;
+    if same(&target) {
+        return Ok(Some((target, false)));
+    }
+    write_atomic_with_mode(&target, &bytes, DOCUMENT_MODE).map_err(write_err)?;
+    Ok(Some((target, true)))
 }
 
 /// [`save`] for bytes already serialised.
@@ -226,6 +386,16 @@ pub fn save_bytes(
     expected: Fingerprint,
 ) -> Result<Fingerprint, StoreError> {
     let write_err = |source| StoreError::Write { kind, source, path: path.to_owned() };
+    // Through a symbolic link, the file it points to is the document: replace that, keep the
+    // link, and keep the backup beside the real file.
+    let path = &super::files::write_target(path).map_err(write_err)?;
+    // Two lanyards saving the same file at once take turns from the check to the rename, so the
+    // second always sees the first one's file and merges it, instead of both passing the check
+    // and the later rename silently dropping the other's changes.
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(write_err)?;
+    }
+    let _turn = lock_folder(path);
     let current = read_limited(kind, path)?;
     let current_fingerprint = current.as_deref().map_or(Fingerprint::Missing, Fingerprint::of);
     if current_fingerprint != expected {
@@ -235,14 +405,35 @@ pub fn save_bytes(
     if current_fingerprint == new_fingerprint && current.as_deref() == Some(bytes) {
         return Ok(new_fingerprint);
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(write_err)?;
+    let written = match &current {
+        Some(old) => keep_backup(path, old),
+        None => Ok(()),
     }
-    if let Some(old) = &current {
-        keep_backup(path, old).map_err(write_err)?;
+    .and_then(|()| write_atomic_with_mode(path, bytes, DOCUMENT_MODE));
+    if let Err(err) = written {
+        // A write that fails at its rename (a full disk, a folder in the way) can leave its
+        // temp file linked under a hidden name. This save holds the folder's lock, so no other
+        // lanyard's save is in flight here: take every such leftover away now, so failed
+        // retries do not pile them up.
+        sweep_strays(path, std::time::Duration::ZERO);
+        sweep_strays(&backup_path(path), std::time::Duration::ZERO);
+        return Err(write_err(err));
     }
-    write_atomic(path, bytes).map_err(write_err)?;
     Ok(new_fingerprint)
+}
+
+/// An exclusive advisory lock (`flock`) on the folder holding `path`, held until the returned
+/// file is dropped (a killed process lets go at once). Saves of documents in one folder take
+/// turns; readers never wait. `None` where the folder cannot be locked (some network file
+/// systems): saves then rely on the fingerprint check alone.
+fn lock_folder(path: &Path) -> Option<std::fs::File> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::File::open(dir).ok()?;
+    folder.lock().ok()?;
+    Some(folder)
 }
 
 /// Keeps the file about to be replaced as `NAME.bak`: a hard link to it, renamed into place, so
@@ -259,10 +450,16 @@ fn keep_backup(path: &Path, old: &[u8]) -> std::io::Result<()> {
     staging.push(format!(".{}-{n}", std::process::id()));
     let staging = backup.with_file_name(staging);
     match std::fs::hard_link(path, &staging) {
-        Ok(()) => std::fs::rename(&staging, &backup).inspect_err(|_| {
-            let _ = std::fs::remove_file(&staging);
+        Ok(()) => std::fs::rename(&staging, &backup).or_else(|err| {
+            // Never leave the staging link behind (a full disk fails every save the same way):
+            // take it away, then try the plain copy.
+            std::fs::remove_file(&staging).ok();
+            write_atomic_with_mode(&backup, old, DOCUMENT_MODE).map_err(|_| err)
         }),
-        Err(_) => write_atomic(&backup, old),
+        Err(_) => {
+            std::fs::remove_file(&staging).ok();
+            write_atomic_with_mode(&backup, old, DOCUMENT_MODE)
+        }
     }
 }
 
@@ -312,8 +509,26 @@ pub fn backup_path(path: &Path) -> PathBuf {
 ///
 /// # Errors
 /// Any I/O error; the file at `path` is then left as it was.
+///
+/// Through a symbolic link it replaces the link's target, keeping the link. A file that exists
+/// keeps its permission bits; a new one gets `0644` (less the umask).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    let target = super::files::write_target(path)?;
+    // A named pipe or a device where an export should go is a mistake: never replace it.
+    super::files::refuse_special(&target)?;
+    write_atomic_with_mode(&target, bytes, EXPORT_MODE)
+}
+
+/// Permission bits of a new document the user owns (plan, roster, settings): theirs alone.
+pub const DOCUMENT_MODE: u32 = 0o600;
+/// Permission bits of a new export (calendar, CSV, converted schedule): readable by others, as
+/// files people mean to share usually are.
+pub const EXPORT_MODE: u32 = 0o644;
+
+/// [`write_atomic`] to `path` itself (no links followed), with `mode` for a new file.
+fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut file = atomic_write_file::OpenOptions::new().mode(mode).open(path)?;
     file.write_all(bytes)?;
     file.commit()
 }
@@ -324,20 +539,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// # Errors
 /// If the rename fails.
 pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let target = free_name(path, "corrupt", |_| false)?;
+    std::fs::rename(path, &target)?;
+    Ok(target)
+}
+
+/// `plan.ron` + `corrupt` → the first of `plan.corrupt-1.ron`, `plan.corrupt-2.ron`, … that does
+/// not exist, or the first existing one `reuse` accepts.
+fn free_name(path: &Path, tag: &str, reuse: impl Fn(&Path) -> bool) -> std::io::Result<PathBuf> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
     for n in 1..10_000 {
         let name = match &ext {
-            Some(ext) => format!("{stem}.corrupt-{n}.{ext}"),
-            None => format!("{stem}.corrupt-{n}"),
+            Some(ext) => format!("{stem}.{tag}-{n}.{ext}"),
+            None => format!("{stem}.{tag}-{n}"),
         };
         let target = path.with_file_name(name);
-        if !target.exists() {
-            std::fs::rename(path, &target)?;
+        if std::fs::symlink_metadata(&target).is_err() || reuse(&target) {
             return Ok(target);
         }
     }
-    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many set-aside copies already"))
+    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("too many {tag} copies already")))
+}
+
+/// Keeps the backup of a document that failed to load (or vanished) where no save will ever
+/// replace it: `plan.ron.bak` is copied to `plan.recovered-1.ron` (or `-2`, …; a copy with the
+/// same bytes already there is reused). The next save of the document rotates `plan.ron.bak`,
+/// so without this the last good copy would be gone two saves later. Returns `None` when there
+/// is no backup.
+///
+/// # Errors
+/// If the backup exists but cannot be read or copied.
+pub fn keep_backup_copy(kind: &'static str, path: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let backup = backup_path(path);
+    let Some(bytes) = read_limited(kind, &backup)? else { return Ok(None) };
+    let write_err = |source| StoreError::Write { kind, source, path: backup.clone() };
+    let same =
+        |candidate: &Path| read_limited(kind, candidate).ok().flatten().is_some_and(|existing| existing == bytes);
+    let target = free_name(path, "recovered", same).map_err(write_err)?;
+    if !same(&target) {
+        write_atomic_with_mode(&target, &bytes, DOCUMENT_MODE).map_err(write_err)?;
+    }
+    Ok(Some(target))
 }
 
 /// Parses a plain RON value with the shared options (used by documents' `from_ron`).
@@ -346,4 +589,20 @@ pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
 /// The RON error with its position.
 pub fn from_ron<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
     ron_options().from_str(text)
+}
+
+/// [`from_ron`], noting the path of every field the target type does not know in `ignored`
+/// (`future_field`, `dinners.0.tip`).
+///
+/// # Errors
+/// The RON error with its position.
+pub fn from_ron_noting<T: DeserializeOwned>(
+    text: &str,
+    ignored: &mut Vec<String>,
+) -> Result<T, ron::error::SpannedError> {
+    let mut deserializer = ron::Deserializer::from_str_with_options(text, &ron_options())?;
+    let value = serde_ignored::deserialize(&mut deserializer, |path| ignored.push(path.to_string()))
+        .map_err(|err| deserializer.span_error(err))?;
+    deserializer.end().map_err(|err| deserializer.span_error(err))?;
+    Ok(value)
 }

@@ -23,7 +23,7 @@ pub struct Merged {
 }
 
 /// Merges one keyed collection. Returns the merged map, conflicts, and entries taken from theirs.
-fn merge_map<K: Ord + Clone, V: PartialEq + Clone>(
+pub fn merge_map<K: Ord + Clone, V: PartialEq + Clone>(
     base: &BTreeMap<K, V>,
     ours: &BTreeMap<K, V>,
     theirs: &BTreeMap<K, V>,
@@ -80,6 +80,11 @@ fn merge_maps(base: &Plan, ours: &Plan, theirs: &Plan) -> (Option<VenueMap>, usi
     (map, conflicts + pin_conflicts, taken + pins_taken)
 }
 
+/// Merges one value: the side that changed it wins; if both did, ours.
+pub fn merge_value<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
+    if ours == base { theirs.clone() } else { ours.clone() }
+}
+
 /// Merges `ours` and `theirs`, both derived from `base`.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     let (picks, c1, t1) = merge_map(&base.picks, &ours.picks, &theirs.picks);
@@ -115,6 +120,61 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         }
     }
     Merged { plan, conflicts: c1 + c2 + c3 + c4 + c5 + c6, taken_from_theirs: t1 + t2 + t3 + t4 + t5 + t6 }
+}
+
+/// What differs between two versions of a plan, as short lines a person can read ("pick:
+/// Rust in space", "dinner: Old Port", "note on talk-12"), at most `limit` of them, and how many
+/// there are in all. Used to say what another window or a sync tool changed.
+pub fn describe_changes(before: &Plan, after: &Plan, limit: usize) -> (Vec<String>, usize) {
+    let mut lines = Vec::new();
+    let mut total = 0;
+    let mut note = |line: String| {
+        total += 1;
+        if lines.len() < limit {
+            lines.push(line);
+        }
+    };
+    let keys: BTreeSet<_> = before.picks.keys().chain(after.picks.keys()).collect();
+    for key in keys {
+        match (before.picks.get(key), after.picks.get(key)) {
+            (Some(b), Some(a)) if a != b => note(format!("pick \"{}\" is now {:?}", a.title, a.priority)),
+            (None, Some(a)) => note(format!("pick \"{}\" added", a.title)),
+            (Some(b), None) => note(format!("pick \"{}\" removed", b.title)),
+            _ => {}
+        }
+    }
+    let keys: BTreeSet<_> = before.notes.keys().chain(after.notes.keys()).collect();
+    for key in keys.into_iter().filter(|k| before.notes.get(*k) != after.notes.get(*k)) {
+        let title = after.picks.get(key).or_else(|| before.picks.get(key)).map_or(key.as_str(), |p| p.title.as_str());
+        note(format!("note on \"{title}\""));
+    }
+    let (b, a) = (items_by_id(before), items_by_id(after));
+    for id in b.keys().chain(a.keys()).collect::<BTreeSet<_>>() {
+        let describe = |item: &PersonalItem| match item {
+            PersonalItem::Custom(c) => format!("event \"{}\"", c.title),
+            PersonalItem::Block(x) => format!("{} block", x.kind.label()),
+            PersonalItem::Dinner(d) => format!("dinner \"{}\"", d.title),
+        };
+        match (b.get(id), a.get(id)) {
+            (Some(x), Some(y)) if x != y => note(format!("{} changed", describe(y))),
+            (None, Some(y)) => note(format!("{} added", describe(y))),
+            (Some(x), None) => note(format!("{} removed", describe(x))),
+            _ => {}
+        }
+    }
+    let (b, a) = (signups_by_key(before), signups_by_key(after));
+    for key in b.keys().chain(a.keys()).collect::<BTreeSet<_>>() {
+        match (b.get(key), a.get(key)) {
+            (None, Some(y)) => note(format!("signed up for \"{}\"", y.title)),
+            (Some(x), None) => note(format!("left \"{}\"", x.title)),
+            (Some(x), Some(y)) if x != y => note(format!("sign-up \"{}\" changed", y.title)),
+            _ => {}
+        }
+    }
+    if before.me != after.me || before.map != after.map {
+        note("your name or venue map".to_owned());
+    }
+    (lines, total)
 }
 
 #[cfg(test)]

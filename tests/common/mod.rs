@@ -48,10 +48,19 @@ pub fn first_run_app_in(dir: &Path) -> LanyardApp {
 pub fn harness(app: LanyardApp, now: NaiveDateTime) -> Harness<'static, LanyardApp> {
     Harness::builder()
         .with_size([1280.0, 860.0])
+        // Every edit is saved at once on a background thread, which asks for one more frame
+        // when it is done (so the status bar is true): allow for it when settling.
+        .with_max_steps(12)
         .build_ui_state(move |ui, app: &mut LanyardApp| app.ui_at(ui, now), app)
 }
 
 /// The plan file of the sample conference inside `dir`.
 pub fn sample_plan_path(dir: &Path) -> PathBuf {
     lanyard::io::paths::plan_path(dir, "cascadia-py-2027")
+}
+
+/// Writes `bytes` to `path` as another program would: plainly, not through lanyard's store.
+pub fn write_raw(path: &Path, bytes: impl AsRef<[u8]>) {
+    use std::io::Write as _;
+    std::fs::File::create(path).and_then(|mut file| file.write_all(bytes.as_ref())).unwrap();
 }

@@ -150,7 +150,7 @@ pub fn load(path: &Path) -> Result<Schedule, ImportError> {
 /// # Errors
 /// [`ImportError`]; the file is never modified.
 pub fn load_with_progress(path: &Path, progress: Progress<'_>) -> Result<Schedule, ImportError> {
-    let file = std::fs::File::open(path).map_err(ImportError::Read)?;
+    let file = super::files::open_regular(path).map_err(ImportError::Read)?;
     let size = file.metadata().map_err(ImportError::Read)?.len();
     if size > MAX_SCHEDULE_BYTES {
         return Err(ImportError::TooLarge { size });
