@@ -4,6 +4,7 @@
 //! `app/schedules.rs`, background work in `app/jobs.rs`.
 
 mod doc_slot;
+pub mod ids;
 mod jobs;
 mod persistence;
 mod rosters;
@@ -92,6 +93,8 @@ pub struct LanyardApp {
     timeline: Timeline,
     settings: Settings,
     settings_slot: DocSlot<Settings>,
+    /// The settings as last read or written: the base of a merge with another window's.
+    settings_base: Settings,
     /// The open roster's file, staff busy times and derived data.
     roster: Option<rosters::OpenRoster>,
     /// Bumped whenever the roster changes, so views and background jobs can tell.
@@ -119,6 +122,30 @@ pub struct LanyardApp {
     looks_applied: Option<crate::io::settings::Looks>,
     frames_drawn: u64,
     quit_after_frames: Option<u64>,
+    /// Notices another program changing the plan file while it is open.
+    plan_watch: Option<crate::io::watch::FileWatch<Plan>>,
+    /// The newest version of the plan file the watcher found, taken in once no save is in flight.
+    plan_found: Option<crate::io::watch::Found<Plan>>,
+    /// Wakes the UI from background threads (a save that finished, a file that changed).
+    waker: Waker,
+    /// Set by a termination signal: save everything and close the window.
+    terminate: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Asks for a frame from any thread, once the egui context is known (from the first frame on).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Waker(Arc<std::sync::OnceLock<egui::Context>>);
+
+impl Waker {
+    fn set(&self, ctx: &egui::Context) {
+        self.0.get_or_init(|| ctx.clone());
+    }
+
+    pub(crate) fn wake(&self) {
+        if let Some(ctx) = self.0.get() {
+            ctx.request_repaint();
+        }
+    }
 }
 
 impl LanyardApp {
@@ -148,6 +175,7 @@ impl LanyardApp {
             plan_revision: 0,
             undo: UndoStack::default(),
             timeline: Timeline::default(),
+            settings_base: settings.clone(),
             settings,
             settings_slot,
             roster: None,
@@ -167,6 +195,10 @@ impl LanyardApp {
             pinned_now: config.now,
             frames_drawn: 0,
             quit_after_frames: config.quit_after_frames,
+            plan_watch: None,
+            plan_found: None,
+            waker: Waker::default(),
+            terminate: Arc::default(),
         };
         app.install_schedule(schedule, source);
         if let Some(roster) = &config.roster {
@@ -245,6 +277,12 @@ impl LanyardApp {
     /// Draws one frame. `now` is conference-local wall-clock time, a parameter so tests can pin it.
     pub fn ui_at(&mut self, ui: &mut egui::Ui, now: NaiveDateTime) {
         let time = ui.input(|i| i.time);
+        self.waker.set(ui.ctx());
+        if self.terminate.load(std::sync::atomic::Ordering::Relaxed) {
+            // SIGTERM, SIGINT or SIGHUP (logout, shutdown): nothing may wait for the autosave.
+            self.flush();
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if self.frames_drawn == 0 && !self.forced_view && self.ws.schedule.day_of(now).is_some() {
             // Opened during the conference: what is on now matters most.
             self.ui.tab = ui::Tab::Now;
@@ -368,6 +406,10 @@ impl LanyardApp {
                     Err(err) => self.ui.banners.push(Banner::warning(err.to_string())),
                 }
             }
+            Command::AddItem(item) => {
+                let id = ids::fresh_item_id(item.id_prefix());
+                self.execute(Command::Edit(crate::model::Edit::add(item.with_id(id))), time);
+            }
             Command::Undo => {
                 if self.plan_slot.read_only.is_none() {
                     let before = (Arc::clone(&self.ws.schedule), self.ws.roster.clone());
@@ -392,6 +434,7 @@ impl LanyardApp {
             Command::EditRoster(edit) => self.edit_roster(*edit, time),
             Command::LoadMapImage(path) => self.load_map_image(&path, time),
             Command::LoadSamplePlan => self.load_sample_plan(time),
+            Command::RestorePlan(copy) => self.restore_plan(&copy, time),
             Command::DismissBanner(index) => {
                 if index < self.ui.banners.len() {
                     self.ui.banners.remove(index);
@@ -468,6 +511,8 @@ impl LanyardApp {
             }
             // Handled by `execute`; listed so a new command cannot fall through unnoticed.
             Command::Edit(_)
+            | Command::AddItem(_)
+            | Command::RestorePlan(_)
             | Command::Undo
             | Command::Redo
             | Command::SaveNow
@@ -587,6 +632,31 @@ impl LanyardApp {
     }
 }
 
+impl LanyardApp {
+    /// The flag a termination signal sets ([`Self::listen_for_termination`]); setting it by hand
+    /// does the same (tests).
+    pub fn termination_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        Arc::clone(&self.terminate)
+    }
+
+    /// Saves and closes on SIGTERM, SIGINT and SIGHUP (logout, shutdown, Ctrl+C): the signal
+    /// asks for a frame, and that frame saves every document and closes the window. A second
+    /// signal leaves at once.
+    pub fn listen_for_termination(&self, ctx: &egui::Context) {
+        let flag = Arc::clone(&self.terminate);
+        let ctx = ctx.clone();
+        let installed = ctrlc::set_handler(move || {
+            if flag.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            ctx.request_repaint();
+        });
+        if let Err(err) = installed {
+            log::warn!("cannot save on termination signals: {err}");
+        }
+    }
+}
+
 impl Drop for LanyardApp {
     fn drop(&mut self) {
         self.flush();
@@ -644,7 +714,9 @@ pub fn run_native(config: AppConfig) -> eframe::Result {
         Box::new(|cc| {
             ui::theme::install(&cc.egui_ctx);
             let preloaded = preload.and_then(|handle| handle.join().ok()).flatten();
-            Ok(Box::new(LanyardApp::with_preloaded(config, preloaded)))
+            let app = LanyardApp::with_preloaded(config, preloaded);
+            app.listen_for_termination(&cc.egui_ctx);
+            Ok(Box::new(app))
         }),
     )
 }

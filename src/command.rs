@@ -10,6 +10,9 @@ use crate::model::{Edit, SessionId};
 pub enum Command {
     /// Change the plan (undoable).
     Edit(Edit),
+    /// Add a new item of your own (undoable). Its id is ignored: the app gives it one that no
+    /// other window or laptop will ever give, so merging two copies of the plan keeps both.
+    AddItem(Box<crate::model::PersonalItem>),
     Undo,
     Redo,
     /// Save the plan now instead of waiting for autosave.
@@ -39,6 +42,9 @@ pub enum Command {
     OpenRoster(PathBuf),
     /// Open the bundled sample roster (copied into the data folder on first use).
     OpenSampleRoster,
+    /// Replace the plan with a kept copy of it (a backup set aside by recovery), as one undoable
+    /// step.
+    RestorePlan(PathBuf),
     /// Replace the plan with the bundled sample plan (undoable); only for the sample conference.
     LoadSamplePlan,
     CloseRoster,

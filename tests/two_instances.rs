@@ -38,7 +38,7 @@ fn two_windows_on_one_folder_merge_instead_of_clobbering() {
     b.flush();
     assert_eq!(ids(&on_disk(dir.path())), ["cpc27-003", "cpc27-004"]);
     assert_eq!(ids(b.plan()), ["cpc27-003", "cpc27-004"], "B now shows A's pick too");
-    assert!(b.ui_state().banners.iter().any(|banner| banner.text.contains("merged both")));
+    assert!(b.ui_state().banners.iter().any(|banner| banner.text.contains("this window now shows it")));
     assert!(!b.is_plan_read_only());
 
     // A unpicks a talk B never touched and picks another: both changes land, B's pick stays.

@@ -6,14 +6,17 @@ use std::path::{Path, PathBuf};
 
 use super::LanyardApp;
 use super::doc_slot::{DocSlot, Settled};
+use crate::command::Command;
 use crate::io::settings::Settings;
-use crate::io::store::{self, Document, Fingerprint, StoreError};
+use crate::io::store::{self, Document, Fingerprint, Loaded, StoreError};
+use crate::io::watch::Found;
 use crate::model::Plan;
 use crate::ui::Banner;
 
 /// Loads the plan for `conference_id` from `path`, turning every problem into a banner and a
 /// safe state: a corrupt file is set aside and an empty plan started; a newer or unreadable file
-/// is shown read-only and never written.
+/// is shown read-only and never written. Whenever `plan.ron` is damaged or missing while its
+/// backup is there, the backup is kept where no save replaces it and offered for restoring.
 pub(super) fn load_plan(
     path: Option<PathBuf>,
     conference_id: &str,
@@ -25,10 +28,95 @@ pub(super) fn load_plan(
     };
     match store::load::<Plan>(&path) {
         Ok(loaded) => {
-            let plan = loaded.document.unwrap_or_else(|| Plan::new(conference_id));
-            (plan, DocSlot::at(Some(path), loaded.fingerprint))
+            let plan = loaded.document.unwrap_or_else(|| {
+                // No plan file, yet a backup of one: it was deleted or lost while no lanyard ran.
+                offer_backup(&path, "There is no plan file, but lanyard found a backup of one.", banners);
+                Plan::new(conference_id)
+            });
+            (plan, slot_with_extras(path, loaded.fingerprint, loaded.extras, banners))
         }
-        Err(err) => recover::<Plan>(path, &err, banners, || Plan::new(conference_id)),
+        Err(err) => {
+            let recovered = recover::<Plan>(path.clone(), &err, banners, || Plan::new(conference_id));
+            if matches!(err, StoreError::Corrupt { .. } | StoreError::TooLarge { .. }) {
+                offer_backup(&path, "Lanyard found a backup of the plan from before it was damaged.", banners);
+            }
+            recovered
+        }
+    }
+}
+
+/// A writable slot for a document just loaded. If a save would drop something the file holds
+/// (comments, unknown fields deep inside), the file as written is kept beside it first, and a
+/// banner says where; unknown top-level fields are carried by every save.
+pub(super) fn slot_with_extras<D: Document + Clone + Send + 'static>(
+    path: PathBuf,
+    fingerprint: Fingerprint,
+    extras: store::Extras,
+    banners: &mut Vec<Banner>,
+) -> DocSlot<D> {
+    if extras.lost_on_save() {
+        match store::keep_original(D::KIND, &path) {
+            Ok(Some((copy, true))) => {
+                log::info!("kept {} as written: {}", path.display(), copy.display());
+                banners.push(Banner::info(format!(
+                    "{} has {} that lanyard cannot keep when it saves the {}; the file as written is kept as {}.",
+                    path.display(),
+                    extras.describe_lost(),
+                    D::KIND,
+                    copy.display()
+                )));
+            }
+            Ok(_) => {}
+            Err(err) => {
+                // Without the copy, saving would lose what the user wrote: do not save.
+                log::error!("{err}");
+                banners.push(Banner::error(format!(
+                    "{} has {} that a save would drop, and it could not be kept aside ({err}); lanyard will not \
+                     write over it.",
+                    path.display(),
+                    extras.describe_lost()
+                )));
+                return DocSlot::read_only(path, "it could not be kept as written".to_owned());
+            }
+        }
+    }
+    let mut slot = DocSlot::at(Some(path), fingerprint);
+    slot.extras = extras;
+    slot
+}
+
+/// If `path` has a backup, keeps a copy of it that no save will replace and offers to restore it
+/// with a banner naming both files. Without a backup, nothing happens.
+fn offer_backup(path: &Path, why: &str, banners: &mut Vec<Banner>) {
+    match store::keep_backup_copy(Plan::KIND, path) {
+        Ok(None) => {}
+        Ok(Some(copy)) => match store::load::<Plan>(&copy) {
+            Ok(Loaded { document: Some(plan), .. }) => {
+                let items = plan.custom_events.len() + plan.blocks.len() + plan.dinners.len();
+                log::warn!("kept the backup of {} as {}", path.display(), copy.display());
+                banners.push(
+                    Banner::warning(format!(
+                        "{why} It has {} picks, {} notes and {items} items of your own, and is kept as {}.",
+                        plan.picks.len(),
+                        plan.notes.len(),
+                        copy.display()
+                    ))
+                    .with_action("Restore the backup", Command::RestorePlan(copy)),
+                );
+            }
+            Ok(Loaded { document: None, .. }) => {}
+            Err(err) => {
+                log::warn!("the backup of {} does not load either: {err}", path.display());
+                banners.push(Banner::error(format!(
+                    "{why} It does not load either ({err}); it is kept as {} for you to look at.",
+                    copy.display()
+                )));
+            }
+        },
+        Err(err) => {
+            log::error!("could not keep the backup of {}: {err}", path.display());
+            banners.push(Banner::error(format!("{why} It could not be kept aside: {err}")));
+        }
     }
 }
 
@@ -80,8 +168,17 @@ pub(super) fn load_settings(data_dir: Option<&Path>, banners: &mut Vec<Banner>) 
         return (Settings::default(), DocSlot::detached());
     };
     match store::load::<Settings>(&path) {
-        Ok(loaded) => (loaded.document.unwrap_or_default(), DocSlot::at(Some(path), loaded.fingerprint)),
-        Err(err) => recover::<Settings>(path, &err, banners, Settings::default),
+        Ok(loaded) => {
+            (loaded.document.unwrap_or_default(), slot_with_extras(path, loaded.fingerprint, loaded.extras, banners))
+        }
+        Err(err) => {
+            if matches!(err, StoreError::Corrupt { .. } | StoreError::TooLarge { .. })
+                && let Ok(Some(copy)) = store::keep_backup_copy(Settings::KIND, &path)
+            {
+                banners.push(Banner::info(format!("The settings' backup is kept as {}.", copy.display())));
+            }
+            recover::<Settings>(path, &err, banners, Settings::default)
+        }
     }
 }
 
@@ -106,9 +203,11 @@ impl LanyardApp {
         if let Some(done) = self.plan_slot.poll() {
             self.settle_plan(done);
         }
+        self.take_disk_changes();
         if let Some(due) = self.plan_slot.due_in(time) {
             if due <= 0.0 {
-                if let Some(done) = self.plan_slot.start_background_save(&self.ws.plan, time) {
+                let waker = self.waker.clone();
+                if let Some(done) = self.plan_slot.start_background_save(&self.ws.plan, time, move || waker.wake()) {
                     self.settle_plan(done);
                 }
             } else {
@@ -128,6 +227,9 @@ impl LanyardApp {
             Ok(fingerprint) => {
                 self.plan_slot.saved(done.revision, fingerprint);
                 self.plan_base = done.saved;
+                if let Some(watch) = &self.plan_watch {
+                    watch.set_known(fingerprint);
+                }
             }
             Err(StoreError::ChangedOnDisk { .. }) => self.merge_from_disk(),
             Err(err) => {
@@ -139,46 +241,137 @@ impl LanyardApp {
         }
     }
 
-    /// Another lanyard window or a sync tool changed the plan file: read theirs, merge it with
-    /// ours by id against the version both started from, and save the result. If theirs cannot
-    /// be read (newer version, damaged), it is left alone and this window stops saving.
+    /// Another lanyard window or a sync tool changed the plan file: read theirs and take it in.
     fn merge_from_disk(&mut self) {
         let Some(path) = self.plan_slot.path.clone() else { return };
-        match store::load::<Plan>(&path) {
-            Ok(loaded) => {
-                let theirs = loaded.document.unwrap_or_else(|| Plan::new(self.ws.plan.conference.clone()));
-                let merged = crate::model::merge::merge(&self.plan_base, &self.ws.plan, &theirs);
-                log::warn!(
-                    "plan changed on disk: merged ({} from there, {} conflicts kept ours): {}",
-                    merged.taken_from_theirs,
-                    merged.conflicts,
-                    path.display()
-                );
-                let mut message = format!(
-                    "Your plan was also changed in another window or by a sync tool. Lanyard merged both: \
-                     {} changes came from there",
-                    merged.taken_from_theirs
-                );
-                if merged.conflicts > 0 {
-                    message
-                        .push_str(&format!("; {} edited on both sides kept this window's version", merged.conflicts));
-                }
-                message.push('.');
-                self.ui.banners.push(Banner::info(message));
-                self.plan_base = theirs;
-                self.plan_slot.fingerprint = loaded.fingerprint;
-                self.ws.plan = merged.plan;
-                // Undo steps from before the merge would drop the other side's changes.
-                self.undo.clear();
-                self.rebuild_timeline();
-                self.plan_revision += 1;
-                self.plan_slot.mark_dirty(self.plan_slot.due_from);
+        let found = store::load::<Plan>(&path);
+        self.take_disk_version(found);
+    }
+
+    /// Looks at what the plan's watcher found on disk, once no save of ours is in flight (our own
+    /// write shows up there too, and is recognised by its fingerprint).
+    pub(super) fn take_disk_changes(&mut self) {
+        let Some(watch) = &self.plan_watch else { return };
+        if let Some(found) = watch.latest() {
+            self.plan_found = Some(found);
+        }
+        if self.plan_slot.is_saving() || self.plan_slot.read_only.is_some() {
+            return;
+        }
+        if let Some(found) = self.plan_found.take() {
+            self.take_disk_version(found);
+        }
+    }
+
+    /// Takes in the plan as another program left it on disk: merged with ours by id against the
+    /// version both started from, shown at once, and said in a banner that names what changed.
+    /// A removed file is written again from this window (a sync tool removes and recreates
+    /// files; merging that as "everything was removed" would wipe the plan). A file that does
+    /// not load is left alone: a newer lanyard's makes this window read-only, a damaged one is
+    /// retried later (a sync tool may be halfway through).
+    fn take_disk_version(&mut self, found: Found<Plan>) {
+        let due = self.plan_slot.due_from;
+        match found {
+            Ok(loaded) if loaded.fingerprint == self.plan_slot.fingerprint => {}
+            Ok(Loaded { document: None, .. }) => {
+                let path = self.plan_slot.path.as_deref().map(Path::display);
+                log::warn!("plan file removed by another program; writing it again: {path:?}");
+                self.ui.banners.push(Banner::warning(format!(
+                    "Your plan file was removed by another program. Lanyard saved it again from this window{}.",
+                    path.map(|p| format!(": {p}")).unwrap_or_default()
+                )));
+                self.plan_slot.fingerprint = Fingerprint::Missing;
+                self.plan_slot.mark_dirty(due);
             }
-            Err(err) => {
+            Ok(Loaded { document: Some(theirs), fingerprint, .. }) => {
+                let merged = crate::model::merge::merge(&self.plan_base, &self.ws.plan, &theirs);
+                self.plan_base = theirs;
+                self.plan_slot.fingerprint = fingerprint;
+                if let Some(watch) = &self.plan_watch {
+                    watch.set_known(fingerprint);
+                }
+                if merged.plan != self.ws.plan {
+                    let (lines, total) = crate::model::merge::describe_changes(&self.ws.plan, &merged.plan, 3);
+                    let mut message = format!(
+                        "Your plan was changed in another window or by a sync tool, and this window now shows it: {}",
+                        lines.join("; ")
+                    );
+                    if total > lines.len() {
+                        message.push_str(&format!(" and {} more", total - lines.len()));
+                    }
+                    message.push('.');
+                    if merged.conflicts > 0 {
+                        message.push_str(&format!(
+                            " {} changed in both places kept this window's version.",
+                            merged.conflicts
+                        ));
+                    }
+                    log::warn!("plan changed on disk: {message}");
+                    self.ui.banners.push(Banner::info(message));
+                    self.ws.plan = merged.plan;
+                    // Undo steps from before the merge would drop the other side's changes.
+                    self.undo.clear();
+                    self.rebuild_timeline();
+                    self.plan_revision += 1;
+                } else if merged.conflicts > 0 {
+                    self.ui.banners.push(Banner::info(format!(
+                        "Your plan was also changed in another window or by a sync tool; {} changed in both \
+                         places kept this window's version.",
+                        merged.conflicts
+                    )));
+                }
+                if self.ws.plan != self.plan_base {
+                    self.plan_slot.mark_dirty(due);
+                }
+            }
+            Err(err @ StoreError::TooNew { .. }) => {
                 self.plan_slot.read_only = Some(err.to_string());
                 self.report_save_error(&err);
             }
+            Err(err) => self.report_save_error(&err),
         }
+    }
+
+    /// Brings back a kept copy of the plan (a backup recovery set aside) as one undoable step.
+    /// It is merged with what this window has, so anything added since the plan was lost stays.
+    pub(super) fn restore_plan(&mut self, copy: &Path, time: f64) {
+        if let Some(reason) = &self.plan_slot.read_only {
+            self.ui.banners.push(Banner::warning(format!("Your plan is read-only: {reason}")));
+            return;
+        }
+        let restored = match store::load::<Plan>(copy) {
+            Ok(Loaded { document: Some(plan), .. }) => plan,
+            Ok(Loaded { document: None, .. }) => {
+                self.ui.banners.push(Banner::error(format!("The copy is no longer there: {}", copy.display())));
+                return;
+            }
+            Err(err) => {
+                self.ui.banners.push(Banner::error(format!("The copy could not be restored: {err}")));
+                return;
+            }
+        };
+        if restored.conference != self.ws.plan.conference {
+            self.ui.banners.push(Banner::warning(format!(
+                "That copy belongs to conference \"{}\", not the one open; it was not restored.",
+                restored.conference
+            )));
+            return;
+        }
+        let empty = Plan::new(self.ws.plan.conference.clone());
+        let merged = crate::model::merge::merge(&empty, &self.ws.plan, &restored);
+        if merged.plan == self.ws.plan {
+            self.ui.banners.push(Banner::info("Everything in that copy is already in your plan."));
+            return;
+        }
+        let before = self.ws.clone();
+        self.ws.plan = merged.plan;
+        self.undo.push(before);
+        self.workspace_changed(time);
+        self.ui.banners.push(Banner::info(format!(
+            "Restored your plan from {}: {} picks now. Undo (Ctrl+Z) takes it back; the copy stays where it is.",
+            copy.display(),
+            self.ws.plan.picks.len()
+        )));
     }
 
     /// Shows a failed save once per distinct message.
@@ -192,8 +385,9 @@ impl LanyardApp {
         if let Some(done) = self.plan_slot.wait() {
             self.settle_plan(done);
         }
-        // A save refused because the file changed merges; the merged plan then needs one more.
-        for _ in 0..3 {
+        // A save refused because the file changed merges; the merged plan then needs one more
+        // (and another, if yet another window saved in between).
+        for _ in 0..10 {
             if !self.plan_slot.is_dirty() {
                 break;
             }
@@ -216,18 +410,51 @@ impl LanyardApp {
         }
     }
 
-    /// Saves the settings now: they are tiny and change rarely.
+    /// Saves the settings now: they are tiny and change rarely. If another window saved them
+    /// meanwhile, both are merged field by field and saved again, never written over.
     pub(super) fn save_settings(&mut self) {
-        let slot = &mut self.settings_slot;
-        let (Some(path), None) = (&slot.path, &slot.read_only) else { return };
-        match store::save(path, &self.settings, slot.fingerprint) {
-            Ok(fingerprint) => slot.fingerprint = fingerprint,
-            Err(err) => {
-                log::warn!("could not save settings: {err}");
-                if err.is_read_only() {
-                    slot.read_only = Some(err.to_string());
+        for _ in 0..3 {
+            let slot = &mut self.settings_slot;
+            let (Some(path), None) = (&slot.path, &slot.read_only) else { return };
+            match store::save_with_extras(path, &self.settings, slot.fingerprint, &slot.extras) {
+                Ok(fingerprint) => {
+                    slot.fingerprint = fingerprint;
+                    self.settings_base = self.settings.clone();
+                    return;
+                }
+                Err(StoreError::ChangedOnDisk { .. }) => match store::load::<Settings>(path) {
+                    Ok(loaded) => {
+                        let theirs = loaded.document.unwrap_or_default();
+                        self.settings = Settings::merge(&self.settings_base, &self.settings, &theirs);
+                        self.settings_base = theirs;
+                        slot.fingerprint = loaded.fingerprint;
+                        slot.extras = loaded.extras;
+                    }
+                    Err(err) => {
+                        self.report_settings_error(&err);
+                        return;
+                    }
+                },
+                Err(err) => {
+                    self.report_settings_error(&err);
+                    return;
                 }
             }
         }
+    }
+
+    /// Says once that the settings could not be saved (they stay as set in this window).
+    fn report_settings_error(&mut self, err: &StoreError) {
+        let slot = &mut self.settings_slot;
+        if err.is_read_only() {
+            slot.read_only = Some(err.to_string());
+        }
+        if slot.last_error.as_deref() != Some(err.to_string().as_str()) {
+            log::warn!("could not save settings: {err}");
+            self.ui
+                .banners
+                .push(Banner::warning(format!("Settings could not be saved: {err}\nThey stay as set in this window.")));
+        }
+        slot.last_error = Some(err.to_string());
     }
 }

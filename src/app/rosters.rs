@@ -43,7 +43,15 @@ impl LanyardApp {
         self.save_roster_now();
         let (roster, slot) = match store::load::<Roster>(path) {
             Ok(loaded) => match loaded.document {
-                Some(roster) => (roster, DocSlot::at(Some(path.to_owned()), loaded.fingerprint)),
+                Some(roster) => (
+                    roster,
+                    super::persistence::slot_with_extras(
+                        path.to_owned(),
+                        loaded.fingerprint,
+                        loaded.extras,
+                        &mut self.ui.banners,
+                    ),
+                ),
                 None => {
                     self.ui.banners.push(Banner::error(format!("There is no roster at {}.", path.display())));
                     return;
@@ -212,7 +220,8 @@ impl LanyardApp {
             && let Some(due) = open.slot.due_in(time)
         {
             if due <= 0.0 {
-                settled = open.slot.start_background_save(roster, time);
+                let waker = self.waker.clone();
+                settled = open.slot.start_background_save(roster, time, move || waker.wake());
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(due));
             }

@@ -164,6 +164,14 @@ impl LanyardApp {
         self.roster = None;
         self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: None, roster: None };
         self.plan_slot = slot;
+        self.plan_found = None;
+        self.plan_watch = match (&self.plan_slot.path, &self.plan_slot.read_only) {
+            (Some(path), None) => {
+                let waker = self.waker.clone();
+                crate::io::watch::FileWatch::start(path, self.plan_slot.fingerprint, move || waker.wake())
+            }
+            _ => None,
+        };
         self.schedule_generation += 1;
         self.plan_revision += 1;
         self.undo.clear();

@@ -7,14 +7,25 @@ use serde::{Deserialize, Serialize};
 
 use super::time::add_minutes;
 
-/// Id of an item the attendee created (`c1`, `b2`, `d3`, …), unique within one plan.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Id of an item the attendee created, unique within one plan and across every copy of it.
+///
+/// New items get [`ItemId::unique`] ids (`d-0192f1c4…`): two windows or two laptops adding an
+/// item at the same moment never pick the same id, so a merge by id keeps both. Older plans
+/// numbered items per plan (`c1`, `b2`, `d3`); those ids keep loading and keep working.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ItemId(pub String);
 
 impl ItemId {
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
+    }
+
+    /// `prefix`, a dash and `token` as 32 hex digits. The caller brings a token no other writer
+    /// uses: the app a time-ordered random UUID (`app::ids`), so the model needs no clock or
+    /// randomness; tests any distinct numbers.
+    pub fn unique(prefix: &str, token: u128) -> Self {
+        Self(format!("{prefix}-{token:032x}"))
     }
 
     pub fn as_str(&self) -> &str {
@@ -237,6 +248,17 @@ impl PersonalItem {
             Self::Dinner(d) => (d.starts_at, d.duration_mins),
         };
         add_minutes(start, minutes)
+    }
+
+    /// The same item under another id.
+    #[must_use]
+    pub fn with_id(mut self, id: ItemId) -> Self {
+        match &mut self {
+            Self::Custom(c) => c.id = id,
+            Self::Block(b) => b.id = id,
+            Self::Dinner(d) => d.id = id,
+        }
+        self
     }
 
     /// The id prefix for new items of this kind.

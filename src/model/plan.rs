@@ -87,7 +87,7 @@ pub enum Edit {
         session_id: SessionId,
         watch_later: bool,
     },
-    /// Add a custom event, block or dinner; its id must be new (see [`Plan::next_item_id`]).
+    /// Add a custom event, block or dinner; its id must be new (see [`ItemId::unique`]).
     AddItem(Box<PersonalItem>),
     /// Replace the item with the same id (and kind).
     UpdateItem(Box<PersonalItem>),
@@ -169,18 +169,6 @@ impl Plan {
 
     pub fn note(&self, session_id: &SessionId) -> Option<&str> {
         self.notes.get(session_id).map(String::as_str)
-    }
-
-    /// A fresh id for a new item: `prefix` and the next number not yet used with it.
-    pub fn next_item_id(&self, prefix: &str) -> ItemId {
-        let ids = self
-            .custom_events
-            .iter()
-            .map(|c| &c.id)
-            .chain(self.blocks.iter().map(|b| &b.id))
-            .chain(self.dinners.iter().map(|d| &d.id));
-        let highest = ids.filter_map(|id| id.as_str().strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
-        ItemId(format!("{prefix}{}", highest.saturating_add(1)))
     }
 
     /// The item with this id, whatever its kind.
@@ -457,10 +445,8 @@ mod tests {
     fn personal_items_add_update_remove() {
         let schedule = schedule();
         let mut plan = Plan::new("c");
-        assert_eq!(plan.next_item_id("c"), ItemId::new("c1"));
         plan.apply(&schedule, Edit::add(hallway("c1"))).unwrap();
-        assert_eq!(plan.next_item_id("c"), ItemId::new("c2"));
-        assert_eq!(plan.next_item_id("d"), ItemId::new("d1"));
+        assert_eq!(plan.apply(&schedule, Edit::add(hallway("c1"))), Err(PlanError::DuplicateItem(ItemId::new("c1"))));
         let PersonalItem::Custom(mut moved) = hallway("c1") else { unreachable!() };
         moved.starts_at = dt("2027-04-17 16:00");
         plan.apply(&schedule, Edit::update(PersonalItem::Custom(moved.clone()))).unwrap();

@@ -143,15 +143,16 @@ impl ItemDraft {
         if self.id.is_some() { format!("Edit: {what}") } else { format!("New: {what}") }
     }
 
-    /// The model item this form describes, with `id` for a new one.
+    /// The model item this form describes. A new item has an empty id: the app gives it a
+    /// unique one ([`Command::AddItem`]).
     ///
     /// # Errors
     /// A short message naming what is missing or malformed.
-    pub fn to_item(&self, new_id: ItemId) -> Result<PersonalItem, String> {
+    pub fn to_item(&self) -> Result<PersonalItem, String> {
         let time = NaiveTime::parse_from_str(self.start.trim(), "%H:%M")
             .map_err(|_| format!("\"{}\" is not a time like 14:30", self.start.trim()))?;
         let starts_at = NaiveDateTime::new(self.date, time);
-        let id = self.id.clone().unwrap_or(new_id);
+        let id = self.id.clone().unwrap_or_default();
         let names = split_names(&self.people);
         let item = match self.kind {
             DraftKind::Custom(kind) => PersonalItem::Custom(CustomEvent {
@@ -257,10 +258,13 @@ impl ItemEditor {
                 ui.separator();
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
-                        match self.draft.to_item(ctx.plan.next_item_id(self.prefix())) {
+                        match self.draft.to_item() {
                             Ok(item) => {
-                                let edit = if self.draft.id.is_some() { Edit::update(item) } else { Edit::add(item) };
-                                commands.push(Command::Edit(edit));
+                                commands.push(if self.draft.id.is_some() {
+                                    Command::Edit(Edit::update(item))
+                                } else {
+                                    Command::AddItem(Box::new(item))
+                                });
                                 close = true;
                             }
                             Err(problem) => self.problem = Some(problem),
@@ -280,14 +284,6 @@ impl ItemEditor {
                 });
             });
         keep_open && !close
-    }
-
-    fn prefix(&self) -> &'static str {
-        match self.draft.kind {
-            DraftKind::Custom(_) => "c",
-            DraftKind::Block(_) => "b",
-            DraftKind::Dinner => "d",
-        }
     }
 
     fn form_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>) {
@@ -432,14 +428,14 @@ mod tests {
         draft.reservation_name = "Ana".into();
         draft.reservation_size = 4;
         draft.confirmation = "X12".into();
-        let item = draft.to_item(ItemId::new("d1")).unwrap();
+        let item = draft.to_item().unwrap();
         let PersonalItem::Dinner(dinner) = &item else { panic!("{item:?}") };
         assert_eq!(dinner.party, ["Ana", "Ben", "Chen"]);
         assert_eq!(dinner.cost_per_head, Some(Money { minor_units: 3550, currency: "CAD".into() }));
         assert_eq!(dinner.starts_at.to_string(), "2027-04-18 19:30:00");
         assert_eq!(dinner.reservation, Reservation::Booked { name: "Ana".into(), size: 4, confirmation: "X12".into() });
         let again = ItemDraft::from_item(&item);
-        assert_eq!(again.to_item(ItemId::new("unused")).unwrap(), item);
+        assert_eq!(again.to_item().unwrap(), item);
     }
 
     #[test]
@@ -447,15 +443,15 @@ mod tests {
         let mut draft = ItemDraft::new(DraftKind::Custom(CustomKind::Meeting), date());
         draft.title = "Scheduler chat".into();
         draft.start = "25:99".into();
-        assert!(draft.to_item(ItemId::new("c1")).unwrap_err().contains("25:99"));
+        assert!(draft.to_item().unwrap_err().contains("25:99"));
         draft.start = "9:05".into();
-        assert!(draft.to_item(ItemId::new("c1")).is_ok());
+        assert!(draft.to_item().is_ok());
         draft.title = "  ".into();
-        assert!(draft.to_item(ItemId::new("c1")).unwrap_err().contains("title"));
+        assert!(draft.to_item().unwrap_err().contains("title"));
         let mut dinner = ItemDraft::new(DraftKind::Dinner, date());
         dinner.title = "x".into();
         dinner.cost = "12.345".into();
-        assert!(dinner.to_item(ItemId::new("d1")).unwrap_err().contains("12.345"));
+        assert!(dinner.to_item().unwrap_err().contains("12.345"));
     }
 
     #[test]
@@ -469,7 +465,7 @@ mod tests {
         });
         let mut draft = ItemDraft::from_item(&block);
         draft.start = "12:30".into();
-        let PersonalItem::Block(moved) = draft.to_item(ItemId::new("b99")).unwrap() else { panic!() };
+        let PersonalItem::Block(moved) = draft.to_item().unwrap() else { panic!() };
         assert_eq!(moved.id, ItemId::new("b7"));
         assert_eq!(moved.starts_at.time(), NaiveTime::from_hms_opt(12, 30, 0).unwrap());
         assert_eq!(moved.duration_mins, 240);

@@ -117,19 +117,27 @@ pub enum BannerLevel {
 pub struct Banner {
     pub level: BannerLevel,
     pub text: String,
+    /// A button on the banner: its label and what it does (the banner then goes away).
+    pub action: Option<(String, Command)>,
 }
 
 impl Banner {
     pub fn info(text: impl Into<String>) -> Self {
-        Self { level: BannerLevel::Info, text: text.into() }
+        Self { level: BannerLevel::Info, text: text.into(), action: None }
     }
 
     pub fn warning(text: impl Into<String>) -> Self {
-        Self { level: BannerLevel::Warning, text: text.into() }
+        Self { level: BannerLevel::Warning, text: text.into(), action: None }
     }
 
     pub fn error(text: impl Into<String>) -> Self {
-        Self { level: BannerLevel::Error, text: text.into() }
+        Self { level: BannerLevel::Error, text: text.into(), action: None }
+    }
+
+    #[must_use]
+    pub fn with_action(mut self, label: impl Into<String>, command: Command) -> Self {
+        self.action = Some((label.into(), command));
+        self
     }
 }
 

@@ -234,6 +234,12 @@ pub fn banners_ui(ui: &mut Ui, banners: &[super::Banner], commands: &mut Vec<Com
                         if dismiss.clicked() {
                             commands.push(Command::DismissBanner(index));
                         }
+                        if let Some((label, command)) = &banner.action
+                            && ui.button(label).clicked()
+                        {
+                            commands.push(command.clone());
+                            commands.push(Command::DismissBanner(index));
+                        }
                         ui.with_layout(Layout::left_to_right(Align::Min), |ui| {
                             ui.add(egui::Label::new(&banner.text).wrap());
                         });
