@@ -8,7 +8,9 @@
 //!   RON and read back with the same sessions (what `lanyard convert` relies on);
 //! - a plan, roster or settings document that loads saves to text that loads back equal
 //!   (nothing the user owns is lost by a load/save cycle);
-//! - a schedule exported as iCalendar reads back with the same ids, start and end instants.
+//! - a schedule exported as iCalendar reads back with the same ids, start and end instants;
+//! - two writers editing one plan from the same base, merged by id, lose nothing either side
+//!   added, and keep every change only one side made.
 
 use std::path::Path;
 
@@ -20,7 +22,7 @@ use lanyard::model::roster::Roster;
 use lanyard::model::{Plan, Schedule};
 
 /// The fuzz targets, by name (the file names in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "schedule_native",
     "schedule_xml",
     "schedule_json",
@@ -29,6 +31,7 @@ pub const TARGETS: [&str; 8] = [
     "settings_loader",
     "roster_loader",
     "ics_roundtrip",
+    "plan_merge",
 ];
 
 /// Runs the check of the target called `name` on `bytes`. Unknown names panic.
@@ -42,6 +45,7 @@ pub fn run(name: &str, bytes: &[u8]) {
         "settings_loader" => settings_loader(bytes),
         "roster_loader" => roster_loader(bytes),
         "ics_roundtrip" => ics_roundtrip(bytes),
+        "plan_merge" => plan_merge(bytes),
         other => panic!("no fuzz target called {other}"),
     }
 }
@@ -184,4 +188,178 @@ pub fn ics_roundtrip(bytes: &[u8]) {
             copy.duration_mins,
         );
     }
+}
+
+/// The sample conference, parsed once: plan edits are checked against a schedule.
+fn sample_schedule() -> &'static Schedule {
+    static SAMPLE: std::sync::OnceLock<Schedule> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| native::parse(lanyard::app::SAMPLE_SCHEDULE).expect("the bundled sample loads"))
+}
+
+/// A new item of kind 0 (dinner), 1 (meeting) or 2 (block) under `id`, its title `text`.
+fn new_item(
+    kind: u8,
+    id: lanyard::model::ItemId,
+    text: String,
+    starts_at: chrono::NaiveDateTime,
+) -> lanyard::model::PersonalItem {
+    use lanyard::model::{Block, BlockKind, CustomEvent, CustomKind, Dinner, PersonalItem, Reservation};
+    match kind {
+        0 => PersonalItem::Dinner(Dinner {
+            id,
+            title: text,
+            venue: String::new(),
+            address: String::new(),
+            starts_at,
+            duration_mins: 90,
+            party: Vec::new(),
+            reservation: Reservation::None,
+            cost_per_head: None,
+            notes: String::new(),
+        }),
+        1 => PersonalItem::Custom(CustomEvent {
+            id,
+            kind: CustomKind::Meeting,
+            title: text,
+            starts_at,
+            duration_mins: 30,
+            place: String::new(),
+            people: Vec::new(),
+            note: String::new(),
+        }),
+        _ => PersonalItem::Block(Block { id, kind: BlockKind::Busy, starts_at, duration_mins: 60, note: text }),
+    }
+}
+
+/// The same item with its title (a block's note) replaced.
+fn retitled(item: lanyard::model::PersonalItem, text: String) -> lanyard::model::PersonalItem {
+    use lanyard::model::PersonalItem;
+    match item {
+        PersonalItem::Custom(mut c) => {
+            c.title = text;
+            PersonalItem::Custom(c)
+        }
+        PersonalItem::Block(mut x) => {
+            x.note = text;
+            PersonalItem::Block(x)
+        }
+        PersonalItem::Dinner(mut d) => {
+            d.title = text;
+            PersonalItem::Dinner(d)
+        }
+    }
+}
+
+/// Applies one edit decoded from three bytes to `plan`, as the writer `side` (0 or 1) would.
+/// New items get ids no other writer makes ([`lanyard::model::ItemId::unique`] with the side and
+/// a counter as the token, as the app does with a random time-ordered one). Edits the plan
+/// refuses are skipped.
+fn apply_op(plan: &mut Plan, schedule: &Schedule, side: u8, counter: &mut u64, op: [u8; 3]) {
+    use chrono::NaiveDate;
+    use lanyard::model::{Edit, ItemId, Priority, Signup, SlotKey};
+    let [kind, a, b] = op;
+    let sessions: Vec<&lanyard::model::SessionId> = schedule.sessions().iter().take(12).map(|s| &s.id).collect();
+    let session = sessions[usize::from(a) % sessions.len()].clone();
+    let starts_at = NaiveDate::from_ymd_opt(2027, 4, 16)
+        .and_then(|d| d.and_hms_opt(u32::from(b % 24), 0, 0))
+        .expect("a valid time");
+    let items: Vec<ItemId> = plan
+        .custom_events
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(plan.blocks.iter().map(|x| x.id.clone()))
+        .chain(plan.dinners.iter().map(|d| d.id.clone()))
+        .collect();
+    let text = format!("{side}-{a}-{b}");
+    let slot = SlotKey { roster: "r".into(), slot: format!("s{}", a % 6) };
+    let edit = match kind % 10 {
+        kind @ 0..=2 => {
+            *counter += 1;
+            let id =
+                ItemId::unique(["d", "c", "b"][usize::from(kind)], (u128::from(side) << 64) | u128::from(*counter));
+            Edit::add(new_item(kind, id, text, starts_at))
+        }
+        3 | 4 if items.is_empty() => return,
+        3 => match plan.item(&items[usize::from(a) % items.len()]) {
+            Some(item) => Edit::update(retitled(item, text)),
+            None => return,
+        },
+        4 => Edit::RemoveItem(items[usize::from(a) % items.len()].clone()),
+        5 => Edit::Pick { session_id: session, priority: if b % 2 == 0 { Priority::Must } else { Priority::Maybe } },
+        6 => Edit::Unpick { session_id: session },
+        7 => Edit::SetNote { session_id: session, note: if b % 3 == 0 { String::new() } else { text } },
+        8 => Edit::sign_up(Signup {
+            key: slot,
+            title: text,
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(1),
+            place: String::new(),
+        }),
+        _ => Edit::LeaveSlot(slot),
+    };
+    plan.apply(schedule, edit).ok();
+}
+
+/// Every entry of a plan by a key that says what it is, for comparing three versions.
+fn plan_entries(plan: &Plan) -> std::collections::BTreeMap<String, String> {
+    let mut entries = std::collections::BTreeMap::new();
+    for (id, pick) in &plan.picks {
+        entries.insert(format!("pick {id}"), format!("{pick:?}"));
+    }
+    for (id, note) in &plan.notes {
+        entries.insert(format!("note {id}"), note.clone());
+    }
+    for c in &plan.custom_events {
+        entries.insert(format!("item {}", c.id), format!("{c:?}"));
+    }
+    for x in &plan.blocks {
+        entries.insert(format!("item {}", x.id), format!("{x:?}"));
+    }
+    for d in &plan.dinners {
+        entries.insert(format!("item {}", d.id), format!("{d:?}"));
+    }
+    for s in &plan.signups {
+        entries.insert(format!("signup {}/{}", s.key.roster, s.key.slot), format!("{s:?}"));
+    }
+    entries
+}
+
+/// The three-way merge of two writers' edit sequences from one base (bytes: the base's edits,
+/// then ours and theirs, three bytes an edit, split at the positions the first two bytes give).
+/// For every entry (pick, note, item, sign-up): what only one side changed is taken from that
+/// side, what both changed keeps ours, and so nothing either side added is ever lost.
+pub fn plan_merge(bytes: &[u8]) {
+    let schedule = sample_schedule();
+    let (Some(&cut1), Some(&cut2)) = (bytes.first(), bytes.get(1)) else { return };
+    let ops: Vec<[u8; 3]> = bytes[2..].chunks_exact(3).take(300).map(|c| [c[0], c[1], c[2]]).collect();
+    let cut1 = usize::from(cut1) % (ops.len() + 1);
+    let cut2 = cut1 + usize::from(cut2) % (ops.len() - cut1 + 1);
+    let mut base = Plan::new(schedule.conference().id.clone());
+    let mut counter = 0;
+    for op in &ops[..cut1] {
+        apply_op(&mut base, schedule, 2, &mut counter, *op);
+    }
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let (mut ours_counter, mut theirs_counter) = (0, 0);
+    for op in &ops[cut1..cut2] {
+        apply_op(&mut ours, schedule, 0, &mut ours_counter, *op);
+    }
+    for op in &ops[cut2..] {
+        apply_op(&mut theirs, schedule, 1, &mut theirs_counter, *op);
+    }
+    let merged = lanyard::model::merge::merge(&base, &ours, &theirs);
+    let (b, o, t, m) = (plan_entries(&base), plan_entries(&ours), plan_entries(&theirs), plan_entries(&merged.plan));
+    let keys: std::collections::BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    for key in keys {
+        let (bv, ov, tv, mv) = (b.get(key), o.get(key), t.get(key), m.get(key));
+        let expected = if ov == bv { tv } else { ov };
+        assert_eq!(mv, expected, "{key}: base {bv:?}, ours {ov:?}, theirs {tv:?}");
+        if bv.is_none() {
+            assert!(ov.is_none() || mv.is_some(), "{key}: added by ours, lost");
+            assert!(tv.is_none() || ov.is_some() || mv.is_some(), "{key}: added by theirs, lost");
+        }
+    }
+    // Merging with a side that changed nothing gives the other side, whichever it is.
+    assert_eq!(plan_entries(&lanyard::model::merge::merge(&base, &ours, &base).plan), o);
+    assert_eq!(plan_entries(&lanyard::model::merge::merge(&base, &base, &theirs).plan), t);
 }
