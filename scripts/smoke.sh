@@ -44,3 +44,34 @@ if [ "$status" -ne 0 ] || grep -qE 'panicked| ERROR ' "$work/app.log"; then
   exit 1
 fi
 echo "smoke: ok (window appeared, app quit cleanly)"
+
+# Logout or shutdown: SIGTERM must save and close the window, not drop the plan. Start on a plan
+# whose pick remembers an old title: lanyard updates it on start, an edit only it has made.
+plan_dir="$work/term/cascadia-py-2027"
+mkdir -p "$plan_dir"
+printf '(version: 2, conference: "cascadia-py-2027", picks: {"cpc27-003": (priority: Must, title: "OLD TITLE")})\n' \
+  >"$plan_dir/plan.ron"
+"$bin" --data-dir "$work/term" >"$work/term.log" 2>&1 &
+app=$!
+window=""
+for _ in $(seq 150); do
+  window=$(xdotool search --pid "$app" 2>/dev/null | head -n 1 || true)
+  [ -n "$window" ] && break
+  kill -0 "$app" 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$window" ] || { echo "smoke: no window for the SIGTERM check" >&2; cat "$work/term.log" >&2; exit 1; }
+kill -TERM "$app"
+status=0
+for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$app" 2>/dev/null; then
+  echo "smoke: SIGTERM did not close the window within 10 s" >&2
+  exit 1
+fi
+wait "$app" || status=$?
+if [ "$status" -ne 0 ] || grep -q 'OLD TITLE' "$plan_dir/plan.ron"; then
+  echo "smoke: after SIGTERM: status $status; plan:" >&2
+  cat "$plan_dir/plan.ron" "$work/term.log" >&2
+  exit 1
+fi
+echo "smoke: ok (SIGTERM saved the plan and closed the window)"
