@@ -16,13 +16,18 @@ start_headless_x "$work"
 "$bin" --data-dir "$work/data" --quit-after-frames 120 >"$work/app.log" 2>&1 &
 app=$!
 
-window=""
-for _ in $(seq 150); do
-  window=$(xdotool search --pid "$app" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app" 2>/dev/null || break
-  sleep 0.2
-done
+# Sets $window to the app's window once it shows (up to 30 s), or to nothing if it never does.
+wait_for_window() {
+  window=""
+  for _ in $(seq 150); do
+    window=$(xdotool search --pid "$app" 2>/dev/null | head -n 1 || true)
+    [ -n "$window" ] && break
+    kill -0 "$app" 2>/dev/null || break
+    sleep 0.2
+  done
+}
+
+wait_for_window
 if [ -z "$window" ]; then
   echo "smoke: no window appeared" >&2
   cat "$work/app.log" >&2
@@ -53,13 +58,7 @@ printf '(version: 2, conference: "cascadia-py-2027", picks: {"cpc27-003": (prior
   >"$plan_dir/plan.ron"
 "$bin" --data-dir "$work/term" >"$work/term.log" 2>&1 &
 app=$!
-window=""
-for _ in $(seq 150); do
-  window=$(xdotool search --pid "$app" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app" 2>/dev/null || break
-  sleep 0.2
-done
+wait_for_window
 [ -n "$window" ] || { echo "smoke: no window for the SIGTERM check" >&2; cat "$work/term.log" >&2; exit 1; }
 kill -TERM "$app"
 status=0

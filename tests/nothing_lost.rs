@@ -145,9 +145,9 @@ fn two_processes_adding_dinners_at_once_lose_none() {
 
 fn corrupt_plan_with_good_backup(dir: &Path) -> std::path::PathBuf {
     let mut app = common::app_in(dir);
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-003"), priority: Priority::Must }), 0.0);
+    common::pick(&mut app, "cpc27-003", Priority::Must);
     app.flush();
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-004"), priority: Priority::Maybe }), 0.0);
+    common::pick(&mut app, "cpc27-004", Priority::Maybe);
     app.flush();
     drop(app);
     let path = common::sample_plan_path(dir);
@@ -176,7 +176,7 @@ fn a_damaged_plan_offers_its_backup_and_no_save_destroys_it() {
     assert_eq!(std::fs::read(&copy).unwrap(), backup);
     // Edits and saves rotate plan.ron.bak; the kept copy stays.
     for id in ["cpc27-010", "cpc27-011", "cpc27-012"] {
-        app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new(id), priority: Priority::Maybe }), 0.0);
+        common::pick(&mut app, id, Priority::Maybe);
         app.flush();
     }
     assert_ne!(std::fs::read(store::backup_path(&path)).unwrap(), backup);
@@ -208,14 +208,14 @@ fn a_plan_deleted_while_the_app_runs_is_written_again_whole() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = common::app_in(dir.path());
     for id in ["cpc27-003", "cpc27-004", "cpc27-005"] {
-        app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new(id), priority: Priority::Must }), 0.0);
+        common::pick(&mut app, id, Priority::Must);
     }
     add(&mut app, dinner("Team dinner"));
     app.flush();
     let path = common::sample_plan_path(dir.path());
     std::fs::remove_file(&path).unwrap();
 
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-010"), priority: Priority::Maybe }), 0.0);
+    common::pick(&mut app, "cpc27-010", Priority::Maybe);
     app.flush();
     let plan = on_disk(dir.path());
     assert_eq!(plan.picks.len(), 4, "the deletion is not merged as 'everything was removed'");
@@ -230,7 +230,7 @@ fn a_plan_deleted_while_the_app_runs_is_written_again_whole() {
 fn a_plan_deleted_while_nothing_is_being_edited_comes_back_by_itself() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = common::app_in(dir.path());
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-003"), priority: Priority::Must }), 0.0);
+    common::pick(&mut app, "cpc27-003", Priority::Must);
     app.flush();
     let path = common::sample_plan_path(dir.path());
     let mut harness = common::harness(app, common::eve_of_the_conference());

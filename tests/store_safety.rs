@@ -66,13 +66,7 @@ fn unknown_top_level_fields_survive_a_load_and_a_save_of_every_document() {
 fn the_app_carries_unknown_fields_of_the_plan_and_settings_through_its_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = common::app_in(dir.path());
-    app.execute(
-        lanyard::command::Command::Edit(lanyard::model::Edit::Pick {
-            session_id: lanyard::model::SessionId::new("cpc27-003"),
-            priority: lanyard::model::Priority::Must,
-        }),
-        0.0,
-    );
+    common::pick(&mut app, "cpc27-003", lanyard::model::Priority::Must);
     app.flush();
     drop(app);
     let plan_path = common::sample_plan_path(dir.path());
@@ -82,13 +76,7 @@ fn the_app_carries_unknown_fields_of_the_plan_and_settings_through_its_saves() {
         common::write_raw(path, text);
     }
     let mut app = common::app_in(dir.path());
-    app.execute(
-        lanyard::command::Command::Edit(lanyard::model::Edit::Pick {
-            session_id: lanyard::model::SessionId::new("cpc27-004"),
-            priority: lanyard::model::Priority::Maybe,
-        }),
-        0.0,
-    );
+    common::pick(&mut app, "cpc27-004", lanyard::model::Priority::Maybe);
     app.execute(lanyard::command::Command::SetShowLaptopTime(true), 0.0);
     app.flush();
     for path in [&plan_path, &settings_path] {

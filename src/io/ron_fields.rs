@@ -45,18 +45,13 @@ pub fn scan(text: &str) -> Scan {
                 i = end;
                 continue;
             }
-            b'"' => {
-                i = string_end(bytes, i);
+            quote @ (b'"' | b'\'') => {
+                i = quoted_end(bytes, i, quote);
                 last_token_end = i;
                 continue;
             }
             b'r' if is_raw_string_start(bytes, i) => {
                 i = raw_string_end(bytes, i);
-                last_token_end = i;
-                continue;
-            }
-            b'\'' => {
-                i = char_end(bytes, i);
                 last_token_end = i;
                 continue;
             }
@@ -105,24 +100,14 @@ fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
 
-fn string_end(bytes: &[u8], start: usize) -> usize {
+/// The end of the string or character literal opening at `start` with the quote `quote`, after
+/// its closing quote (escapes skipped).
+fn quoted_end(bytes: &[u8], start: usize, quote: u8) -> usize {
     let mut i = start + 1;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-fn char_end(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\\' => i += 2,
-            b'\'' => return i + 1,
+            b if b == quote => return i + 1,
             _ => i += 1,
         }
     }

@@ -64,3 +64,9 @@ pub fn write_raw(path: &Path, bytes: impl AsRef<[u8]>) {
     use std::io::Write as _;
     std::fs::File::create(path).and_then(|mut file| file.write_all(bytes.as_ref())).unwrap();
 }
+
+/// Picks session `id` with `priority`, as the Must/Maybe buttons do.
+pub fn pick(app: &mut LanyardApp, id: &str, priority: lanyard::model::Priority) {
+    let session_id = lanyard::model::SessionId::new(id);
+    app.execute(lanyard::command::Command::Edit(lanyard::model::Edit::Pick { session_id, priority }), 0.0);
+}
