@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
+use egui_kittest::kittest::Queryable as _;
 use lanyard::LanyardApp;
 use lanyard::command::Command;
 use lanyard::io::store;
@@ -303,4 +304,17 @@ fn a_termination_signal_saves_edits_younger_than_the_autosave() {
     harness.state().termination_flag().store(true, std::sync::atomic::Ordering::SeqCst);
     harness.step();
     assert_eq!(on_disk(dir.path()).priority(&SessionId::new("cpc27-007")), Some(Priority::Must));
+}
+
+#[test]
+fn the_restore_button_on_the_banner_brings_the_backup_back() {
+    let dir = tempfile::tempdir().unwrap();
+    corrupt_plan_with_good_backup(dir.path());
+    let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
+    harness.run();
+    harness.get_by_label("Restore the backup").click();
+    harness.run();
+    assert_eq!(harness.state().plan().priority(&SessionId::new("cpc27-003")), Some(Priority::Must));
+    assert!(harness.query_by_label("Restore the backup").is_none(), "the offer goes once taken");
+    assert!(harness.query_by_label_contains("Restored your plan from").is_some());
 }
