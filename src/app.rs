@@ -28,6 +28,10 @@ use jobs::Jobs;
 pub use rosters::SAMPLE_ROSTER;
 pub use sample_plan::{SAMPLE_PLAN, sample_plan};
 
+/// The window's application id (Wayland app id, X11 `WM_CLASS`): the name of the desktop entry
+/// and the icon the package installs, so launchers and task bars show lanyard's.
+pub const APP_ID: &str = "org.lanyard.Lanyard";
+
 /// The bundled sample conference, shown until the user opens their own schedule.
 pub const SAMPLE_SCHEDULE: &[u8] = include_bytes!("../assets/sample-conference.ron");
 
@@ -699,7 +703,7 @@ pub const MAX_TEXTURE_SIDE: usize = 4096;
 pub fn run_native(config: AppConfig) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lanyard")
-        .with_app_id("lanyard")
+        .with_app_id(APP_ID)
         .with_inner_size([1200.0, 800.0])
         .with_min_inner_size([640.0, 420.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {

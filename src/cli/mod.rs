@@ -28,8 +28,11 @@ use crate::io::store::{self, Loaded, StoreError};
 use crate::model::roster::Roster;
 use crate::model::{Plan, Schedule, Timeline, TimelineItem, Zone};
 
+/// `lanyard --version`: the version in Cargo.toml and the commit it was built from.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LANYARD_COMMIT"), ")");
+
 #[derive(Debug, Parser)]
-#[command(name = "lanyard", version, about = "An offline conference companion")]
+#[command(name = "lanyard", version = VERSION, about = "An offline conference companion")]
 pub struct Cli {
     /// A schedule to open: lanyard RON, frab/Pentabarf XML, schedule.json or iCalendar.
     pub schedule: Option<PathBuf>,
