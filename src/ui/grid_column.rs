@@ -42,7 +42,7 @@ pub struct Block {
 impl GridColumn {
     /// A column of `sessions` given as (session, start, end) in minutes from the top of the
     /// grid, sorted by start.
-    pub fn new(name: String, sessions: Vec<(SessionIdx, u32, u32)>) -> Self {
+    pub fn new(name: String, sessions: &[(SessionIdx, u32, u32)]) -> Self {
         let leaves = sessions.len().next_power_of_two();
         let mut max_end = vec![0; 2 * leaves];
         for (i, &(_, _, end)) in sessions.iter().enumerate() {
@@ -164,8 +164,8 @@ mod tests {
     use super::*;
 
     fn column(spans: &[(u32, u32)]) -> GridColumn {
-        let sessions = spans.iter().enumerate().map(|(i, &(s, e))| (SessionIdx(i as u32), s, e)).collect();
-        GridColumn::new("Room".into(), sessions)
+        let sessions: Vec<_> = spans.iter().enumerate().map(|(i, &(s, e))| (SessionIdx(i as u32), s, e)).collect();
+        GridColumn::new("Room".into(), &sessions)
     }
 
     fn blocks(column: &GridColumn, top: i64, bottom: i64, band: f32) -> Vec<Block> {

@@ -144,8 +144,11 @@ fn build_layout(schedule: &Schedule, generation: u64, day: DayIdx) -> DayLayout 
         }
     }
     let names = rooms.iter().map(|r| r.name.clone()).chain(std::iter::once("Elsewhere".to_owned()));
-    let columns =
-        names.zip(spans).filter(|(_, list)| !list.is_empty()).map(|(name, list)| GridColumn::new(name, list)).collect();
+    let columns = names
+        .zip(spans)
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(name, list)| GridColumn::new(name, &list))
+        .collect();
     DayLayout { key: (generation, day), columns, starts_at: start, total_mins }
 }
 
