@@ -27,6 +27,13 @@
 //!
 //! `FRAMES_SIZES=100000 FRAMES_VIEWS=grid` (comma-separated lists) limits a run to some cases, for
 //! profiling.
+//!
+//! `FRAMES_SIZES=1000,1000000 FRAMES_VIEWS=grid` adds (it is never in the default run: making it
+//! takes about a minute) a room grid of a million sessions in one day and 100 rooms, 10,000 a
+//! room, most of them piled into the morning (issue 13): the grid must cost what is on screen,
+//! not what the day holds. Its schedule is too big for the importer's 100 MiB limit even without
+//! abstracts (about 570 MB of RON), so it is generated in memory and handed to
+//! `LanyardApp::with_schedule`; the summary compares it with the 1k grid.
 
 use std::alloc::System;
 use std::path::{Path, PathBuf};
@@ -49,6 +56,9 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 const SIZES: [usize; 2] = [1_000, 100_000];
+/// A million sessions in one day: only on request (`FRAMES_SIZES`), only for the grid.
+const DENSE_DAY: usize = 1_000_000;
+const DENSE_ROOMS: usize = 100;
 const VIEWS: [&str; 4] = ["schedule", "grid", "agenda", "roster"];
 const SCREEN: [f32; 2] = [1280.0, 860.0];
 const WARM_UP_FRAMES: usize = 30;
@@ -77,6 +87,8 @@ struct Fixture {
     data_dir: PathBuf,
     roster_path: PathBuf,
     sessions: usize,
+    /// A schedule too big to import, handed to the app in memory (taken by the first app).
+    in_memory: Option<Schedule>,
 }
 
 fn fixture(events: usize) -> Fixture {
@@ -104,7 +116,36 @@ fn fixture(events: usize) -> Fixture {
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     ));
-    Fixture { _dir: dir, schedule_path, data_dir, roster_path, sessions: events }
+    Fixture { _dir: dir, schedule_path, data_dir, roster_path, sessions: events, in_memory: None }
+}
+
+/// [`DENSE_DAY`] sessions in one day, kept in memory: what `lanyard gen --events 1000000 --rooms
+/// 100 --days 1 --abstract-chars 0` writes, 570 MB of RON that the importer would refuse.
+fn dense_fixture() -> Fixture {
+    let started = Instant::now();
+    let params = SyntheticParams { events: DENSE_DAY, rooms: DENSE_ROOMS, days: 1, seed: 1, abstract_chars: Some(0) };
+    let schedule = synthetic::generate(&params);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temporary folder: {e}"));
+    let data_dir = dir.path().join("data");
+    std::fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("{e}"));
+    let welcomed = lanyard::io::settings::Settings { welcomed: true, ..Default::default() };
+    save(&lanyard::io::paths::settings_path(&data_dir), &welcomed);
+    let conference = schedule.conference().id.clone();
+    save(&lanyard::io::paths::plan_path(&data_dir, &conference), &plan(&schedule));
+    let roster_path = dir.path().join("roster.ron");
+    save(&roster_path, &roster(&conference));
+    report(format_args!(
+        "fixture {DENSE_DAY} sessions in one day, {DENSE_ROOMS} rooms: made in memory in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
+    Fixture {
+        schedule_path: dir.path().join("never-read.ron"),
+        _dir: dir,
+        data_dir,
+        roster_path,
+        sessions: DENSE_DAY,
+        in_memory: Some(schedule),
+    }
 }
 
 fn save<D: store::Document>(path: &Path, document: &D) {
@@ -208,17 +249,21 @@ struct Frames {
 }
 
 impl Frames {
-    fn new(fixture: &Fixture, view: &str) -> Self {
+    fn new(fixture: &mut Fixture, view: &str) -> Self {
         let started = Instant::now();
         let ctx = egui::Context::default();
         lanyard::ui::theme::install(&ctx);
-        let app = LanyardApp::new(AppConfig {
+        let config = AppConfig {
             data_dir: Some(fixture.data_dir.clone()),
             schedule_path: Some(fixture.schedule_path.clone()),
             roster: (view == "roster").then(|| fixture.roster_path.clone()),
             view: Some(view.to_owned()),
             ..AppConfig::default()
-        });
+        };
+        let app = match fixture.in_memory.take() {
+            Some(schedule) => LanyardApp::with_schedule(config, schedule),
+            None => LanyardApp::new(config),
+        };
         let loaded = started.elapsed();
         let sessions = app.schedule().sessions().len();
         assert!(
@@ -350,11 +395,18 @@ fn frames(c: &mut Criterion) {
     group.sample_size(20).warm_up_time(StdDuration::from_secs(1)).measurement_time(StdDuration::from_secs(3));
     let sizes = chosen("FRAMES_SIZES", &SIZES.map(|s| s.to_string()));
     let views = chosen("FRAMES_VIEWS", &VIEWS.map(str::to_owned));
-    let fixtures: Vec<(usize, Fixture)> =
+    let mut fixtures: Vec<(usize, Fixture)> =
         SIZES.into_iter().filter(|s| sizes.contains(&s.to_string())).map(|size| (size, fixture(size))).collect();
+    let dense = sizes.contains(&DENSE_DAY.to_string()) && views.iter().any(|v| v == "grid");
+    if dense {
+        fixtures.push((DENSE_DAY, dense_fixture()));
+    }
     for view in VIEWS.into_iter().filter(|v| views.iter().any(|c| c == v)) {
-        let mut apps: Vec<(usize, Frames)> =
-            fixtures.iter().map(|(size, fixture)| (*size, Frames::new(fixture, view))).collect();
+        let mut apps: Vec<(usize, Frames)> = fixtures
+            .iter_mut()
+            .filter(|(size, _)| *size != DENSE_DAY || view == "grid")
+            .map(|(size, fixture)| (*size, Frames::new(fixture, view)))
+            .collect();
         for scrolling in [false, true] {
             let kind = if scrolling { "scrolling" } else { "steady" };
             for (size, frames) in &mut apps {
@@ -406,6 +458,19 @@ fn summary(results: &[(usize, &str, bool, Figures)]) {
         for scrolling in [false, true] {
             let find =
                 |size: usize| results.iter().find(|r| r.0 == size && r.1 == view && r.2 == scrolling).map(|r| r.3);
+            if let (Some(small), Some(dense)) = (find(SIZES[0]), find(DENSE_DAY)) {
+                report(format_args!(
+                    "{view} {}: 1M in one day {:.3} ms ({:.3} cpu), {:.0} allocations, {:.0} bytes a frame; \
+                     x{:.2} the 1k time, x{:.2} its bytes",
+                    if scrolling { "scrolling" } else { "steady" },
+                    dense.wall_ms,
+                    dense.cpu_ms.unwrap_or(f64::NAN),
+                    dense.allocs,
+                    dense.bytes,
+                    dense.wall_ms / small.wall_ms,
+                    dense.bytes / small.bytes.max(1.0)
+                ));
+            }
             let (Some(small), Some(large)) = (find(SIZES[0]), find(SIZES[1])) else {
                 for (size, figures) in SIZES.iter().filter_map(|&size| Some((size, find(size)?))) {
                     report(format_args!("{view} {scrolling}, {size} sessions: {figures:?}"));

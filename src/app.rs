@@ -159,6 +159,14 @@ impl LanyardApp {
         Self::with_preloaded(config, None)
     }
 
+    /// [`Self::new`] with `schedule` standing in for the file at `config.schedule_path`, which
+    /// is not read: for benchmarks of schedules larger than the importer accepts
+    /// (`benches/frames.rs` opens a million sessions in one day this way).
+    pub fn with_schedule(config: AppConfig, schedule: Schedule) -> Self {
+        let path = config.schedule_path.clone().unwrap_or_default();
+        Self::with_preloaded(config, Some(schedules::Preloaded::loaded(path, schedule)))
+    }
+
     /// [`Self::new`] with the schedule possibly already imported on another thread.
     fn with_preloaded(config: AppConfig, preloaded: Option<schedules::Preloaded>) -> Self {
         let mut banners = Vec::new();

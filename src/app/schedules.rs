@@ -64,6 +64,13 @@ pub struct Preloaded {
     result: Result<Schedule, ImportError>,
 }
 
+impl Preloaded {
+    /// A schedule already in memory, standing for the file at `path`.
+    pub(super) fn loaded(path: PathBuf, schedule: Schedule) -> Self {
+        Self { path, result: Ok(schedule) }
+    }
+}
+
 /// Starts importing the schedule lanyard will open (the command line's, else the last one) on a
 /// named thread, so the import overlaps creating the window. `None` when there is nothing to
 /// load or no thread could be started; the app then loads it itself.

@@ -8,6 +8,7 @@
 //! atomically.
 
 pub mod r#gen;
+pub mod gen_roster;
 pub mod roster;
 pub mod stress;
 
@@ -118,6 +119,9 @@ pub enum CliCommand {
     },
     /// Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS.
     Gen(r#gen::GenArgs),
+    /// Write a deterministic synthetic booth roster (for benchmarks of `roster --auto/--check`).
+    #[command(hide = true)]
+    GenRoster(gen_roster::GenRosterArgs),
     /// Booth rosters: fill open seats (--auto) or list what breaks the rules (--check).
     Roster(roster::RosterArgs),
     /// Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs).
@@ -150,6 +154,9 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
             timeline::run(&sources, *date, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         CliCommand::Gen(args) => r#gen::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        CliCommand::GenRoster(args) => {
+            gen_roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+        }
         CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::ExportIcs { schedule, plan, roster, output } => {

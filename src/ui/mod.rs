@@ -5,6 +5,7 @@ pub mod agenda_view;
 pub mod changes_view;
 pub mod details_view;
 pub mod friends_view;
+mod grid_column;
 pub mod item_editor;
 pub mod map_view;
 pub mod now_view;

@@ -6,6 +6,7 @@
 use chrono::{Duration, NaiveDateTime, Timelike as _};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
+use super::grid_column::{Block, GridColumn};
 use super::{ViewCtx, search_bar, theme};
 use crate::command::Command;
 use crate::model::filter::{CompiledFilter, Filter};
@@ -17,20 +18,14 @@ const TIME_WIDTH: f32 = 56.0;
 const COLUMN_WIDTH: f32 = 170.0;
 const MIN_ZOOM: f32 = 0.75;
 const MAX_ZOOM: f32 = 6.0;
-
-/// One room column for the day.
-struct Column {
-    name: String,
-    /// Sessions in start order.
-    sessions: Vec<SessionIdx>,
-    /// The longest session in the column, to find blocks that started above the viewport.
-    longest_mins: i64,
-}
+/// Sessions in one room starting within this many pixels of each other are drawn as one block:
+/// shorter than a line of text, they could not show a title anyway.
+const BAND_PX: f32 = 8.0;
 
 /// Layout of one day, rebuilt when the day or the schedule changes.
 struct DayLayout {
     key: (u64, DayIdx),
-    columns: Vec<Column>,
+    columns: Vec<GridColumn>,
     /// Top of the grid, on a half hour.
     starts_at: NaiveDateTime,
     total_mins: i64,
@@ -132,25 +127,28 @@ impl RoomGrid {
 fn build_layout(schedule: &Schedule, generation: u64, day: DayIdx) -> DayLayout {
     let sessions = schedule.day_sessions(day);
     let first = schedule.day(day).map_or(0, |d| d.sessions.start);
-    let mut columns: Vec<Column> = schedule
-        .rooms()
-        .iter()
-        .map(|r| Column { name: r.name.clone(), sessions: Vec::new(), longest_mins: 0 })
-        .collect();
-    let mut elsewhere = Column { name: "Elsewhere".to_owned(), sessions: Vec::new(), longest_mins: 0 };
-    for (offset, session) in sessions.iter().enumerate() {
-        let idx = SessionIdx(u32::try_from(first + offset).unwrap_or(u32::MAX));
-        let column = session.room.and_then(|r| columns.get_mut(r.index())).unwrap_or(&mut elsewhere);
-        column.sessions.push(idx);
-        column.longest_mins = column.longest_mins.max(i64::from(session.duration_mins));
-    }
-    columns.push(elsewhere);
-    columns.retain(|c| !c.sessions.is_empty());
     let start = sessions.first().map_or(NaiveDateTime::MIN, |s| s.starts_at);
     let end = sessions.iter().map(crate::model::Session::ends_at).max().unwrap_or(start);
     let start = start - Duration::minutes(i64::from(start.minute() % 30));
     // At most four days tall, whatever a hostile file says.
     let total_mins = minutes_between(start, end).clamp(30, 4 * 24 * 60) + 30;
+    let minute_of = |t: NaiveDateTime| u32::try_from(minutes_between(start, t).max(0)).unwrap_or(u32::MAX);
+    let rooms = schedule.rooms();
+    // Per room (the last for "Elsewhere"): (session, start, end) in start order.
+    let mut spans: Vec<Vec<(SessionIdx, u32, u32)>> = vec![Vec::new(); rooms.len() + 1];
+    for (offset, session) in sessions.iter().enumerate() {
+        let idx = SessionIdx(u32::try_from(first + offset).unwrap_or(u32::MAX));
+        let room = session.room.map(|r| r.index()).filter(|&r| r < rooms.len()).unwrap_or(rooms.len());
+        if let Some(list) = spans.get_mut(room) {
+            list.push((idx, minute_of(session.starts_at), minute_of(session.ends_at())));
+        }
+    }
+    let names = rooms.iter().map(|r| r.name.clone()).chain(std::iter::once("Elsewhere".to_owned()));
+    let columns = names
+        .zip(spans)
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(name, list)| GridColumn::new(name, &list))
+        .collect();
     DayLayout { key: (generation, day), columns, starts_at: start, total_mins }
 }
 
@@ -169,6 +167,11 @@ struct GridPainter<'a, 'b> {
 impl GridPainter<'_, '_> {
     fn y_of(&self, t: NaiveDateTime) -> f32 {
         self.origin.y + HEADER_HEIGHT + minutes_between(self.layout.starts_at, t) as f32 * self.zoom
+    }
+
+    /// `y_of` for minutes from the top of the grid.
+    fn y_of_minute(&self, minute: u32) -> f32 {
+        self.origin.y + HEADER_HEIGHT + minute as f32 * self.zoom
     }
 
     fn visible_columns(&self) -> std::ops::Range<usize> {
@@ -192,67 +195,110 @@ impl GridPainter<'_, '_> {
 
     fn blocks(&self, ui: &mut Ui, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
         let (top, bottom) = self.visible_minutes();
-        let schedule = self.ctx.schedule;
         let clip = self.body_clip();
         let visuals = ui.visuals().clone();
         for c in self.visible_columns() {
             let Some(column) = self.layout.columns.get(c) else { continue };
             let x = self.origin.x + TIME_WIDTH + c as f32 * COLUMN_WIDTH;
-            // First block that could still be visible: started no earlier than the longest block before the top.
-            let from = self.layout.starts_at + Duration::minutes(top - column.longest_mins);
-            let to = self.layout.starts_at + Duration::minutes(bottom);
-            let begin = column.sessions.partition_point(|&i| schedule.session(i).is_some_and(|s| s.starts_at < from));
-            for &idx in column.sessions.get(begin..).unwrap_or_default() {
-                let Some(session) = schedule.session(idx) else { continue };
-                if session.starts_at > to {
-                    break;
-                }
+            // Only the blocks in view, a bounded number of them however full the room's day is.
+            column.blocks(top, bottom, BAND_PX / self.zoom, |block| {
                 let rect = Rect::from_min_max(
-                    pos2(x + 2.0, self.y_of(session.starts_at) + 1.0),
-                    pos2(x + COLUMN_WIDTH - 2.0, self.y_of(session.ends_at()) - 1.0),
+                    pos2(x + 2.0, self.y_of_minute(block.starts_min) + 1.0),
+                    pos2(x + COLUMN_WIDTH - 2.0, self.y_of_minute(block.ends_min) - 1.0),
                 );
-                let visible = rect.intersect(clip);
-                if !visible.is_positive() {
-                    continue;
+                if !rect.intersect(clip).is_positive() {
+                    return;
                 }
-                let response = ui.interact(visible, ui.scope_id().with(("block", idx)), Sense::click());
-                let faded = self.filter.is_some_and(|f| !f.matches(schedule, idx));
-                let mut label = format!("{} {}, {}", format_hm(session.starts_at), session.title, column.name);
-                if faded {
-                    label.push_str(" (outside your filter)");
+                let Some(idx) = column.session(block.first) else { return };
+                if block.count == 1 {
+                    self.session_block(ui, &visuals, (column, idx, rect), selected, commands);
+                } else {
+                    self.crowd_block(ui, &visuals, (column, idx, rect), block, commands);
                 }
-                let is_selected = selected == Some(&session.id);
-                response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
-                let response = response.on_hover_text(format!(
-                    "{}–{}  {}\n{}",
-                    format_hm(session.starts_at),
-                    format_hm(session.ends_at()),
-                    session.title,
-                    session.speakers.join(", ")
-                ));
-                if response.clicked() {
-                    commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
-                }
-                let track = session.track.and_then(|t| schedule.track(t));
-                let fill = track.map_or(theme::no_track(&visuals), |t| theme::track_fill(t.colour, &visuals));
-                let edge = track.map_or(visuals.weak_text_color(), |t| theme::track(t.colour));
-                let mut painter = ui.painter().with_clip_rect(clip);
-                if faded {
-                    painter.multiply_opacity(0.25);
-                }
-                painter.rect_filled(rect, 3.0, fill);
-                painter.rect_filled(Rect::from_min_size(rect.min, vec2(4.0, rect.height())), 2.0, edge);
-                let priority = self.ctx.plan.priority(&session.id);
-                let outline = match priority {
-                    Some(Priority::Must) => Stroke::new(2.0, theme::must(&visuals)),
-                    Some(Priority::Maybe) => Stroke::new(2.0, theme::maybe(&visuals)),
-                    None if is_selected || response.hovered() => Stroke::new(1.5, visuals.strong_text_color()),
-                    None => Stroke::NONE,
-                };
-                painter.rect_stroke(rect, 3.0, outline, egui::StrokeKind::Inside);
-                self.block_text(ui, &painter, rect, session, priority);
-            }
+            });
         }
+    }
+
+    /// One session's block.
+    fn session_block(
+        &self,
+        ui: &mut Ui,
+        visuals: &egui::Visuals,
+        (column, idx, rect): (&GridColumn, SessionIdx, Rect),
+        selected: Option<&SessionId>,
+        commands: &mut Vec<Command>,
+    ) {
+        let schedule = self.ctx.schedule;
+        let Some(session) = schedule.session(idx) else { return };
+        let clip = self.body_clip();
+        let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("block", idx)), Sense::click());
+        let faded = self.filter.is_some_and(|f| !f.matches(schedule, idx));
+        let mut label = format!("{} {}, {}", format_hm(session.starts_at), session.title, column.name);
+        if faded {
+            label.push_str(" (outside your filter)");
+        }
+        let is_selected = selected == Some(&session.id);
+        response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+        let response = response.on_hover_text(format!(
+            "{}–{}  {}\n{}",
+            format_hm(session.starts_at),
+            format_hm(session.ends_at()),
+            session.title,
+            session.speakers.join(", ")
+        ));
+        if response.clicked() {
+            commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
+        }
+        let track = session.track.and_then(|t| schedule.track(t));
+        let fill = track.map_or(theme::no_track(visuals), |t| theme::track_fill(t.colour, visuals));
+        let edge = track.map_or(visuals.weak_text_color(), |t| theme::track(t.colour));
+        let mut painter = ui.painter().with_clip_rect(clip);
+        if faded {
+            painter.multiply_opacity(0.25);
+        }
+        painter.rect_filled(rect, 3.0, fill);
+        painter.rect_filled(Rect::from_min_size(rect.min, vec2(4.0, rect.height())), 2.0, edge);
+        let priority = self.ctx.plan.priority(&session.id);
+        let outline = match priority {
+            Some(Priority::Must) => Stroke::new(2.0, theme::must(visuals)),
+            Some(Priority::Maybe) => Stroke::new(2.0, theme::maybe(visuals)),
+            None if is_selected || response.hovered() => Stroke::new(1.5, visuals.strong_text_color()),
+            None => Stroke::NONE,
+        };
+        painter.rect_stroke(rect, 3.0, outline, egui::StrokeKind::Inside);
+        let star = match priority {
+            Some(Priority::Must) => Some(("★ ", theme::must(visuals))),
+            Some(Priority::Maybe) => Some(("☆ ", theme::maybe(visuals))),
+            None => None,
+        };
+        self.block_text(ui, &painter, rect, star, session.starts_at, &session.title);
+    }
+
+    /// Several sessions starting too close together to draw apart (only in a room far fuller
+    /// than any real one): one neutral block saying how many; a click selects the first.
+    fn crowd_block(
+        &self,
+        ui: &mut Ui,
+        visuals: &egui::Visuals,
+        (column, idx, rect): (&GridColumn, SessionIdx, Rect),
+        block: Block,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(session) = self.ctx.schedule.session(idx) else { return };
+        let clip = self.body_clip();
+        let response = ui.interact(rect.intersect(clip), ui.scope_id().with(("crowd", idx)), Sense::click());
+        let what = format!("{} sessions", block.count);
+        let label = format!("{} {what}, {}", format_hm(session.starts_at), column.name);
+        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        let response = response.on_hover_text(format!("{label}: zoom in to tell them apart"));
+        if response.clicked() {
+            commands.push(Command::Select(Some(session.id.clone())));
+        }
+        let painter = ui.painter().with_clip_rect(clip);
+        painter.rect_filled(rect, 3.0, theme::no_track(visuals));
+        let outline = if response.hovered() { Stroke::new(1.5, visuals.strong_text_color()) } else { Stroke::NONE };
+        painter.rect_stroke(rect, 3.0, outline, egui::StrokeKind::Inside);
+        self.block_text(ui, &painter, rect, None, session.starts_at, &what);
     }
 
     fn block_text(
@@ -260,30 +306,22 @@ impl GridPainter<'_, '_> {
         ui: &Ui,
         painter: &egui::Painter,
         rect: Rect,
-        session: &crate::model::Session,
-        priority: Option<Priority>,
+        star: Option<(&str, Color32)>,
+        starts_at: NaiveDateTime,
+        title: &str,
     ) {
         let visuals = ui.visuals();
         let inner = rect.shrink2(vec2(8.0, 3.0));
         let mut job = egui::text::LayoutJob::default();
-        let star = match priority {
-            Some(Priority::Must) => Some(("★ ", theme::must(visuals))),
-            Some(Priority::Maybe) => Some(("☆ ", theme::maybe(visuals))),
-            None => None,
-        };
         if let Some((star, colour)) = star {
             job.append(star, 0.0, egui::TextFormat::simple(FontId::proportional(12.0), colour));
         }
         job.append(
-            &format!("{} ", format_hm(session.starts_at)),
+            &format!("{} ", format_hm(starts_at)),
             0.0,
             egui::TextFormat::simple(FontId::proportional(11.0), visuals.weak_text_color()),
         );
-        job.append(
-            &session.title,
-            0.0,
-            egui::TextFormat::simple(FontId::proportional(13.0), visuals.strong_text_color()),
-        );
+        job.append(title, 0.0, egui::TextFormat::simple(FontId::proportional(13.0), visuals.strong_text_color()));
         job.wrap = egui::text::TextWrapping {
             max_width: inner.width().max(10.0),
             max_rows: ((inner.height() / 15.0).floor() as usize).max(1),

@@ -2,9 +2,8 @@
 //! rules could fill, as locked seats plus a maximum flow (see the `autoroster` module docs), and
 //! the per-person capacity it needs. Read-only.
 
-use std::collections::BTreeMap;
-
-use super::flow::Flow;
+use super::bits::BitMatrix;
+use super::flow::SeatFlow;
 use super::problem::{Conflict, Problem};
 use super::state::{Origin, State};
 
@@ -19,35 +18,32 @@ impl Problem<'_> {
         }
         let locked_count: u32 = locked.on.iter().map(|on| u32::try_from(on.len()).unwrap_or(u32::MAX)).sum();
         let (n_people, n_shifts) = (self.people.len(), self.shifts.len());
-        // Eligible (person, shift) pairs given the locked shifts.
-        let mut eligible: Vec<Vec<usize>> = vec![Vec::new(); n_people];
-        for (s, candidates) in self.candidates.iter().enumerate() {
-            for &p in candidates {
-                let fits =
-                    self.conflicts(&locked, p, s).iter().all(|c| matches!(c, Conflict::NeedsPartner | Conflict::Full));
+        // Eligible (person, shift) pairs given the locked shifts: the person → shift edges, one
+        // bit each, never a list of edges.
+        let mut eligible = BitMatrix::new(n_people, n_shifts);
+        for s in 0..n_shifts {
+            for p in self.candidates(s) {
+                let mut fits = true;
+                self.each_conflict(&locked, p, s, |c| fits &= matches!(c, Conflict::NeedsPartner | Conflict::Full));
                 if fits {
-                    eligible[p].push(s);
+                    eligible.set(p, s);
                 }
             }
         }
-        let mut flow = Flow::new(2 + n_people + 2 * n_shifts);
-        let (source, sink) = (0, 1);
-        let person_node = |p: usize| 2 + p;
-        let shift_node = |s: usize| 2 + n_people + s;
-        let newcomer_node = |s: usize| 2 + n_people + n_shifts + s;
+        let mut flow = SeatFlow::new(&eligible, &self.newcomer, n_shifts);
         let mut experienced_can_reach = vec![false; n_shifts];
-        for (p, shifts) in eligible.iter().enumerate() {
-            let capacity = self.capacity(&locked, p, shifts);
+        let (mut shifts, mut scratch) = (Vec::new(), Scratch::default());
+        for p in 0..n_people {
+            shifts.clear();
+            shifts.extend(eligible.row(p));
+            let capacity = self.capacity(&locked, p, &shifts, &mut scratch);
             if capacity == 0 {
                 continue;
             }
-            flow.edge(source, person_node(p), capacity);
-            for &s in shifts {
-                if self.newcomer[p] {
-                    flow.edge(person_node(p), newcomer_node(s), 1);
-                } else {
+            flow.person(p, capacity);
+            if !self.newcomer[p] {
+                for &s in &shifts {
                     experienced_can_reach[s] = true;
-                    flow.edge(person_node(p), shift_node(s), 1);
                 }
             }
         }
@@ -56,41 +52,41 @@ impl Problem<'_> {
             if open == 0 {
                 continue;
             }
-            flow.edge(shift_node(s), sink, open);
+            flow.seats(s, open);
             if locked.experienced[s] > 0 || experienced_can_reach[s] {
                 let locked_newcomers = u32::try_from(on.len()).unwrap_or(0).saturating_sub(locked.experienced[s]);
                 let newcomer_cap = self.seats[s].saturating_sub(1).saturating_sub(locked_newcomers);
-                if newcomer_cap > 0 {
-                    flow.edge(newcomer_node(s), shift_node(s), newcomer_cap);
-                }
+                flow.side(s, newcomer_cap);
             }
         }
-        let extra = u32::try_from(flow.max_flow(source, sink)).unwrap_or(u32::MAX);
+        let extra = u32::try_from(flow.max_flow()).unwrap_or(u32::MAX);
         locked_count.saturating_add(extra)
     }
 
     /// The most of `shifts` (each eligible alone) that person `p` could hold together with their
     /// locked shifts in `state`: the least of the interval-scheduling maximum under overlap and
     /// rest, the count fitting their total hours, and the count fitting their hours day by day.
-    fn capacity(&self, state: &State, p: usize, shifts: &[usize]) -> u32 {
+    /// `scratch` is reused from person to person, so the bound allocates per person only once.
+    fn capacity(&self, state: &State, p: usize, shifts: &[usize], scratch: &mut Scratch) -> u32 {
         // Overlap plus rest: shifts conflict exactly when their intervals, each extended by the
         // minimum rest at its end, overlap; greedy by earliest extended end is optimal.
-        let mut by_end: Vec<(i64, i64)> =
-            shifts.iter().map(|&s| (self.end[s] + self.min_rest, self.start[s])).collect();
+        let by_end = &mut scratch.by_end;
+        by_end.clear();
+        by_end.extend(shifts.iter().map(|&s| (self.end[s] + self.min_rest, self.start[s])));
         by_end.sort_unstable();
         let mut scheduled = 0_u32;
         let mut free_from = i64::MIN;
-        for (extended_end, start) in by_end {
+        for &(extended_end, start) in by_end.iter() {
             if start >= free_from {
                 scheduled += 1;
                 free_from = extended_end;
             }
         }
-        let fit = |mut minutes: Vec<u32>, budget: u32| {
-            minutes.sort_unstable();
+        // The most of `minutes` (sorted) fitting in `budget`: shortest first.
+        let fit = |minutes: &[(usize, u32)], budget: u32| {
             let mut used = 0_u32;
             let mut count = 0_u32;
-            for m in minutes {
+            for &(_, m) in minutes {
                 used = used.saturating_add(m);
                 if used > budget {
                     break;
@@ -99,16 +95,29 @@ impl Problem<'_> {
             }
             count
         };
-        let total_budget = self.max_total[p].saturating_sub(state.total[p]);
-        let by_total = fit(shifts.iter().map(|&s| self.mins[s]).collect(), total_budget);
-        let mut per_day: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
-        for &s in shifts {
-            per_day.entry(self.day[s]).or_default().push(self.mins[s]);
-        }
-        let by_day: u32 = per_day
-            .into_iter()
-            .map(|(day, minutes)| fit(minutes, self.max_day[p].saturating_sub(state.day_minutes(p, day))))
+        let minutes = &mut scratch.minutes;
+        minutes.clear();
+        minutes.extend(shifts.iter().map(|&s| (0, self.mins[s])));
+        minutes.sort_unstable();
+        let by_total = fit(minutes, self.max_total[p].saturating_sub(state.total[p]));
+        minutes.clear();
+        minutes.extend(shifts.iter().map(|&s| (self.day[s], self.mins[s])));
+        minutes.sort_unstable();
+        let by_day: u32 = minutes
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|day| {
+                let d = day.first().map_or(0, |&(d, _)| d);
+                fit(day, self.max_day[p].saturating_sub(state.day_minutes(p, d)))
+            })
             .sum();
         scheduled.min(by_total).min(by_day)
     }
+}
+
+/// Buffers [`Problem::capacity`] reuses from one person to the next.
+#[derive(Default)]
+struct Scratch {
+    by_end: Vec<(i64, i64)>,
+    /// (day, minutes) of each shift.
+    minutes: Vec<(usize, u32)>,
 }

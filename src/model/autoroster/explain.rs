@@ -22,9 +22,11 @@ pub struct Candidate {
 pub struct UnfilledShift {
     pub shift: ShiftId,
     pub open_seats: u32,
-    /// People whose own time allows the shift, with what stops them (fewest blockers first, at
-    /// most [`MAX_CANDIDATES`]).
+    /// People whose own time allows the shift, with what stops them (fewest blockers first, then
+    /// by name; at most [`MAX_CANDIDATES`]).
     pub candidates: Vec<Candidate>,
+    /// How many more people's own time allows the shift, beyond those listed.
+    pub more_candidates: u32,
     /// How many people were ruled out by their own time, by the first reason found.
     pub ruled_out: BTreeMap<BlockerKind, u32>,
 }
@@ -52,6 +54,9 @@ impl UnfilledShift {
                 .collect();
             line.push_str("; could have: ");
             line.push_str(&people.join(", "));
+            if self.more_candidates > 0 {
+                line.push_str(&format!(" and {} more", self.more_candidates));
+            }
         }
         if !self.ruled_out.is_empty() {
             let counts: Vec<String> = self.ruled_out.iter().map(|(k, n)| format!("{n} {}", k.label())).collect();
@@ -79,24 +84,24 @@ impl Problem<'_> {
         })
     }
 
-    fn fixed_blocker(&self, p: usize, fixed: Fixed) -> Blocker {
-        let Some(staff) = self.people.get(p) else { return Blocker::OutsideAvailability };
+    /// The kind of blocker a fixed reason is, for counting (no text is copied).
+    fn fixed_kind(&self, p: usize, fixed: Fixed) -> BlockerKind {
         match fixed {
-            Fixed::Outside => Blocker::OutsideAvailability,
-            Fixed::Unavailable(i) => {
-                Blocker::Unavailable { note: staff.unavailable.get(i).map(|w| w.note.clone()).unwrap_or_default() }
-            }
-            Fixed::Hard(i) => match self.busy.of(staff.name.as_str()).get(i) {
-                Some(BusyTime { commitment: Commitment::MustSee(session), title, .. }) => {
-                    Blocker::MustSee { session: session.clone(), title: title.clone() }
+            Fixed::Outside => BlockerKind::OutsideAvailability,
+            Fixed::Unavailable(_) => BlockerKind::Unavailable,
+            Fixed::Hard(i) => {
+                let time = self.people.get(p).and_then(|staff| self.busy.of(staff.name.as_str()).get(i));
+                match time {
+                    Some(BusyTime { commitment: Commitment::MustSee(_), .. }) => BlockerKind::MustSee,
+                    _ => BlockerKind::Busy,
                 }
-                Some(time) => Blocker::Busy { title: time.title.clone() },
-                None => Blocker::Busy { title: String::new() },
-            },
+            }
         }
     }
 
-    /// Every shift with open seats in `state`, explained.
+    /// Every shift with open seats in `state`, explained. Keeps only the best
+    /// [`MAX_CANDIDATES`] candidates of a shift as it goes (the rest are counted), so a shift
+    /// costs the same memory whatever the staff's size.
     pub(super) fn explain(&self, state: &State) -> Vec<UnfilledShift> {
         let mut out = Vec::new();
         for s in 0..self.shifts.len() {
@@ -105,26 +110,51 @@ impl Problem<'_> {
             if open_seats == 0 {
                 continue;
             }
-            let mut candidates = Vec::new();
+            // (blockers, person), sorted: people are in name order, so this is the listed order.
+            let mut best: Vec<(Vec<Blocker>, usize)> = Vec::with_capacity(MAX_CANDIDATES + 1);
+            let mut considered = 0_u32;
             let mut ruled_out: BTreeMap<BlockerKind, u32> = BTreeMap::new();
             for p in 0..self.people.len() {
                 if state.on[s].iter().any(|&(q, _)| q == p) {
                     continue;
                 }
                 if let Some(fixed) = self.fixed(p, s) {
-                    *ruled_out.entry(self.fixed_blocker(p, fixed).kind()).or_insert(0) += 1;
+                    *ruled_out.entry(self.fixed_kind(p, fixed)).or_insert(0) += 1;
+                    continue;
+                }
+                considered += 1;
+                let mut count = 0;
+                self.each_conflict(state, p, s, |c| count += usize::from(names_a_blocker(c)));
+                // Later people lose ties (name order), so only strictly fewer blockers get in.
+                if best.len() == MAX_CANDIDATES && best.last().is_some_and(|(b, _)| b.len() <= count) {
                     continue;
                 }
                 let blockers: Vec<Blocker> =
                     self.conflicts(state, p, s).into_iter().filter_map(|c| self.blocker(s, c)).collect();
-                candidates.push(Candidate { person: self.people[p].name.clone(), blockers });
+                let at = best.partition_point(|(b, _)| b.len() <= count);
+                best.insert(at, (blockers, p));
+                best.truncate(MAX_CANDIDATES);
             }
-            candidates.sort_by(|a, b| (a.blockers.len(), &a.person).cmp(&(b.blockers.len(), &b.person)));
-            candidates.truncate(MAX_CANDIDATES);
-            out.push(UnfilledShift { shift: self.shifts[s].id.clone(), open_seats, candidates, ruled_out });
+            let candidates: Vec<Candidate> = best
+                .into_iter()
+                .map(|(blockers, p)| Candidate { person: self.people[p].name.clone(), blockers })
+                .collect();
+            let more_candidates = considered.saturating_sub(u32::try_from(candidates.len()).unwrap_or(u32::MAX));
+            out.push(UnfilledShift {
+                shift: self.shifts[s].id.clone(),
+                open_seats,
+                candidates,
+                more_candidates,
+                ruled_out,
+            });
         }
         out
     }
+}
+
+/// Whether [`Problem::blocker`] makes a blocker of `conflict`: all but those about the shift.
+fn names_a_blocker(conflict: Conflict) -> bool {
+    !matches!(conflict, Conflict::AlreadyOn | Conflict::Full)
 }
 
 #[cfg(test)]

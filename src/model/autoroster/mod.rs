@@ -41,15 +41,24 @@
 //! network). For 500 staff × 2,000 shifts (4,022 seats) a release build takes about 0.9 s, the
 //! bound about 0.16 s of it (`benches/autoroster.rs`, a 2-core machine busy with other builds).
 //!
+//! **Memory** is O(P + S) plus one bit per (person, shift) pair: static eligibility is a
+//! `bits::BitMatrix`, and so are the bound's person → shift edges, which the flow
+//! (`flow::SeatFlow`) never lists; it keeps only who carries flow into each shift. Explanations
+//! keep the best [`MAX_CANDIDATES`] candidates of a shift as they go and count the rest. At
+//! 10,000 staff × 10,000 shifts that is 12.5 MB a matrix, where lists of indexes and an edge
+//! record per pair took gigabytes.
+//!
 //! This module owns the public entry points ([`auto_roster`], [`seat_bound`],
 //! [`explain_unfilled`]) and their result types; the work is split over private submodules:
-//! `problem` (indexes and eligibility), `state` (who is where), `solver` (steps 1–6), `bound` and
-//! `flow` (the maximum-flow bound), `explain` (why seats stay open) and `blocker`. It never
+//! `problem` (indexes and eligibility), `bits` (the bit matrix), `state` (who is where), `solver`
+//! (steps 1–6), `bound` and `flow` (the maximum-flow bound), `explain` (why seats stay open) and
+//! `blocker`. It never
 //! changes the roster it is given.
 
 use super::busy::StaffBusy;
 use super::roster::{Assignment, Roster};
 
+mod bits;
 mod blocker;
 mod bound;
 mod explain;

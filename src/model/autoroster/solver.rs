@@ -60,7 +60,7 @@ impl<'p, 'a> Solver<'p, 'a> {
     fn best(&self, s: usize, experienced_only: bool) -> Option<usize> {
         let problem = self.problem;
         let mut best: Option<((u32, bool, u64), usize)> = None;
-        for &p in &problem.candidates[s] {
+        for p in problem.candidates(s) {
             if experienced_only && problem.is_newcomer(p) {
                 continue;
             }
@@ -119,7 +119,7 @@ impl<'p, 'a> Solver<'p, 'a> {
     /// shifts. Leaves the state unchanged when it fails.
     fn augment(&mut self, s: usize, depth: u32, visited: &mut Vec<usize>, budget: &mut u64) -> bool {
         let problem = self.problem;
-        *budget = budget.saturating_sub(problem.candidates[s].len() as u64);
+        *budget = budget.saturating_sub(problem.candidate_count(s));
         if let Some(p) = self.best(s, false) {
             self.state.assign(problem, p, s, Origin::New);
             return true;
@@ -127,7 +127,7 @@ impl<'p, 'a> Solver<'p, 'a> {
         if depth <= 1 || *budget == 0 {
             return false;
         }
-        for &p in &problem.candidates[s] {
+        for p in problem.candidates(s) {
             let conflicts = problem.conflicts(&self.state, p, s);
             let Some(movable) = self.movable_for(p, s, &conflicts, visited) else { continue };
             for t in movable {

@@ -29,19 +29,22 @@
 //! of 04:00. Known limitation: when a room holds more events than fit between its start and
 //! 03:30, the rest wrap around to the morning and overlap; the default sizes never do this.
 //!
-//! This module owns the public surface ([`SyntheticParams`], [`generate`], [`MAX_DAYS`]); the
-//! generator itself is private: `generator` lays out rooms, days and sessions, `text` writes
-//! titles and abstracts, `rng` is the PRNG and `words` the word lists. Nothing here reads a file,
+//! This module owns the public surface ([`SyntheticParams`], [`generate`], [`MAX_DAYS`], and
+//! [`generate_roster`] for booth rosters); the generator itself is private: `generator` lays out
+//! rooms, days and sessions, `text` writes titles and abstracts, `rng` is the PRNG, `words` the
+//! word lists and `roster` the booth roster. Nothing here reads a file,
 //! the clock or the environment.
 
 use super::schedule::Schedule;
 
 mod generator;
 mod rng;
+mod roster;
 mod text;
 mod words;
 
 use generator::Generator;
+pub use roster::{SyntheticRosterParams, generate_roster};
 
 /// The most days [`generate`] spreads a conference over; larger values are clamped.
 pub const MAX_DAYS: u32 = 31;
