@@ -135,9 +135,12 @@ fn dense_fixture() -> Fixture {
     let roster_path = dir.path().join("roster.ron");
     save(&roster_path, &roster(&conference));
     report(format_args!(
-        "fixture {DENSE_DAY} sessions in one day, {DENSE_ROOMS} rooms: made in memory in {:.1} s",
-        started.elapsed().as_secs_f64()
+        "fixture {DENSE_DAY} sessions in one day, {DENSE_ROOMS} rooms: made in memory in {:.1} s; {}",
+        started.elapsed().as_secs_f64(),
+        memory()
     ));
+    // From here on the peak is the app's: what generating the schedule took is forgotten.
+    reset_peak_memory();
     Fixture {
         schedule_path: dir.path().join("never-read.ron"),
         _dir: dir,
@@ -276,10 +279,11 @@ impl Frames {
             frames.frame(Vec::new());
         }
         report(format_args!(
-            "  {view}: app started in {:.2} s, {} sessions, {} primitives a frame",
+            "  {view}: app started in {:.2} s, {} sessions, {} primitives a frame; {}",
             loaded.as_secs_f64(),
             sessions,
-            frames.frame(Vec::new())
+            frames.frame(Vec::new()),
+            memory()
         ));
         frames
     }
@@ -385,6 +389,24 @@ fn cpu_nanos() -> Option<u64> {
 }
 
 #[expect(clippy::print_stdout, reason = "a benchmark reports what it measured")]
+/// Resident memory now and at its peak, from `/proc/self/status` (Linux; empty elsewhere).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status.lines().find_map(|l| l.strip_prefix(name)).map_or_else(String::new, |v| v.trim().to_owned())
+    };
+    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Makes the process's peak resident memory its current one (Linux: `clear_refs` with 5), so a
+/// later peak measures what came after.
+fn reset_peak_memory() {
+    use std::io::Write as _;
+    if let Ok(mut file) = std::fs::OpenOptions::new().write(true).open("/proc/self/clear_refs") {
+        file.write_all(b"5").ok();
+    }
+}
+
 fn report(line: std::fmt::Arguments<'_>) {
     println!("{line}");
 }

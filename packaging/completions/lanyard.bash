@@ -28,6 +28,9 @@ _lanyard() {
             lanyard,gen)
                 cmd="lanyard__subcmd__gen"
                 ;;
+            lanyard,gen-roster)
+                cmd="lanyard__subcmd__gen__subcmd__roster"
+                ;;
             lanyard,help)
                 cmd="lanyard__subcmd__help"
                 ;;
@@ -52,6 +55,9 @@ _lanyard() {
             lanyard__subcmd__help,gen)
                 cmd="lanyard__subcmd__help__subcmd__gen"
                 ;;
+            lanyard__subcmd__help,gen-roster)
+                cmd="lanyard__subcmd__help__subcmd__gen__subcmd__roster"
+                ;;
             lanyard__subcmd__help,help)
                 cmd="lanyard__subcmd__help__subcmd__help"
                 ;;
@@ -71,7 +77,7 @@ _lanyard() {
 
     case "${cmd}" in
         lanyard)
-            opts="-h -V --data-dir --roster --quit-after-frames --screenshot --view --theme --now --help --version check convert timeline export-ics gen roster stress-save help"
+            opts="-h -V --data-dir --roster --quit-after-frames --screenshot --view --theme --now --help --version check convert timeline export-ics gen gen-roster roster stress-save help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,8 +250,42 @@ _lanyard() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lanyard__subcmd__gen__subcmd__roster)
+            opts="-o -h --staff --shifts --output --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --staff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shifts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lanyard__subcmd__help)
-            opts="check convert timeline export-ics gen roster stress-save help"
+            opts="check convert timeline export-ics gen gen-roster roster stress-save help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +341,20 @@ _lanyard() {
             return 0
             ;;
         lanyard__subcmd__help__subcmd__gen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lanyard__subcmd__help__subcmd__gen__subcmd__roster)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -38,6 +38,7 @@ complete -c lanyard -n "__fish_lanyard_needs_command" -a "convert" -d 'Convert a
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "timeline" -d 'Print one person\'s timeline, one item a line in time order, then `items=N clashes=N`'
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "export-ics" -d 'Export your timeline (picks, own events, dinners, sign-ups, shifts) as an iCalendar file (.ics)'
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "gen" -d 'Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS'
+complete -c lanyard -n "__fish_lanyard_needs_command" -a "gen-roster" -d 'Write a deterministic synthetic booth roster (for benchmarks of `roster --auto/--check`)'
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "roster" -d 'Booth rosters: fill open seats (--auto) or list what breaks the rules (--check)'
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "stress-save" -d 'Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs)'
 complete -c lanyard -n "__fish_lanyard_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -70,6 +71,11 @@ complete -c lanyard -n "__fish_lanyard_using_subcommand gen" -l abstract-chars -
 complete -c lanyard -n "__fish_lanyard_using_subcommand gen" -s o -l output -d 'The file to write' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand gen" -l data-dir -d 'Folder for plans and settings (default: the platform data folder, or $LANYARD_DATA_DIR)' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand gen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -l staff -d 'Staff members' -r
+complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -l shifts -d 'Shifts (over three days, at one booth per 20 shifts)' -r
+complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -s o -l output -d 'The roster file to write' -r -F
+complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -l data-dir -d 'Folder for plans and settings (default: the platform data folder, or $LANYARD_DATA_DIR)' -r -F
+complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -s h -l help -d 'Print help'
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l plans -d 'A folder of staff members\' plan files (.ron) and calendars (.ics); only read' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l schedule -d 'The schedule that times the picks in staff plans (default: the bundled sample, when the roster is for its conference)' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -s o -l output -d 'The roster file --auto writes (may be ROSTER itself)' -r -F
@@ -87,11 +93,12 @@ complete -c lanyard -n "__fish_lanyard_using_subcommand stress-save" -l seed -d 
 complete -c lanyard -n "__fish_lanyard_using_subcommand stress-save" -l rounds -d 'Stop after this many rounds (default: save until killed)' -r
 complete -c lanyard -n "__fish_lanyard_using_subcommand stress-save" -l data-dir -d 'Folder for plans and settings (default: the platform data folder, or $LANYARD_DATA_DIR)' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand stress-save" -s h -l help -d 'Print help'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "check" -d 'Parse schedule files and print one summary line per file'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "convert" -d 'Convert a schedule to lanyard RON (.ron) or iCalendar (.ics), chosen by OUT\'s extension'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "timeline" -d 'Print one person\'s timeline, one item a line in time order, then `items=N clashes=N`'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "export-ics" -d 'Export your timeline (picks, own events, dinners, sign-ups, shifts) as an iCalendar file (.ics)'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "gen" -d 'Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "roster" -d 'Booth rosters: fill open seats (--auto) or list what breaks the rules (--check)'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "stress-save" -d 'Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs)'
-complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen roster stress-save help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "check" -d 'Parse schedule files and print one summary line per file'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "convert" -d 'Convert a schedule to lanyard RON (.ron) or iCalendar (.ics), chosen by OUT\'s extension'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "timeline" -d 'Print one person\'s timeline, one item a line in time order, then `items=N clashes=N`'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "export-ics" -d 'Export your timeline (picks, own events, dinners, sign-ups, shifts) as an iCalendar file (.ics)'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "gen" -d 'Write a deterministic synthetic conference (for tests and benchmarks) as RON, XML, JSON or ICS'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "gen-roster" -d 'Write a deterministic synthetic booth roster (for benchmarks of `roster --auto/--check`)'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "roster" -d 'Booth rosters: fill open seats (--auto) or list what breaks the rules (--check)'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "stress-save" -d 'Save numbered plan and roster states in a loop, for the crash-kill test (tests/crash_kill.rs)'
+complete -c lanyard -n "__fish_lanyard_using_subcommand help; and not __fish_seen_subcommand_from check convert timeline export-ics gen gen-roster roster stress-save help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
