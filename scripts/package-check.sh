@@ -12,7 +12,9 @@ note() { printf 'package: %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-tools=(desktop-file-utils appstream xdg-utils shared-mime-info man-db bash-completion)
+# libfile-mimeinfo-perl: outside a desktop session xdg-mime asks `mimetype`, which reads the
+# shared MIME database as file managers do (`file` would not know lanyard's types).
+tools=(desktop-file-utils appstream xdg-utils shared-mime-info libfile-mimeinfo-perl man-db bash-completion)
 missing=()
 for p in "${tools[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -31,10 +33,20 @@ mkdir -p "$home/.local/share/lanyard/cascadia-py-2027"
 cp assets/sample-plan.ron "$home/.local/share/lanyard/cascadia-py-2027/plan.ron"
 before=$(sha256sum "$home/.local/share/lanyard/cascadia-py-2027/plan.ron")
 
-cargo deb --locked --quiet >/dev/null
+# PACKAGE_CHECK_NO_BUILD=1 packs the release binary already built (quick local reruns).
+if [ -n "${PACKAGE_CHECK_NO_BUILD:-}" ]; then
+  cargo deb --no-build --quiet >/dev/null
+else
+  cargo deb --locked --quiet >/dev/null
+fi
 deb=$(ls -t target/debian/lanyard_*.deb | head -n 1)
 note "built $deb ($(du -h "$deb" | cut -f1))"
 dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Depends|Recommends):'
+# The binary's glibc needs, as the loader sees them, must be declared.
+if readelf -V target/release/lanyard | grep -q GLIBC_ABI_DT_RELR; then
+  dpkg-deb --field "$deb" Depends | grep -q 'libc6 (>= 2.36)' \
+    || { echo "package: the binary needs glibc 2.36 (DT_RELR); Depends does not say so" >&2; exit 1; }
+fi
 
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "./$deb" >/dev/null
 note "installed"
@@ -60,7 +72,8 @@ probe=$(mktemp -d)
 cp tests/fixtures/xml/ccc_day_change.xml "$probe/schedule.xml"
 cp assets/sample-conference.ron "$probe/cascadia.ron"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' >"$probe/talks.ics"
-for file in schedule.xml cascadia.ron talks.ics; do
+printf '{"schedule": {"version": "1", "conference": {}}}\n' >"$probe/schedule.json"
+for file in schedule.xml schedule.json cascadia.ron talks.ics; do
   type=$(xdg-mime query filetype "$probe/$file")
   app=$(xdg-mime query default "$type")
   echo "package: $file is $type, opened by $app"
