@@ -388,7 +388,6 @@ fn cpu_nanos() -> Option<u64> {
     std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
 }
 
-#[expect(clippy::print_stdout, reason = "a benchmark reports what it measured")]
 /// Resident memory now and at its peak, from `/proc/self/status` (Linux; empty elsewhere).
 fn memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -407,6 +406,7 @@ fn reset_peak_memory() {
     }
 }
 
+#[expect(clippy::print_stdout, reason = "a benchmark reports what it measured")]
 fn report(line: std::fmt::Arguments<'_>) {
     println!("{line}");
 }
