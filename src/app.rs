@@ -6,6 +6,7 @@
 mod doc_slot;
 pub mod ids;
 mod jobs;
+mod lifecycle;
 mod persistence;
 mod rosters;
 mod sample_plan;
@@ -25,6 +26,7 @@ use crate::model::{Plan, Schedule, ScheduleDiff, Timeline, UndoStack};
 use crate::ui::{self, Banner, UiState, ViewCtx};
 use doc_slot::DocSlot;
 use jobs::Jobs;
+use lifecycle::Waker;
 pub use rosters::SAMPLE_ROSTER;
 pub use sample_plan::{SAMPLE_PLAN, sample_plan};
 
@@ -134,22 +136,6 @@ pub struct LanyardApp {
     waker: Waker,
     /// Set by a termination signal: save everything and close the window.
     terminate: Arc<std::sync::atomic::AtomicBool>,
-}
-
-/// Asks for a frame from any thread, once the egui context is known (from the first frame on).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Waker(Arc<std::sync::OnceLock<egui::Context>>);
-
-impl Waker {
-    fn set(&self, ctx: &egui::Context) {
-        self.0.get_or_init(|| ctx.clone());
-    }
-
-    pub(crate) fn wake(&self) {
-        if let Some(ctx) = self.0.get() {
-            ctx.request_repaint();
-        }
-    }
 }
 
 impl LanyardApp {
@@ -641,31 +627,6 @@ impl LanyardApp {
         #[expect(clippy::disallowed_methods, reason = "the one place that reads the clock")]
         let local = chrono::Local::now();
         self.ws.schedule.conference().zone.local_now(local.to_utc(), local.naive_local())
-    }
-}
-
-impl LanyardApp {
-    /// The flag a termination signal sets ([`Self::listen_for_termination`]); setting it by hand
-    /// does the same (tests).
-    pub fn termination_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
-        Arc::clone(&self.terminate)
-    }
-
-    /// Saves and closes on SIGTERM, SIGINT and SIGHUP (logout, shutdown, Ctrl+C): the signal
-    /// asks for a frame, and that frame saves every document and closes the window. A second
-    /// signal leaves at once.
-    pub fn listen_for_termination(&self, ctx: &egui::Context) {
-        let flag = Arc::clone(&self.terminate);
-        let ctx = ctx.clone();
-        let installed = ctrlc::set_handler(move || {
-            if flag.swap(true, std::sync::atomic::Ordering::SeqCst) {
-                std::process::exit(130);
-            }
-            ctx.request_repaint();
-        });
-        if let Err(err) = installed {
-            log::warn!("cannot save on termination signals: {err}");
-        }
     }
 }
 
