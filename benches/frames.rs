@@ -103,20 +103,27 @@ fn fixture(events: usize) -> Fixture {
     let bytes = text.len();
     store::write_atomic(&schedule_path, text.as_bytes())
         .unwrap_or_else(|e| panic!("could not write the schedule: {e}"));
-    let data_dir = dir.path().join("data");
-    std::fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("{e}"));
-    let welcomed = lanyard::io::settings::Settings { welcomed: true, ..Default::default() };
-    save(&lanyard::io::paths::settings_path(&data_dir), &welcomed);
-    let conference = schedule.conference().id.clone();
-    save(&lanyard::io::paths::plan_path(&data_dir, &conference), &plan(&schedule));
-    let roster_path = dir.path().join("roster.ron");
-    save(&roster_path, &roster(&conference));
+    let (data_dir, roster_path) = data_folder(dir.path(), &schedule);
     report(format_args!(
         "fixture {events} sessions: {:.1} MB of RON, made in {:.1} s",
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     ));
     Fixture { _dir: dir, schedule_path, data_dir, roster_path, sessions: events, in_memory: None }
+}
+
+/// A returning user's data folder in `dir` for `schedule`: settings, a plan and a roster. Returns
+/// the data folder and the roster's path.
+fn data_folder(dir: &Path, schedule: &Schedule) -> (PathBuf, PathBuf) {
+    let data_dir = dir.join("data");
+    std::fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("{e}"));
+    let welcomed = lanyard::io::settings::Settings { welcomed: true, ..Default::default() };
+    save(&lanyard::io::paths::settings_path(&data_dir), &welcomed);
+    let conference = schedule.conference().id.clone();
+    save(&lanyard::io::paths::plan_path(&data_dir, &conference), &plan(schedule));
+    let roster_path = dir.join("roster.ron");
+    save(&roster_path, &roster(&conference));
+    (data_dir, roster_path)
 }
 
 /// [`DENSE_DAY`] sessions in one day, kept in memory: what `lanyard gen --events 1000000 --rooms
@@ -126,14 +133,7 @@ fn dense_fixture() -> Fixture {
     let params = SyntheticParams { events: DENSE_DAY, rooms: DENSE_ROOMS, days: 1, seed: 1, abstract_chars: Some(0) };
     let schedule = synthetic::generate(&params);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temporary folder: {e}"));
-    let data_dir = dir.path().join("data");
-    std::fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("{e}"));
-    let welcomed = lanyard::io::settings::Settings { welcomed: true, ..Default::default() };
-    save(&lanyard::io::paths::settings_path(&data_dir), &welcomed);
-    let conference = schedule.conference().id.clone();
-    save(&lanyard::io::paths::plan_path(&data_dir, &conference), &plan(&schedule));
-    let roster_path = dir.path().join("roster.ron");
-    save(&roster_path, &roster(&conference));
+    let (data_dir, roster_path) = data_folder(dir.path(), &schedule);
     report(format_args!(
         "fixture {DENSE_DAY} sessions in one day, {DENSE_ROOMS} rooms: made in memory in {:.1} s; {}",
         started.elapsed().as_secs_f64(),
