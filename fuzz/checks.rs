@@ -193,7 +193,7 @@ pub fn ics_roundtrip(bytes: &[u8]) {
 /// The sample conference, parsed once: plan edits are checked against a schedule.
 fn sample_schedule() -> &'static Schedule {
     static SAMPLE: std::sync::OnceLock<Schedule> = std::sync::OnceLock::new();
-    SAMPLE.get_or_init(|| native::parse(lanyard::app::SAMPLE_SCHEDULE).expect("the bundled sample loads"))
+    SAMPLE.get_or_init(|| native::parse(lanyard::io::samples::SAMPLE_SCHEDULE).expect("the bundled sample loads"))
 }
 
 /// A new item of kind 0 (dinner), 1 (meeting) or 2 (block) under `id`, its title `text`.

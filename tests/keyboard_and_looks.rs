@@ -5,7 +5,7 @@ mod common;
 
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
-use lanyard::command::Command;
+use lanyard::command::{Command, SettingsCommand};
 use lanyard::io::settings::{Looks, ThemeChoice};
 use lanyard::model::Priority;
 
@@ -99,7 +99,7 @@ fn looks_apply_at_once_and_persist() {
     let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     let looks = Looks { theme: ThemeChoice::Light, text_size_percent: 150, high_contrast: true };
-    harness.state_mut().execute(Command::SetLooks(looks), 0.0);
+    harness.state_mut().execute(Command::Settings(SettingsCommand::Looks(looks)), 0.0);
     harness.run();
     assert_eq!(harness.ctx.zoom_factor(), 1.5);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);

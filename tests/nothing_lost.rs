@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use egui_kittest::kittest::Queryable as _;
 use lanyard::LanyardApp;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand, SettingsCommand};
 use lanyard::io::store;
 use lanyard::model::{
     Block, BlockKind, CustomEvent, CustomKind, Dinner, Edit, ItemId, PersonalItem, Plan, Priority, Reservation,
@@ -66,7 +66,7 @@ fn block(note: &str) -> PersonalItem {
 }
 
 fn add(app: &mut LanyardApp, item: PersonalItem) {
-    app.execute(Command::AddItem(Box::new(item)), 0.0);
+    app.execute(Command::Plan(PlanCommand::AddItem(Box::new(item))), 0.0);
 }
 
 fn titles(plan: &Plan) -> Vec<String> {
@@ -168,7 +168,7 @@ fn a_damaged_plan_offers_its_backup_and_no_save_destroys_it() {
     let backup = std::fs::read(store::backup_path(&path)).unwrap();
 
     let mut app = common::app_in(dir.path());
-    let Some(Command::RestorePlan(copy)) = restore_action(&app) else {
+    let Some(Command::Plan(PlanCommand::Restore(copy))) = restore_action(&app) else {
         panic!("no offer to restore: {:?}", app.ui_state().banners)
     };
     let banner = app.ui_state().banners.iter().find(|b| b.action.is_some()).unwrap();
@@ -184,10 +184,10 @@ fn a_damaged_plan_offers_its_backup_and_no_save_destroys_it() {
     assert_eq!(std::fs::read(&copy).unwrap(), backup);
 
     // Restoring merges the copy in: the picks made since stay.
-    app.execute(Command::RestorePlan(copy.clone()), 0.0);
+    app.execute(Command::Plan(PlanCommand::Restore(copy.clone())), 0.0);
     let picks: Vec<&str> = app.plan().picks.keys().map(SessionId::as_str).collect();
     assert_eq!(picks, ["cpc27-003", "cpc27-010", "cpc27-011", "cpc27-012"]);
-    app.execute(Command::Undo, 0.0);
+    app.execute(Command::Plan(PlanCommand::Undo), 0.0);
     assert_eq!(app.plan().picks.len(), 3, "one undo step");
 }
 
@@ -223,7 +223,7 @@ fn a_plan_deleted_while_the_app_runs_is_written_again_whole() {
     assert_eq!(titles(&plan), ["Team dinner"]);
     assert!(app.ui_state().banners.iter().any(|b| b.text.contains("removed by another program")));
     // Undo history survives.
-    app.execute(Command::Undo, 0.0);
+    app.execute(Command::Plan(PlanCommand::Undo), 0.0);
     assert_eq!(app.plan().picks.len(), 3);
 }
 
@@ -260,8 +260,14 @@ fn the_window_that_loses_a_conflict_shows_the_winner_and_says_so() {
     let mut b = common::app_in(dir.path());
     let mut a = common::harness(a, common::eve_of_the_conference());
     let talk = SessionId::new("cpc27-003");
-    a.state_mut().execute(Command::Edit(Edit::Pick { session_id: talk.clone(), priority: Priority::Must }), 0.0);
-    b.execute(Command::Edit(Edit::Pick { session_id: talk.clone(), priority: Priority::Maybe }), 0.0);
+    a.state_mut().execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick { session_id: talk.clone(), priority: Priority::Must })),
+        0.0,
+    );
+    b.execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick { session_id: talk.clone(), priority: Priority::Maybe })),
+        0.0,
+    );
     a.state_mut().flush();
     b.flush(); // B merges: changed on both sides, B keeps its own and writes it.
     assert_eq!(on_disk(dir.path()).priority(&talk), Some(Priority::Maybe));
@@ -282,8 +288,8 @@ fn settings_changed_in_two_windows_are_merged() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = common::app_in(dir.path());
     let mut b = common::app_in(dir.path());
-    a.execute(Command::SetShowLaptopTime(true), 0.0);
-    b.execute(Command::SetConferenceZone(Some("Europe/Brussels".into())), 0.0);
+    a.execute(Command::Settings(SettingsCommand::ShowLaptopTime(true)), 0.0);
+    b.execute(Command::Settings(SettingsCommand::ConferenceZone(Some("Europe/Brussels".into()))), 0.0);
     let settings =
         store::load::<lanyard::io::settings::Settings>(&lanyard::io::paths::settings_path(dir.path())).unwrap();
     let settings = settings.document.unwrap();
@@ -298,9 +304,13 @@ fn a_termination_signal_saves_edits_younger_than_the_autosave() {
     let app = common::app_in(dir.path());
     let mut harness = common::harness(app, common::eve_of_the_conference());
     harness.run_steps(2);
-    harness
-        .state_mut()
-        .execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-007"), priority: Priority::Must }), 0.0);
+    harness.state_mut().execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick {
+            session_id: SessionId::new("cpc27-007"),
+            priority: Priority::Must,
+        })),
+        0.0,
+    );
     harness.state().termination_flag().store(true, std::sync::atomic::Ordering::SeqCst);
     harness.step();
     assert_eq!(on_disk(dir.path()).priority(&SessionId::new("cpc27-007")), Some(Priority::Must));

@@ -4,7 +4,7 @@
 mod common;
 
 use egui_kittest::kittest::Queryable as _;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand};
 use lanyard::model::{Edit, Priority};
 
 /// Saturday 17 April, 10:15 in Vancouver: the 10:00 talks are on, the 10:45 ones are next.
@@ -47,9 +47,10 @@ fn your_next_item_counts_down_and_names_the_room() {
         .iter()
         .find(|s| s.starts_at == common::at("2027-04-17 10:45") && s.kind == lanyard::model::SessionKind::Talk)
         .unwrap();
-    harness
-        .state_mut()
-        .execute(Command::Edit(Edit::Pick { session_id: talk.id.clone(), priority: Priority::Must }), 0.0);
+    harness.state_mut().execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick { session_id: talk.id.clone(), priority: Priority::Must })),
+        0.0,
+    );
     harness.run();
     assert!(harness.query_by_label_contains("Your next item · Next").is_some());
     assert!(harness.query_by_label(&talk.title).is_some());

@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand, RosterCommand};
 use lanyard::model::roster::{RosterEdit, ShiftId};
 use lanyard::model::{Edit, ItemKind, SlotKey};
 
@@ -67,7 +67,7 @@ fn assign_by_menu_see_a_rule_break_and_undo_it() {
     // Hana works the foundation's Saturday lunch; putting her on the sponsor's at the same time
     // is double-booking, flagged on both shifts.
     let edit = RosterEdit::Assign { shift: ShiftId::new("sat-spon-mid"), person: "Hana Sato".into(), locked: false };
-    harness.state_mut().execute(Command::EditRoster(Box::new(edit)), 0.0);
+    harness.state_mut().execute(Command::Roster(RosterCommand::Edit(Box::new(edit))), 0.0);
     harness.run();
     assert!(harness.query_by_label_contains("Hana Sato is double-booked").is_some());
 }
@@ -78,7 +78,7 @@ fn auto_roster_fills_seats_in_one_undoable_step() {
     let mut harness = common::harness(app_with_roster(dir.path()), common::eve_of_the_conference());
     harness.run();
     let before = harness.state().roster().unwrap().filled();
-    harness.state_mut().execute(Command::AutoRoster, 0.0);
+    harness.state_mut().execute(Command::Roster(RosterCommand::AutoRoster), 0.0);
     for _ in 0..500 {
         harness.step();
         if harness.state().roster().unwrap().filled() > before {
@@ -89,7 +89,7 @@ fn auto_roster_fills_seats_in_one_undoable_step() {
     let after = harness.state().roster().unwrap().filled();
     assert!(after > before, "{before} → {after}");
     assert_eq!(harness.state().roster_report().unwrap().newcomers_alone, 0, "no newcomer left alone");
-    harness.state_mut().execute(Command::Undo, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Undo), 0.0);
     harness.run();
     assert_eq!(harness.state().roster().unwrap().filled(), before);
 }
@@ -103,8 +103,8 @@ fn a_staff_member_sees_their_shifts_and_slots_on_their_own_timeline() {
     let schedule = harness.state().schedule().clone();
     let gil = schedule.sessions().iter().find(|s| s.id.as_str() == "cpc27-003").unwrap().id.clone();
     let pick = Edit::Pick { session_id: gil, priority: lanyard::model::Priority::Must };
-    harness.state_mut().execute(Command::Edit(pick), 0.0);
-    harness.state_mut().execute(Command::Edit(Edit::SetMyName(Some("Ana Lima".into()))), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Edit(pick)), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Edit(Edit::SetMyName(Some("Ana Lima".into())))), 0.0);
     harness.run();
     let timeline = harness.state().timeline();
     let shifts = timeline.items().iter().filter(|i| i.kind == ItemKind::Shift).count();

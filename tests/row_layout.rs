@@ -27,7 +27,7 @@ fn a_booth_shift_keeps_its_whole_row_in_my_agenda() {
     std::fs::create_dir_all(plan.parent().unwrap()).unwrap();
     std::fs::copy(common::repo_path("assets/sample-plan.ron"), &plan).unwrap();
     let mut app = common::app_in(dir.path());
-    app.execute(lanyard::command::Command::OpenRoster(roster), 0.0);
+    app.execute(lanyard::command::Command::Roster(lanyard::command::RosterCommand::Open(roster)), 0.0);
     let mut harness = common::harness(app, common::eve_of_the_conference());
     harness.key_press(egui::Key::Num3);
     harness.run();

@@ -41,8 +41,8 @@ fn loads_at_the_current_version_and_matches_the_embedded_copy() {
         "the sample plan is at version {PLAN_VERSION}"
     );
     let plan = sample_plan();
-    assert_eq!(lanyard::app::SAMPLE_PLAN, text, "the app embeds the file as it is");
-    assert_eq!(lanyard::app::sample_plan().unwrap(), plan);
+    assert_eq!(lanyard::io::samples::SAMPLE_PLAN, text, "the app embeds the file as it is");
+    assert_eq!(lanyard::io::samples::sample_plan().unwrap(), plan);
     // What the app writes back reads back equal: nothing in the sample is lost on the first save.
     assert_eq!(Plan::from_ron(&plan.to_ron().unwrap(), PLAN_VERSION).unwrap(), plan);
 }

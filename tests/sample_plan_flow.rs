@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand};
 use lanyard::model::{Edit, ItemKind, Priority, SessionId};
 use lanyard::ui::{BannerLevel, Tab};
 
@@ -25,7 +25,7 @@ fn load_the_sample_plan_see_its_agenda_and_undo_it() {
     harness.run();
     // The user's own plan: one pick.
     let mine = Edit::Pick { session_id: SessionId::new("cpc27-101"), priority: Priority::Must };
-    harness.state_mut().execute(Command::Edit(mine), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Edit(mine)), 0.0);
     harness.run();
     let own_plan = harness.state().plan().clone();
 
@@ -34,7 +34,7 @@ fn load_the_sample_plan_see_its_agenda_and_undo_it() {
     harness.run();
 
     let state = harness.state();
-    assert_eq!(state.plan(), &lanyard::app::sample_plan().unwrap(), "the plan is the sample plan");
+    assert_eq!(state.plan(), &lanyard::io::samples::sample_plan().unwrap(), "the plan is the sample plan");
     assert_eq!(state.ui_state().tab, Tab::Agenda, "its agenda is shown");
     let banner = state.ui_state().banners.last().unwrap();
     assert_eq!(banner.level, BannerLevel::Info);
@@ -60,9 +60,9 @@ fn load_the_sample_plan_see_its_agenda_and_undo_it() {
     assert_eq!(harness.state().plan(), &own_plan);
     assert!(harness.query_by_label_contains("12:00 Arrival: flight from Toronto").is_none());
     // And redo loads it again.
-    harness.state_mut().execute(Command::Redo, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Redo), 0.0);
     harness.run();
-    assert_eq!(harness.state().plan(), &lanyard::app::sample_plan().unwrap());
+    assert_eq!(harness.state().plan(), &lanyard::io::samples::sample_plan().unwrap());
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn another_conference_disables_the_entry_and_says_why() {
     assert_eq!(harness.state().plan(), &before, "a click on the disabled entry does nothing");
 
     // The command itself refuses too, with a reason, and changes nothing.
-    harness.state_mut().execute(Command::LoadSamplePlan, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::LoadSample), 0.0);
     harness.run();
     assert_eq!(harness.state().plan(), &before);
     let banner = harness.state().ui_state().banners.last().unwrap();

@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
-use lanyard::command::Command;
+use lanyard::command::{Command, FileCommand, PlanCommand, SettingsCommand};
 use lanyard::model::{Edit, Priority, SessionId};
 
 fn id(s: &str) -> SessionId {
@@ -38,7 +38,7 @@ fn app_on(data: &Path, schedule: &Path) -> LanyardApp {
 
 /// Opens a schedule the way the GUI does (a background import) and waits for it.
 fn open_and_wait(harness: &mut Harness<'_, LanyardApp>, path: &Path) {
-    harness.state_mut().execute(Command::OpenSchedule(path.to_owned()), 0.0);
+    harness.state_mut().execute(Command::File(FileCommand::OpenSchedule(path.to_owned())), 0.0);
     for _ in 0..500 {
         harness.step();
         if !harness.state().is_importing() {
@@ -51,7 +51,7 @@ fn open_and_wait(harness: &mut Harness<'_, LanyardApp>, path: &Path) {
 }
 
 fn edit(harness: &mut Harness<'_, LanyardApp>, edit: Edit) {
-    harness.state_mut().execute(Command::Edit(edit), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Edit(edit)), 0.0);
     harness.run();
 }
 
@@ -98,12 +98,12 @@ fn an_update_keeps_every_pick_and_says_what_changed() {
     assert!(banner.accesskit_node().value().unwrap().contains("1 added, 1 cancelled, 1 moved, 1 changed"));
 
     // The whole update is one undoable step.
-    harness.state_mut().execute(Command::Undo, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Undo), 0.0);
     harness.run();
     assert_eq!(harness.state().schedule().conference().version.as_deref(), Some("1.0"));
     assert_eq!(harness.state().plan(), &before);
     assert!(harness.state().changes().is_none());
-    harness.state_mut().execute(Command::Redo, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Redo), 0.0);
     harness.run();
     assert_eq!(harness.state().schedule().conference().version.as_deref(), Some("2.0"));
     assert!(harness.state().changes().is_some());
@@ -147,7 +147,7 @@ fn opening_another_conference_switches_plans() {
     let mut harness = common::harness(app_on(&data, &v1), common::at("2027-02-06 08:00"));
     harness.run();
     pick(&mut harness, "keep", Priority::Must);
-    harness.state_mut().execute(Command::OpenSample, 0.0);
+    harness.state_mut().execute(Command::File(FileCommand::OpenSample), 0.0);
     harness.run();
     assert_eq!(harness.state().schedule().conference().id, "cascadia-py-2027");
     assert!(harness.state().plan().picks.is_empty(), "the sample has its own plan");
@@ -168,7 +168,7 @@ fn the_conference_zone_can_be_set_for_a_floating_file_and_is_remembered() {
     let mut harness = common::harness(app_on(&data, &floating), common::at("2027-02-06 08:00"));
     harness.run();
     assert_eq!(harness.state().schedule().conference().zone.name(), None);
-    harness.state_mut().execute(Command::SetConferenceZone(Some("Europe/Lisbon".into())), 0.0);
+    harness.state_mut().execute(Command::Settings(SettingsCommand::ConferenceZone(Some("Europe/Lisbon".into()))), 0.0);
     harness.run();
     assert_eq!(harness.state().schedule().conference().zone.name(), Some("Europe/Lisbon"));
     drop(harness);
@@ -188,7 +188,7 @@ fn laptop_time_is_shown_when_asked() {
     let mut harness = common::harness(app, common::at("2027-02-06 08:00"));
     harness.run();
     assert!(harness.query_by_label_contains("on your laptop").is_none());
-    harness.state_mut().execute(Command::SetShowLaptopTime(true), 0.0);
+    harness.state_mut().execute(Command::Settings(SettingsCommand::ShowLaptopTime(true)), 0.0);
     harness.run();
     // 08:00 in Brussels (UTC+1) is 02:00 in New York.
     assert!(harness.query_by_label_contains("now 08:00 · 02:00 on your laptop").is_some());

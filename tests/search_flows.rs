@@ -124,10 +124,10 @@ fn each_quick_filter_narrows_the_day_and_is_remembered() {
     // My picks: only what was picked.
     let picked = day.iter().find(|s| s.kind.is_programme()).unwrap().clone();
     harness.state_mut().execute(
-        lanyard::command::Command::Edit(lanyard::model::Edit::Pick {
+        lanyard::command::Command::Plan(lanyard::command::PlanCommand::Edit(lanyard::model::Edit::Pick {
             session_id: picked.id.clone(),
             priority: lanyard::model::Priority::Must,
-        }),
+        })),
         0.0,
     );
     harness.get_by_label("My picks").click();

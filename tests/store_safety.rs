@@ -77,7 +77,7 @@ fn the_app_carries_unknown_fields_of_the_plan_and_settings_through_its_saves() {
     }
     let mut app = common::app_in(dir.path());
     common::pick(&mut app, "cpc27-004", lanyard::model::Priority::Maybe);
-    app.execute(lanyard::command::Command::SetShowLaptopTime(true), 0.0);
+    app.execute(lanyard::command::Command::Settings(lanyard::command::SettingsCommand::ShowLaptopTime(true)), 0.0);
     app.flush();
     for path in [&plan_path, &settings_path] {
         let text = std::fs::read_to_string(path).unwrap();

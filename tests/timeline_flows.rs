@@ -4,7 +4,7 @@
 mod common;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand};
 use lanyard::model::{Edit, ItemKind, Priority, SessionId, Severity};
 
 const SOCIAL: &str = "Harbour Night: conference social";
@@ -23,9 +23,13 @@ fn a_dinner_over_a_picked_evening_session_clashes_until_moved() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
-    harness
-        .state_mut()
-        .execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-074"), priority: Priority::Must }), 0.0);
+    harness.state_mut().execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick {
+            session_id: SessionId::new("cpc27-074"),
+            priority: Priority::Must,
+        })),
+        0.0,
+    );
     harness.get_by_label("My agenda").click();
     harness.run();
 
@@ -61,7 +65,7 @@ fn a_dinner_over_a_picked_evening_session_clashes_until_moved() {
     assert_eq!(harness.state().plan().dinners[0].starts_at, common::at("2027-04-17 17:30"));
 
     // One undo puts the dinner back where it clashed.
-    harness.state_mut().execute(Command::Undo, 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::Undo), 0.0);
     harness.run();
     assert_eq!(harness.state().timeline().clashes().len(), 1);
 }
@@ -72,9 +76,13 @@ fn a_departure_before_the_closing_offers_make_maybe() {
     let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
     // The closing session on Sunday afternoon, picked as a must.
-    harness
-        .state_mut()
-        .execute(Command::Edit(Edit::Pick { session_id: SessionId::new("cpc27-101"), priority: Priority::Must }), 0.0);
+    harness.state_mut().execute(
+        Command::Plan(PlanCommand::Edit(Edit::Pick {
+            session_id: SessionId::new("cpc27-101"),
+            priority: Priority::Must,
+        })),
+        0.0,
+    );
     harness.get_by_label("My agenda").click();
     harness.run();
     harness.get_by_label("+ Travel / busy").click();

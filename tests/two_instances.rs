@@ -7,12 +7,12 @@ mod common;
 use std::path::Path;
 
 use lanyard::LanyardApp;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand};
 use lanyard::io::store;
 use lanyard::model::{Edit, Plan, Priority, SessionId};
 
 fn pick(app: &mut LanyardApp, id: &str, priority: Priority) {
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new(id), priority }), 0.0);
+    app.execute(Command::Plan(PlanCommand::Edit(Edit::Pick { session_id: SessionId::new(id), priority })), 0.0);
 }
 
 fn on_disk(dir: &Path) -> Plan {
@@ -43,7 +43,7 @@ fn two_windows_on_one_folder_merge_instead_of_clobbering() {
 
     // A unpicks a talk B never touched and picks another: both changes land, B's pick stays.
     pick(&mut a, "cpc27-005", Priority::Must);
-    a.execute(Command::Edit(Edit::Unpick { session_id: SessionId::new("cpc27-003") }), 0.0);
+    a.execute(Command::Plan(PlanCommand::Edit(Edit::Unpick { session_id: SessionId::new("cpc27-003") })), 0.0);
     a.flush();
     let plan = on_disk(dir.path());
     assert_eq!(ids(&plan), ["cpc27-004", "cpc27-005"], "A's unpick is a change, B's pick of 004 stays");

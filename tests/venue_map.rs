@@ -11,7 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use lanyard::LanyardApp;
-use lanyard::command::Command;
+use lanyard::command::{Command, PlanCommand};
 use lanyard::model::venue_map::room_day;
 use lanyard::model::{MapPoint, RoomIdx};
 use lanyard::ui::Tab;
@@ -103,7 +103,7 @@ fn a_room_placed_on_your_own_map_is_saved_and_undone() {
     std::fs::copy(common::repo_path("assets/venue-map.png"), &picture).unwrap();
     let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
-    harness.state_mut().execute(Command::LoadMapImage(picture.clone()), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::SetMapImage(picture.clone())), 0.0);
     wait_for(&mut harness, "Venue map");
     assert_eq!(harness.state().ui_state().tab, Tab::Map);
     let map = harness.state().plan().map.clone().unwrap();
@@ -175,11 +175,11 @@ fn a_picture_that_does_not_load_is_named_and_nothing_breaks() {
     std::fs::File::create(&garbage).and_then(|mut f| f.write_all(b"this is not a picture")).unwrap();
     let mut harness = common::harness(common::app_in(dir.path()), common::eve_of_the_conference());
     harness.run();
-    harness.state_mut().execute(Command::LoadMapImage(garbage), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::SetMapImage(garbage)), 0.0);
     wait_for(&mut harness, "The venue map could not be shown");
     assert!(harness.query_all_by_label_contains("floorplan.png").next().is_some());
     // The missing file of a plan copied from another computer says so too.
-    harness.state_mut().execute(Command::LoadMapImage(dir.path().join("missing.jpg")), 0.0);
+    harness.state_mut().execute(Command::Plan(PlanCommand::SetMapImage(dir.path().join("missing.jpg"))), 0.0);
     wait_for(&mut harness, &dir.path().join("missing.jpg").display().to_string());
     // Forgetting it goes back to the conference's own map.
     harness.get_by_label("Forget this map").click();

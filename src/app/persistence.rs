@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::LanyardApp;
 use super::doc_slot::{DocSlot, Settled};
-use crate::command::Command;
+use super::documents::{Changed, Documents};
+use super::tasks::Tasks;
+use crate::command::{Command, PlanCommand};
 use crate::io::settings::Settings;
 use crate::io::store::{self, Document, Fingerprint, Loaded, StoreError};
 use crate::io::watch::Found;
@@ -101,7 +102,7 @@ fn offer_backup(path: &Path, why: &str, banners: &mut Vec<Banner>) {
                         plan.notes.len(),
                         copy.display()
                     ))
-                    .with_action("Restore the backup", Command::RestorePlan(copy)),
+                    .with_action("Restore the backup", Command::Plan(PlanCommand::Restore(copy))),
                 );
             }
             Ok(Loaded { document: None, .. }) => {}
@@ -197,27 +198,35 @@ pub(super) fn report_save_error(banners: &mut Vec<Banner>, last_error: &mut Opti
     *last_error = Some(message);
 }
 
-impl LanyardApp {
-    /// Collects finished saves and starts due ones: the plan here, the roster in `app/rosters.rs`.
-    pub(super) fn autosave(&mut self, ctx: &egui::Context, time: f64) {
-        if let Some(done) = self.plan_slot.poll() {
-            self.settle_plan(done);
+impl Documents {
+    /// Starts the saves that are due, and takes in what another program left in the plan file
+    /// once no save of ours is in flight. Returns the seconds until the next save is due (a retry
+    /// after a failure), for the caller to ask for a frame then.
+    pub(super) fn autosave(&mut self, tasks: &mut Tasks, time: f64) -> Option<f64> {
+        if self.plan.slot.is_saving() && !tasks.is_running(super::tasks::Task::SaveDocument(Plan::KIND)) {
+            self.plan.slot.lost(); // the task died; its banner is out, and the save is retried
         }
         self.take_disk_changes();
-        if let Some(due) = self.plan_slot.due_in(time) {
+        let mut next = None;
+        if let Some(due) = self.plan.slot.due_in(time) {
             if due <= 0.0 {
-                let waker = self.waker.clone();
-                if let Some(done) = self.plan_slot.start_background_save(&self.ws.plan, time, move || waker.wake()) {
+                if let Some(done) = self.plan.slot.start_background_save(&self.ws.plan, time, tasks) {
                     self.settle_plan(done);
                 }
             } else {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due));
+                next = Some(due);
             }
         }
-        self.autosave_roster(ctx, time);
-        if self.plan_slot.is_saving() || self.roster_is_saving() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        let roster_next = self.autosave_roster(tasks, time);
+        next.into_iter().chain(roster_next).reduce(f64::min)
+    }
+
+    /// A background save of the plan finished.
+    pub(super) fn plan_saved(&mut self, parcel: &crate::command::Parcel<Settled<Plan>>) {
+        if let Some(done) = self.plan.slot.landed(parcel) {
+            self.settle_plan(done);
         }
+        self.take_disk_changes();
     }
 
     /// Records the outcome of a plan save. A file changed by another program is merged with ours
@@ -225,16 +234,16 @@ impl LanyardApp {
     fn settle_plan(&mut self, done: Settled<Plan>) {
         match done.result {
             Ok(fingerprint) => {
-                self.plan_slot.saved(done.revision, fingerprint);
-                self.plan_base = done.saved;
-                if let Some(watch) = &self.plan_watch {
+                self.plan.slot.saved(done.revision, fingerprint);
+                self.plan.base = done.saved;
+                if let Some(watch) = &self.plan.watch {
                     watch.set_known(fingerprint);
                 }
             }
             Err(StoreError::ChangedOnDisk { .. }) => self.merge_from_disk(),
             Err(err) => {
                 if err.is_read_only() {
-                    self.plan_slot.read_only = Some(err.to_string());
+                    self.plan.slot.read_only = Some(err.to_string());
                 }
                 self.report_save_error(&err);
             }
@@ -243,22 +252,30 @@ impl LanyardApp {
 
     /// Another lanyard window or a sync tool changed the plan file: read theirs and take it in.
     fn merge_from_disk(&mut self) {
-        let Some(path) = self.plan_slot.path.clone() else { return };
+        let Some(path) = self.plan.slot.path.clone() else { return };
         let found = store::load::<Plan>(&path);
         self.take_disk_version(found);
     }
 
-    /// Looks at what the plan's watcher found on disk, once no save of ours is in flight (our own
-    /// write shows up there too, and is recognised by its fingerprint).
-    pub(super) fn take_disk_changes(&mut self) {
-        let Some(watch) = &self.plan_watch else { return };
-        if let Some(found) = watch.latest() {
-            self.plan_found = Some(found);
-        }
-        if self.plan_slot.is_saving() || self.plan_slot.read_only.is_some() {
+    /// The plan's watcher found the file changed at `path` (an older watcher's news about
+    /// another conference's plan is stale, and dropped).
+    pub(super) fn plan_on_disk(&mut self, path: &Path, found: &crate::command::Parcel<Found<Plan>>) {
+        if self.plan.slot.path.as_deref() != Some(path) {
             return;
         }
-        if let Some(found) = self.plan_found.take() {
+        if let Some(found) = found.take() {
+            self.plan.found = Some(found);
+        }
+        self.take_disk_changes();
+    }
+
+    /// Takes in what the plan's watcher found on disk, once no save of ours is in flight (our
+    /// own write shows up there too, and is recognised by its fingerprint).
+    fn take_disk_changes(&mut self) {
+        if self.plan.slot.is_saving() || self.plan.slot.read_only.is_some() {
+            return;
+        }
+        if let Some(found) = self.plan.found.take() {
             self.take_disk_version(found);
         }
     }
@@ -270,24 +287,24 @@ impl LanyardApp {
     /// not load is left alone: a newer lanyard's makes this window read-only, a damaged one is
     /// retried later (a sync tool may be halfway through).
     fn take_disk_version(&mut self, found: Found<Plan>) {
-        let due = self.plan_slot.due_from;
+        let due = self.plan.slot.due_from;
         match found {
-            Ok(loaded) if loaded.fingerprint == self.plan_slot.fingerprint => {}
+            Ok(loaded) if loaded.fingerprint == self.plan.slot.fingerprint => {}
             Ok(Loaded { document: None, .. }) => {
-                let path = self.plan_slot.path.as_deref().map(Path::display);
+                let path = self.plan.slot.path.as_deref().map(Path::display);
                 log::warn!("plan file removed by another program; writing it again: {path:?}");
-                self.ui.banners.push(Banner::warning(format!(
+                self.banner(Banner::warning(format!(
                     "Your plan file was removed by another program. Lanyard saved it again from this window{}.",
                     path.map(|p| format!(": {p}")).unwrap_or_default()
                 )));
-                self.plan_slot.fingerprint = Fingerprint::Missing;
-                self.plan_slot.mark_dirty(due);
+                self.plan.slot.fingerprint = Fingerprint::Missing;
+                self.plan.slot.mark_dirty(due);
             }
             Ok(Loaded { document: Some(theirs), fingerprint, .. }) => {
-                let merged = crate::model::merge::merge(&self.plan_base, &self.ws.plan, &theirs);
-                self.plan_base = theirs;
-                self.plan_slot.fingerprint = fingerprint;
-                if let Some(watch) = &self.plan_watch {
+                let merged = crate::model::merge::merge(&self.plan.base, &self.ws.plan, &theirs);
+                self.plan.base = theirs;
+                self.plan.slot.fingerprint = fingerprint;
+                if let Some(watch) = &self.plan.watch {
                     watch.set_known(fingerprint);
                 }
                 if merged.plan != self.ws.plan {
@@ -307,25 +324,24 @@ impl LanyardApp {
                         ));
                     }
                     log::warn!("plan changed on disk: {message}");
-                    self.ui.banners.push(Banner::info(message));
+                    self.banner(Banner::info(message));
                     self.ws.plan = merged.plan;
                     // Undo steps from before the merge would drop the other side's changes.
-                    self.undo.clear();
-                    self.rebuild_timeline();
-                    self.plan_revision += 1;
+                    self.forget_history();
+                    self.revisions.plan += 1;
                 } else if merged.conflicts > 0 {
-                    self.ui.banners.push(Banner::info(format!(
+                    self.banner(Banner::info(format!(
                         "Your plan was also changed in another window or by a sync tool; {} changed in both \
                          places kept this window's version.",
                         merged.conflicts
                     )));
                 }
-                if self.ws.plan != self.plan_base {
-                    self.plan_slot.mark_dirty(due);
+                if self.ws.plan != self.plan.base {
+                    self.plan.slot.mark_dirty(due);
                 }
             }
             Err(err @ StoreError::TooNew { .. }) => {
-                self.plan_slot.read_only = Some(err.to_string());
+                self.plan.slot.read_only = Some(err.to_string());
                 self.report_save_error(&err);
             }
             Err(err) => self.report_save_error(&err),
@@ -335,23 +351,23 @@ impl LanyardApp {
     /// Brings back a kept copy of the plan (a backup recovery set aside) as one undoable step.
     /// It is merged with what this window has, so anything added since the plan was lost stays.
     pub(super) fn restore_plan(&mut self, copy: &Path, time: f64) {
-        if let Some(reason) = &self.plan_slot.read_only {
-            self.ui.banners.push(Banner::warning(format!("Your plan is read-only: {reason}")));
+        if let Some(reason) = &self.plan.slot.read_only {
+            self.banner(Banner::warning(format!("Your plan is read-only: {reason}")));
             return;
         }
         let restored = match store::load::<Plan>(copy) {
             Ok(Loaded { document: Some(plan), .. }) => plan,
             Ok(Loaded { document: None, .. }) => {
-                self.ui.banners.push(Banner::error(format!("The copy is no longer there: {}", copy.display())));
+                self.banner(Banner::error(format!("The copy is no longer there: {}", copy.display())));
                 return;
             }
             Err(err) => {
-                self.ui.banners.push(Banner::error(format!("The copy could not be restored: {err}")));
+                self.banner(Banner::error(format!("The copy could not be restored: {err}")));
                 return;
             }
         };
         if restored.conference != self.ws.plan.conference {
-            self.ui.banners.push(Banner::warning(format!(
+            self.banner(Banner::warning(format!(
                 "That copy belongs to conference \"{}\", not the one open; it was not restored.",
                 restored.conference
             )));
@@ -360,14 +376,13 @@ impl LanyardApp {
         let empty = Plan::new(self.ws.plan.conference.clone());
         let merged = crate::model::merge::merge(&empty, &self.ws.plan, &restored);
         if merged.plan == self.ws.plan {
-            self.ui.banners.push(Banner::info("Everything in that copy is already in your plan."));
+            self.banner(Banner::info("Everything in that copy is already in your plan."));
             return;
         }
         let before = self.ws.clone();
         self.ws.plan = merged.plan;
-        self.undo.push(before);
-        self.workspace_changed(time);
-        self.ui.banners.push(Banner::info(format!(
+        self.commit(before, Changed::PLAN, time);
+        self.banner(Banner::info(format!(
             "Restored your plan from {}: {} picks now. Undo (Ctrl+Z) takes it back; the copy stays where it is.",
             copy.display(),
             self.ws.plan.picks.len()
@@ -376,22 +391,22 @@ impl LanyardApp {
 
     /// Shows a failed save once per distinct message.
     fn report_save_error(&mut self, err: &StoreError) {
-        report_save_error(&mut self.ui.banners, &mut self.plan_slot.last_error, err);
+        report_save_error(&mut self.notices.banners, &mut self.plan.slot.last_error, err);
     }
 
     /// Saves now and waits, merging with another window's changes if need be (Ctrl+S, exit,
     /// switching schedules).
-    pub(super) fn save_plan_now(&mut self) {
-        if let Some(done) = self.plan_slot.wait() {
+    pub(super) fn save_plan_now(&mut self, tasks: &mut Tasks) {
+        if let Some(done) = self.plan.slot.wait(tasks) {
             self.settle_plan(done);
         }
         // A save refused because the file changed merges; the merged plan then needs one more
         // (and another, if yet another window saved in between).
         for _ in 0..10 {
-            if !self.plan_slot.is_dirty() {
+            if !self.plan.slot.is_dirty() {
                 break;
             }
-            match self.plan_slot.save_blocking(&self.ws.plan) {
+            match self.plan.slot.save_blocking(&self.ws.plan) {
                 Some(done) => self.settle_plan(done),
                 None => break,
             }
@@ -404,8 +419,8 @@ impl LanyardApp {
             super::ScheduleSource::Sample => None,
             super::ScheduleSource::File(path) => Some(std::path::absolute(path).unwrap_or_else(|_| path.clone())),
         };
-        if self.settings.last_schedule != last {
-            self.settings.last_schedule = last;
+        if self.settings.value.last_schedule != last {
+            self.settings.value.last_schedule = last;
             self.save_settings();
         }
     }
@@ -414,19 +429,19 @@ impl LanyardApp {
     /// meanwhile, both are merged field by field and saved again, never written over.
     pub(super) fn save_settings(&mut self) {
         for _ in 0..3 {
-            let slot = &mut self.settings_slot;
+            let slot = &mut self.settings.slot;
             let (Some(path), None) = (&slot.path, &slot.read_only) else { return };
-            match store::save_with_extras(path, &self.settings, slot.fingerprint, &slot.extras) {
+            match store::save_with_extras(path, &self.settings.value, slot.fingerprint, &slot.extras) {
                 Ok(fingerprint) => {
                     slot.fingerprint = fingerprint;
-                    self.settings_base = self.settings.clone();
+                    self.settings.base = self.settings.value.clone();
                     return;
                 }
                 Err(StoreError::ChangedOnDisk { .. }) => match store::load::<Settings>(path) {
                     Ok(loaded) => {
                         let theirs = loaded.document.unwrap_or_default();
-                        self.settings = Settings::merge(&self.settings_base, &self.settings, &theirs);
-                        self.settings_base = theirs;
+                        self.settings.value = Settings::merge(&self.settings.base, &self.settings.value, &theirs);
+                        self.settings.base = theirs;
                         slot.fingerprint = loaded.fingerprint;
                         slot.extras = loaded.extras;
                     }
@@ -445,15 +460,14 @@ impl LanyardApp {
 
     /// Says once that the settings could not be saved (they stay as set in this window).
     fn report_settings_error(&mut self, err: &StoreError) {
-        let slot = &mut self.settings_slot;
+        let slot = &mut self.settings.slot;
         if err.is_read_only() {
             slot.read_only = Some(err.to_string());
         }
         if slot.last_error.as_deref() != Some(err.to_string().as_str()) {
             log::warn!("could not save settings: {err}");
-            self.ui
-                .banners
-                .push(Banner::warning(format!("Settings could not be saved: {err}\nThey stay as set in this window.")));
+            let message = format!("Settings could not be saved: {err}\nThey stay as set in this window.");
+            self.notices.banners.push(Banner::warning(message));
         }
         slot.last_error = Some(err.to_string());
     }

@@ -1,46 +1,39 @@
 //! The roster a booth captain or volunteer coordinator has open: its file, its staff's busy
-//! times (from their plan files, never modified), and what is derived from it (violations, hours,
-//! coverage), recomputed when it changes and never per frame. Roster edits go through the same
+//! times (from their plan files, never modified), the auto-roster and the roster's saves. Roster
+//! edits go through the same
 //! undo history as plan edits. The roster is the captain's own file: if another program changed
 //! it, this window stops saving rather than merging.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::LanyardApp;
 use super::doc_slot::{DocSlot, Settled};
+use super::documents::{Changed, Documents};
 use super::persistence::report_save_error;
+use super::tasks::{Task, Tasks};
+use crate::command::{Command, Done, Parcel};
+use crate::io::samples::{SAMPLE_ROSTER, SAMPLE_STAFF_PLANS};
 use crate::io::store;
 use crate::model::autoroster::AutoRoster;
 use crate::model::busy::StaffBusy;
 use crate::model::roster::{Roster, RosterEdit};
-use crate::model::roster_report::RosterReport;
 use crate::ui::Banner;
 
-/// The bundled sample roster for the sample conference, and the staff plans beside it.
-pub const SAMPLE_ROSTER: &[u8] = include_bytes!("../../assets/sample-roster.ron");
-const SAMPLE_STAFF_PLANS: [(&str, &[u8]); 4] = [
-    ("ana-lima.ron", include_bytes!("../../assets/staff-plans/ana-lima.ron")),
-    ("ben-ortiz.ron", include_bytes!("../../assets/staff-plans/ben-ortiz.ron")),
-    ("chen-wei.ron", include_bytes!("../../assets/staff-plans/chen-wei.ron")),
-    ("kai-tanaka.ron", include_bytes!("../../assets/staff-plans/kai-tanaka.ron")),
-];
-
-/// An open roster, apart from the document itself (which lives in the undoable workspace).
-pub(super) struct OpenRoster {
+/// The roster's file and what is read beside it; the roster itself is in the workspace, so undo
+/// covers it. What is derived from it (violations, hours, coverage) is in `app/derived.rs`.
+pub(super) struct RosterFile {
     pub slot: DocSlot<Roster>,
     /// Staff members' busy times, from the folder of their plan files.
     pub busy: StaffBusy,
     pub staff_folder: Option<PathBuf>,
-    pub derived: RosterReport,
     /// The last auto-roster's report (seats, filled, bound, unfilled explained).
     pub last_auto: Option<AutoRoster>,
 }
 
-impl LanyardApp {
+impl Documents {
     /// Opens a roster file (the captain's own), with the staff plans folder remembered for it.
-    pub(super) fn open_roster(&mut self, path: &Path) {
-        self.save_roster_now();
+    pub(super) fn open_roster(&mut self, path: &Path, tasks: &mut Tasks) {
+        self.save_roster_now(tasks);
         let (roster, slot) = match store::load::<Roster>(path) {
             Ok(loaded) => match loaded.document {
                 Some(roster) => (
@@ -49,52 +42,46 @@ impl LanyardApp {
                         path.to_owned(),
                         loaded.fingerprint,
                         loaded.extras,
-                        &mut self.ui.banners,
+                        &mut self.notices.banners,
                     ),
                 ),
                 None => {
-                    self.ui.banners.push(Banner::error(format!("There is no roster at {}.", path.display())));
+                    self.banner(Banner::error(format!("There is no roster at {}.", path.display())));
                     return;
                 }
             },
             Err(err) => {
                 // The captain chose this file: if it cannot be read, say why and leave it alone.
                 log::warn!("{err}");
-                self.ui.banners.push(Banner::error(format!("{err}\nThe roster was not opened and is left untouched.")));
+                self.banner(Banner::error(format!("{err}\nThe roster was not opened and is left untouched.")));
                 return;
             }
         };
         if roster.conference() != self.ws.schedule.conference().id {
-            self.ui.banners.push(Banner::warning(format!(
+            self.banner(Banner::warning(format!(
                 "The roster \"{}\" is for conference \"{}\", not the one open; its shifts are shown as they are.",
                 roster.name(),
                 roster.conference()
             )));
         }
         let conference = self.ws.schedule.conference().id.clone();
-        let staff_folder = self.settings.staff_plans.get(&conference).cloned();
+        let staff_folder = self.settings.value.staff_plans.get(&conference).cloned();
         self.ws.roster = Some(Arc::new(roster));
-        self.roster = Some(OpenRoster {
-            slot,
-            busy: StaffBusy::default(),
-            staff_folder: None,
-            derived: RosterReport::default(),
-            last_auto: None,
-        });
-        self.settings.rosters.insert(conference, std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
+        self.roster = Some(RosterFile { slot, busy: StaffBusy::default(), staff_folder: None, last_auto: None });
+        self.settings.value.rosters.insert(conference, std::path::absolute(path).unwrap_or_else(|_| path.to_owned()));
         self.save_settings();
         if let Some(folder) = staff_folder {
             self.load_staff_folder(&folder);
         }
-        self.roster_changed(None);
-        self.undo.clear();
+        self.revisions.roster += 1;
+        self.forget_history();
     }
 
     /// Opens the sample roster: copied into the data folder on first use (with its staff plans),
     /// so the bundled file is never edited.
-    pub(super) fn open_sample_roster(&mut self) {
+    pub(super) fn open_sample_roster(&mut self, tasks: &mut Tasks) {
         let Some(dir) = self.data_dir.clone() else {
-            self.ui.banners.push(Banner::error("There is no data folder to keep the sample roster in."));
+            self.banner(Banner::error("There is no data folder to keep the sample roster in."));
             return;
         };
         let plan = crate::io::paths::plan_path(&dir, &self.ws.schedule.conference().id);
@@ -115,28 +102,28 @@ impl LanyardApp {
             Ok(())
         };
         if let Err(err) = copy() {
-            self.ui.banners.push(Banner::error(format!("Could not copy the sample roster: {err}")));
+            self.banner(Banner::error(format!("Could not copy the sample roster: {err}")));
             return;
         }
-        self.settings.staff_plans.insert(self.ws.schedule.conference().id.clone(), staff);
-        self.open_roster(&roster_path);
+        self.settings.value.staff_plans.insert(self.ws.schedule.conference().id.clone(), staff);
+        self.open_roster(&roster_path, tasks);
     }
 
-    pub(super) fn close_roster(&mut self) {
-        self.save_roster_now();
+    pub(super) fn close_roster(&mut self, tasks: &mut Tasks) {
+        self.save_roster_now(tasks);
         self.ws.roster = None;
         self.roster = None;
-        self.settings.rosters.remove(&self.ws.schedule.conference().id);
+        self.settings.value.rosters.remove(&self.ws.schedule.conference().id);
         self.save_settings();
-        self.undo.clear();
-        self.rebuild_timeline();
+        self.forget_history();
+        self.revisions.roster += 1;
     }
 
     /// Applies one roster edit as an undoable step.
     pub(super) fn edit_roster(&mut self, edit: RosterEdit, time: f64) {
         let Some(current) = self.ws.roster.clone() else { return };
         if let Some(reason) = self.roster.as_ref().and_then(|r| r.slot.read_only.clone()) {
-            self.ui.banners.push(Banner::warning(format!("The roster is read-only: {reason}")));
+            self.banner(Banner::warning(format!("The roster is read-only: {reason}")));
             return;
         }
         let mut roster = (*current).clone();
@@ -144,58 +131,65 @@ impl LanyardApp {
             Ok(()) if roster != *current => {
                 let before = self.ws.clone();
                 self.ws.roster = Some(Arc::new(roster));
-                self.undo.push(before);
-                self.roster_changed(Some(time));
+                self.commit(before, Changed::ROSTER, time);
             }
             Ok(()) => {}
-            Err(err) => self.ui.banners.push(Banner::warning(err.to_string())),
+            Err(err) => self.banner(Banner::warning(err.to_string())),
         }
     }
 
     /// After the roster changed (edit, undo, load): derived data, the timeline, autosave.
-    pub(super) fn roster_changed(&mut self, edited_at: Option<f64>) {
-        if let (Some(open), Some(roster)) = (&mut self.roster, &self.ws.roster) {
-            open.derived = RosterReport::of(roster, &open.busy);
-            if let Some(time) = edited_at {
-                open.slot.mark_dirty(time);
-            }
-        }
-        self.roster_revision += 1;
-        self.rebuild_timeline();
-    }
-
-    /// Reads a folder of staff members' plans (never writing them) into busy times.
     pub(super) fn load_staff_folder(&mut self, folder: &Path) {
-        let (Some(open), Some(roster)) = (&mut self.roster, &self.ws.roster) else { return };
+        let Some(roster) = &self.ws.roster else { return };
         match crate::io::staff_plans::load_folder(folder, roster, Some(&self.ws.schedule)) {
             Ok(files) => {
                 for problem in &files.problems {
                     log::warn!("{problem}");
-                    self.ui.banners.push(if problem.is_error {
+                    self.banner(if problem.is_error {
                         Banner::error(problem.to_string())
                     } else {
                         Banner::warning(problem.to_string())
                     });
                 }
-                self.ui.banners.push(Banner::info(format!(
+                self.banner(Banner::info(format!(
                     "Read {} staff plans from {}: their must-see picks now count.",
                     files.matched.len(),
                     folder.display()
                 )));
+                let Some(open) = &mut self.roster else { return };
                 open.busy = files.busy;
                 open.staff_folder = Some(folder.to_owned());
-                self.settings.staff_plans.insert(self.ws.schedule.conference().id.clone(), folder.to_owned());
+                self.settings.value.staff_plans.insert(self.ws.schedule.conference().id.clone(), folder.to_owned());
                 self.save_settings();
-                self.roster_changed(None);
+                self.revisions.roster += 1;
             }
-            Err(err) => self.ui.banners.push(Banner::error(err.to_string())),
+            Err(err) => self.banner(Banner::error(err.to_string())),
         }
     }
 
-    /// Applies an auto-roster result as one undoable step, unless the roster changed meanwhile.
-    pub(super) fn finish_auto_roster(&mut self, revision: u64, result: AutoRoster, time: f64) {
-        if revision != self.roster_revision {
-            self.ui.banners.push(Banner::warning("The roster changed while the auto-roster ran; run it again."));
+    /// Starts the auto-roster on the roster as it is now; its result comes back as a command.
+    pub(super) fn start_auto_roster(&mut self, tasks: &mut Tasks) {
+        let (Some(roster), Some(open)) = (&self.ws.roster, &self.roster) else { return };
+        if tasks.is_running(Task::AutoRoster) {
+            return;
+        }
+        let (roster, busy, revision) = (Arc::clone(roster), roster.busy_with_slots(&open.busy), self.revisions.roster);
+        let started = tasks.spawn(Task::AutoRoster, move || {
+            let options = crate::model::autoroster::AutoRosterOptions { keep_unlocked: true };
+            let result = Parcel::new(crate::model::autoroster::auto_roster(&roster, &busy, options));
+            Some(Command::Done(Done::AutoRostered { revision, result }))
+        });
+        if let Err(message) = started {
+            self.banner(Banner::error(message));
+        }
+    }
+
+    /// Takes in the auto-roster's result, as one undoable edit, unless the roster changed while
+    /// it ran.
+    pub(super) fn finish_auto_roster(&mut self, revision: u64, result: &Parcel<AutoRoster>, time: f64) {
+        let Some(result) = result.take() else { return };
+        if revision != self.revisions.roster {
+            self.banner(Banner::warning("The roster changed while the auto-roster ran; run it again."));
             return;
         }
         let summary = format!(
@@ -206,33 +200,34 @@ impl LanyardApp {
             result.added.len()
         );
         self.edit_roster(RosterEdit::SetAssignments(result.assignments.clone()), time);
-        self.ui.banners.push(Banner::info(summary));
+        self.banner(Banner::info(summary));
         if let Some(open) = &mut self.roster {
             open.last_auto = Some(result);
         }
     }
 
-    pub(super) fn autosave_roster(&mut self, ctx: &egui::Context, time: f64) {
-        let Some(open) = &mut self.roster else { return };
-        let Some(roster) = &self.ws.roster else { return };
-        let mut settled = open.slot.poll();
-        if settled.is_none()
-            && let Some(due) = open.slot.due_in(time)
-        {
-            if due <= 0.0 {
-                let waker = self.waker.clone();
-                settled = open.slot.start_background_save(roster, time, move || waker.wake());
-            } else {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(due));
-            }
+    /// Starts the roster's save when due; returns the seconds until a retry is due.
+    pub(super) fn autosave_roster(&mut self, tasks: &mut Tasks, time: f64) -> Option<f64> {
+        let (Some(open), Some(roster)) = (&mut self.roster, &self.ws.roster) else { return None };
+        if open.slot.is_saving() && !tasks.is_running(Task::SaveDocument(<Roster as store::Document>::KIND)) {
+            open.slot.lost();
         }
-        if let Some(done) = settled {
+        let due = open.slot.due_in(time)?;
+        if due > 0.0 {
+            return Some(due);
+        }
+        if let Some(done) = open.slot.start_background_save(roster, time, tasks) {
             self.settle_roster(done);
         }
+        None
     }
 
-    pub(super) fn roster_is_saving(&self) -> bool {
-        self.roster.as_ref().is_some_and(|r| r.slot.is_saving())
+    /// A background save of the roster finished.
+    pub(super) fn roster_saved(&mut self, parcel: &Parcel<Settled<Roster>>) {
+        let Some(open) = &mut self.roster else { return };
+        if let Some(done) = open.slot.landed(parcel) {
+            self.settle_roster(done);
+        }
     }
 
     fn settle_roster(&mut self, done: Settled<Roster>) {
@@ -243,16 +238,14 @@ impl LanyardApp {
                 if err.is_read_only() {
                     open.slot.read_only = Some(err.to_string());
                 }
-                report_save_error(&mut self.ui.banners, &mut open.slot.last_error, &err);
+                report_save_error(&mut self.notices.banners, &mut open.slot.last_error, &err);
             }
         }
     }
 
-    /// Saves the roster now and waits (exit, switching rosters).
-    pub(super) fn save_roster_now(&mut self) {
+    pub(super) fn save_roster_now(&mut self, tasks: &mut Tasks) {
         let Some(open) = &mut self.roster else { return };
-        let mut settled = open.slot.wait();
-        if let Some(done) = settled.take() {
+        if let Some(done) = open.slot.wait(tasks) {
             self.settle_roster(done);
         }
         let (Some(open), Some(roster)) = (&mut self.roster, &self.ws.roster) else { return };

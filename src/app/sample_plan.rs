@@ -3,49 +3,38 @@
 //! the sample roster knows them by. Loading it replaces the current plan as one undoable step, so
 //! Ctrl+Z brings the user's own plan back.
 
-use std::path::Path;
-
-use super::{LanyardApp, ScheduleSource};
+use super::ScheduleSource;
+use super::documents::{Changed, Documents};
+use crate::io::samples::sample_plan;
 use crate::io::store;
 use crate::model::Plan;
 use crate::ui::{Banner, Tab};
 
-/// The bundled sample plan, in the plan file format.
-pub const SAMPLE_PLAN: &str = include_str!("../../assets/sample-plan.ron");
-
-/// The sample plan through the real plan loader.
-///
-/// # Errors
-/// The loader's error, if the bundled file does not load (a test keeps it loading).
-pub fn sample_plan() -> Result<Plan, store::StoreError> {
-    store::parse_document::<Plan>(SAMPLE_PLAN.as_bytes(), Path::new("sample-plan.ron"))
-}
-
-impl LanyardApp {
+impl Documents {
     /// Replaces the plan with the sample plan, as one undoable step, when the sample conference
     /// is open; says why not otherwise.
     pub(super) fn load_sample_plan(&mut self, time: f64) {
-        if let Some(reason) = &self.plan_slot.read_only {
-            self.ui.banners.push(Banner::warning(format!("Your plan is read-only: {reason}")));
+        if let Some(reason) = &self.plan.slot.read_only {
+            self.banner(Banner::warning(format!("Your plan is read-only: {reason}")));
             return;
         }
         let plan = match sample_plan() {
             Ok(plan) => plan,
             Err(err) => {
                 log::error!("the bundled sample plan does not load: {err}");
-                self.ui.banners.push(Banner::error(format!("The sample plan does not load: {err}")));
+                self.banner(Banner::error(format!("The sample plan does not load: {err}")));
                 return;
             }
         };
         if self.ws.source != ScheduleSource::Sample || plan.conference != self.ws.schedule.conference().id {
-            self.ui.banners.push(Banner::warning(
+            self.banner(Banner::warning(
                 "The sample plan belongs to the sample conference. Show the sample conference first \
                  (Samples menu), then load the sample plan.",
             ));
             return;
         }
         if plan == self.ws.plan {
-            self.ui.banners.push(Banner::info("The sample plan is already loaded."));
+            self.banner(Banner::info("The sample plan is already loaded."));
             return;
         }
         // Undo brings the user's plan back in this session; a copy on disk keeps it beyond that
@@ -54,7 +43,7 @@ impl LanyardApp {
             Ok(kept) => kept,
             Err(err) => {
                 log::error!("{err}");
-                self.ui.banners.push(Banner::error(format!(
+                self.banner(Banner::error(format!(
                     "The sample plan was not loaded: your own plan could not be set aside first: {err}"
                 )));
                 return;
@@ -62,9 +51,8 @@ impl LanyardApp {
         };
         let before = self.ws.clone();
         self.ws.plan = plan;
-        self.undo.push(before);
-        self.workspace_changed(time);
-        self.ui.tab = Tab::Agenda;
+        self.commit(before, Changed::PLAN, time);
+        self.show(Tab::Agenda);
         let plan = &self.ws.plan;
         let own = plan.custom_events.len() + plan.blocks.len() + plan.dinners.len() + plan.signups.len();
         let mut text = format!(
@@ -72,7 +60,7 @@ impl LanyardApp {
              Undo (Ctrl+Z) brings your own plan back.",
             plan.me.as_deref().map(|me| format!(" ({me})")).unwrap_or_default(),
             plan.picks.len(),
-            self.timeline.clashes().len()
+            super::derived::attendee_timeline(&self.ws).clashes().len()
         );
         if let Some(kept) = kept {
             text.push_str(&format!(" A copy of your plan is kept as {}.", kept.display()));
@@ -80,14 +68,14 @@ impl LanyardApp {
         if self.ws.roster.is_none() {
             text.push_str(" Open the sample roster (Samples menu) to see the booth shifts too.");
         }
-        self.ui.banners.push(Banner::info(text));
+        self.banner(Banner::info(text));
     }
 
     /// Writes the current plan beside the plan file as `plan.before-sample.ron` (or `-2`, … if
     /// taken), unless it holds nothing of the user's. Returns where it went.
     fn keep_own_plan(&self) -> Result<Option<std::path::PathBuf>, String> {
         let empty = Plan { conference: self.ws.plan.conference.clone(), ..Plan::default() };
-        let Some(path) = &self.plan_slot.path else { return Ok(None) };
+        let Some(path) = &self.plan.slot.path else { return Ok(None) };
         if self.ws.plan == empty {
             return Ok(None);
         }

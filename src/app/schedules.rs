@@ -10,7 +10,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{LanyardApp, ScheduleSource, Workspace};
+use super::ScheduleSource;
+use super::documents::{Changed, Documents, Workspace};
+use super::tasks::Tasks;
 use crate::io::import::{self, ImportError};
 use crate::io::settings::Settings;
 use crate::model::{Conference, Schedule, ScheduleBuilder, ScheduleDiff, Zone};
@@ -18,7 +20,7 @@ use crate::ui::{Banner, Tab};
 
 /// The bundled sample conference.
 pub(super) fn sample() -> Schedule {
-    match import::parse(super::SAMPLE_SCHEDULE, "sample-conference.ron") {
+    match import::parse(crate::io::samples::SAMPLE_SCHEDULE, "sample-conference.ron") {
         Ok(schedule) => schedule,
         Err(err) => {
             // The sample is tested in CI; this only guards against a broken build.
@@ -77,40 +79,38 @@ impl Preloaded {
 pub fn preload(config: &super::AppConfig) -> Option<std::thread::JoinHandle<Option<Preloaded>>> {
     let explicit = config.schedule_path.clone();
     let data_dir = config.data_dir.clone();
-    std::thread::Builder::new()
-        .name("lanyard-preload".to_owned())
-        .spawn(move || {
-            let remembered = || {
-                let settings = crate::io::paths::settings_path(data_dir.as_deref()?);
-                crate::io::store::load::<Settings>(&settings).ok()?.document?.last_schedule
-            };
-            let path = explicit.or_else(remembered)?;
-            let result = import::load(&path);
-            Some(Preloaded { path, result })
-        })
-        .ok()
+    crate::io::thread::spawn("preload", move || {
+        let remembered = || {
+            let settings = crate::io::paths::settings_path(data_dir.as_deref()?);
+            crate::io::store::load::<Settings>(&settings).ok()?.document?.last_schedule
+        };
+        let path = explicit.or_else(remembered)?;
+        let result = import::load(&path);
+        Some(Preloaded { path, result })
+    })
+    .ok()
 }
 
-impl LanyardApp {
+impl Documents {
     /// Opens `schedule`: an update if it is a newer version of the open conference, else a switch.
-    pub(super) fn open_schedule(&mut self, schedule: Schedule, source: ScheduleSource, time: f64) {
+    pub(super) fn open_schedule(&mut self, schedule: Schedule, source: ScheduleSource, time: f64, tasks: &mut Tasks) {
         let schedule = self.with_zone_override(schedule);
         let same_plan_file = schedule.conference().id == self.ws.schedule.conference().id;
-        if same_plan_file && self.ws.schedule.is_same_conference(&schedule) && self.plan_slot.read_only.is_none() {
+        if same_plan_file && self.ws.schedule.is_same_conference(&schedule) && self.plan.slot.read_only.is_none() {
             self.update_schedule(schedule, source, time);
         } else if self.ws.schedule.is_same_conference(&schedule) && self.plan_would_be_new(&schedule) {
             // Same acronym and name under a new id: carry the plan over to the new id's file.
-            self.flush();
+            self.flush(tasks);
             let mut plan = self.ws.plan.clone();
             plan.conference.clone_from(&schedule.conference().id);
-            self.install_schedule(schedule, source);
-            if self.plan_slot.read_only.is_none() {
+            self.install_schedule(schedule, source, tasks);
+            if self.plan.slot.read_only.is_none() {
                 plan.remember(&self.ws.schedule);
                 self.ws.plan = plan;
-                self.workspace_changed(time);
+                self.changed(Changed::PLAN, time);
             }
         } else {
-            self.install_schedule(schedule, source);
+            self.install_schedule(schedule, source, tasks);
         }
     }
 
@@ -133,9 +133,7 @@ impl LanyardApp {
         let has_changes = !diff.is_empty();
         let roster = self.ws.roster.clone();
         self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: Some(Arc::new(diff)), roster };
-        self.undo.push(before);
-        self.schedule_generation += 1;
-        self.workspace_changed(time);
+        self.commit(before, Changed::SCHEDULE_AND_PLAN, time);
         self.remember_source();
         let mut message = if has_changes {
             format!(
@@ -147,62 +145,71 @@ impl LanyardApp {
         if orphans > 0 {
             message.push_str(&format!(" {orphans} of your picks are no longer in the schedule; see My agenda."));
         }
-        self.ui.banners.push(Banner::info(message));
+        self.banner(Banner::info(message));
         if has_changes {
-            self.ui.tab = Tab::Changes;
+            self.show(Tab::Changes);
         }
     }
 
     /// Switches to another conference: saves the current plan, loads that conference's plan.
-    pub(super) fn install_schedule(&mut self, schedule: Schedule, source: ScheduleSource) {
-        self.flush();
+    pub(super) fn install_schedule(&mut self, schedule: Schedule, source: ScheduleSource, tasks: &mut Tasks) {
+        self.flush(tasks);
         let schedule = self.with_zone_override(schedule);
         let plan_path = self.data_dir.as_deref().map(|dir| crate::io::paths::plan_path(dir, &schedule.conference().id));
         let (mut plan, mut slot) =
-            super::persistence::load_plan(plan_path, &schedule.conference().id, &mut self.ui.banners);
-        self.plan_base = plan.clone();
+            super::persistence::load_plan(plan_path, &schedule.conference().id, &mut self.notices.banners);
+        self.plan.base = plan.clone();
         if plan.remember(&schedule) {
             slot.mark_dirty(0.0);
         }
         if !schedule.warnings().is_empty() {
             log::warn!("{} warnings while importing {}", schedule.warnings().len(), schedule.conference().name);
         }
-        self.save_roster_now();
         self.roster = None;
         self.ws = Workspace { schedule: Arc::new(schedule), source, plan, changes: None, roster: None };
-        self.plan_slot = slot;
-        self.plan_found = None;
-        self.plan_watch = match (&self.plan_slot.path, &self.plan_slot.read_only) {
+        self.plan.slot = slot;
+        self.plan.found = None;
+        self.plan.watch = match (&self.plan.slot.path, &self.plan.slot.read_only) {
             (Some(path), None) => {
-                let waker = self.waker.clone();
-                crate::io::watch::FileWatch::start(path, self.plan_slot.fingerprint, move || waker.wake())
+                let (inbox, watched) = (self.inbox.clone(), path.clone());
+                crate::io::watch::FileWatch::start(path, self.plan.slot.fingerprint, move |found| {
+                    let found = crate::command::Parcel::new(found);
+                    inbox.send(crate::command::Command::Done(crate::command::Done::PlanOnDisk {
+                        path: watched.clone(),
+                        found,
+                    }))
+                })
             }
             _ => None,
         };
-        self.schedule_generation += 1;
-        self.plan_revision += 1;
-        self.undo.clear();
-        self.rebuild_timeline();
-        self.ui.selected = None;
+        self.changed(Changed { schedule: true, plan: false, roster: true }, 0.0);
+        self.revisions.plan += 1;
+        self.forget_history();
+        self.notices.deselect = true;
         self.reload_friends();
+        self.restore_filter();
         // The conference's roster, if one was open with it last time.
-        if let Some(roster) = self.settings.rosters.get(&self.ws.schedule.conference().id).cloned() {
-            self.open_roster(&roster);
+        if let Some(roster) = self.settings.value.rosters.get(&self.ws.schedule.conference().id).cloned() {
+            self.open_roster(&roster, tasks);
         }
-        if self.ui.tab == Tab::Changes {
-            self.ui.tab = Tab::Schedule;
-        }
+        self.notices.leave_changes = true;
         self.remember_source();
     }
 
-    pub(super) fn finish_import(&mut self, path: PathBuf, result: Result<Schedule, ImportError>, time: f64) {
+    pub(super) fn finish_import(
+        &mut self,
+        path: PathBuf,
+        result: Result<Schedule, ImportError>,
+        time: f64,
+        tasks: &mut Tasks,
+    ) {
         match result {
             Ok(schedule) => {
                 let switching = !self.ws.schedule.is_same_conference(&schedule);
                 let name = schedule.conference().name.clone();
                 let count = schedule.sessions().len();
                 let warnings = schedule.warnings().len();
-                self.open_schedule(schedule, ScheduleSource::File(path), time);
+                self.open_schedule(schedule, ScheduleSource::File(path), time, tasks);
                 if switching {
                     let mut message = format!("Opened {name}: {count} sessions.");
                     if warnings > 0 {
@@ -211,20 +218,21 @@ impl LanyardApp {
                     if self.ws.schedule.conference().zone == Zone::Floating {
                         message.push_str(" The file names no time zone; set it in Settings.");
                     }
-                    self.ui.banners.push(Banner::info(message));
+                    self.banner(Banner::info(message));
                 }
             }
             Err(err) => {
                 let message = err.display_with_path(&path);
                 log::warn!("{message}");
-                self.ui.banners.push(Banner::error(format!("{message}\nThe schedule you had open is unchanged.")));
+                self.banner(Banner::error(format!("{message}\nThe schedule you had open is unchanged.")));
             }
         }
     }
 
     /// The user's choice of zone for this conference, remembered in settings.
     pub(super) fn with_zone_override(&self, mut schedule: Schedule) -> Schedule {
-        if let Some(zone) = self.settings.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z))
+        if let Some(zone) =
+            self.settings.value.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z))
         {
             schedule.set_zone(zone);
         }
@@ -237,19 +245,17 @@ impl LanyardApp {
         let id = self.ws.schedule.conference().id.clone();
         match zone.and_then(Zone::from_iana) {
             Some(parsed) => {
-                self.settings.zone_overrides.insert(id, parsed.name().unwrap_or_default().to_owned());
+                self.settings.value.zone_overrides.insert(id, parsed.name().unwrap_or_default().to_owned());
                 let mut schedule = (*self.ws.schedule).clone();
                 schedule.set_zone(parsed);
                 self.ws.schedule = Arc::new(schedule);
+                self.revisions.schedule += 1;
             }
             None => {
-                self.settings.zone_overrides.remove(&id);
-                self.ui
-                    .banners
-                    .push(Banner::info("The conference zone will be read from the file the next time it opens."));
+                self.settings.value.zone_overrides.remove(&id);
+                self.banner(Banner::info("The conference zone will be read from the file the next time it opens."));
             }
         }
-        self.schedule_generation += 1;
         self.save_settings();
     }
 

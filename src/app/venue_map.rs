@@ -6,24 +6,26 @@
 //! sample's, with its default pins).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::{LanyardApp, MAX_TEXTURE_SIDE};
-use crate::command::Command;
+use super::MAX_TEXTURE_SIDE;
+use super::documents::Documents;
+use super::tasks::{Task, Tasks};
+use crate::command::{Command, Done, Parcel};
 use crate::io::venue_map;
 use crate::model::{Edit, Plan, VenueMap};
 use crate::ui::map_view::{MapCtx, MapPicture};
 
-/// Which picture: the map's image (`None`: bundled) and the plan's folder.
-type PictureKey = (Option<PathBuf>, Option<PathBuf>);
+/// Which picture: the map's image path and the plan's folder (relative paths are relative to it).
+pub type MapKey = (Option<PathBuf>, Option<PathBuf>);
 
 type Decoded = Result<egui::ColorImage, String>;
 
 #[derive(Default)]
 pub(super) struct MapPictureSlot {
     /// The picture loaded or loading.
-    key: Option<PictureKey>,
-    loading: Option<Receiver<Decoded>>,
+    key: Option<MapKey>,
+    /// Decoded pixels for `key`, to become a texture on the next frame.
+    pending: Option<Decoded>,
     picture: MapPicture,
     /// The conference the bundled map was looked up for, and that map.
     bundled: Option<(String, Option<VenueMap>)>,
@@ -43,20 +45,32 @@ impl MapPictureSlot {
     /// Keeps the picture in step with the map: looks up the conference's own map when the
     /// conference changes, starts loading a picture that changed (only while `visible`: the
     /// Map tab shows), and takes a finished load. Cheap when nothing changed: called every frame.
-    fn sync(&mut self, ctx: &egui::Context, plan: &Plan, conference_id: &str, plan_dir: Option<&Path>, visible: bool) {
+    /// Starts loading the picture the map tab needs (when `visible`), and turns decoded pixels
+    /// into a texture. Called once per frame; compares by reference, so it allocates nothing
+    /// while the picture stays the same.
+    pub fn sync(
+        &mut self,
+        ctx: &egui::Context,
+        tasks: &mut Tasks,
+        plan: &Plan,
+        conference_id: &str,
+        plan_dir: Option<&Path>,
+        visible: bool,
+    ) {
         if self.bundled.as_ref().is_none_or(|(id, _)| id != conference_id) {
             self.bundled = Some((conference_id.to_owned(), venue_map::bundled_map(conference_id)));
         }
         if visible {
             let bundled = self.bundled.as_ref().and_then(|(_, map)| map.as_ref());
             let wanted = plan.map.as_ref().or(bundled).map(|map| (map.image.as_deref(), plan_dir));
-            // Compared by reference: nothing is allocated while the picture stays the same.
             if wanted != self.key.as_ref().map(|(image, dir)| (image.as_deref(), dir.as_deref())) {
                 let wanted = wanted.map(|(image, dir)| (image.map(Path::to_owned), dir.map(Path::to_owned)));
-                self.start(ctx, wanted);
+                self.start(ctx, tasks, wanted);
             }
         }
-        self.poll(ctx);
+        if let Some(decoded) = self.pending.take() {
+            self.show(ctx, decoded);
+        }
     }
 
     /// Forgets the loaded picture, so the next [`Self::sync`] reads it from disk again.
@@ -64,53 +78,43 @@ impl MapPictureSlot {
         self.key = None;
     }
 
-    fn start(&mut self, ctx: &egui::Context, wanted: Option<PictureKey>) {
-        self.loading = None;
+    fn start(&mut self, ctx: &egui::Context, tasks: &mut Tasks, wanted: Option<MapKey>) {
+        self.pending = None;
         self.key.clone_from(&wanted);
-        let Some((image, plan_dir)) = wanted else {
+        let Some(key) = wanted else {
             self.picture = MapPicture::None;
             return;
         };
-        let name = venue_map::display_name(image.as_deref());
+        let name = venue_map::display_name(key.0.as_deref());
         let max_side = u32::try_from(ctx.input(|i| i.max_texture_side).min(MAX_TEXTURE_SIDE)).unwrap_or(2048);
-        let (tx, rx) = std::sync::mpsc::channel();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new().name("lanyard-venue-map".to_owned()).spawn(move || {
-            let decoded = venue_map::load_picture(image.as_deref(), plan_dir.as_deref())
+        let started = tasks.spawn(Task::MapPicture, move || {
+            let decoded = venue_map::load_picture(key.0.as_deref(), key.1.as_deref())
                 .map(|rgba| {
                     let rgba = venue_map::shrink_to(rgba, max_side);
                     let size = [rgba.width() as usize, rgba.height() as usize];
                     egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())
                 })
                 .map_err(|err| err.to_string());
-            tx.send(decoded).ok();
-            repaint.request_repaint();
+            Some(Command::Done(Done::MapDecoded { key, result: Parcel::new(decoded) }))
         });
-        self.picture = match spawned {
-            Ok(_) => {
-                self.loading = Some(rx);
-                MapPicture::Loading { name }
-            }
-            Err(err) => MapPicture::Failed { name, message: format!("could not start loading the map: {err}") },
+        self.picture = match started {
+            Ok(()) => MapPicture::Loading { name },
+            Err(message) => MapPicture::Failed { name, message },
         };
     }
 
-    fn poll(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.loading else { return };
+    /// Pixels decoded in the background, kept if they are still the picture wanted.
+    pub fn decoded(&mut self, key: &MapKey, result: &Parcel<Decoded>) {
+        if self.key.as_ref() == Some(key) {
+            self.pending = result.take();
+        }
+    }
+
+    fn show(&mut self, ctx: &egui::Context, decoded: Decoded) {
         let name = match &self.picture {
             MapPicture::Loading { name } => name.clone(),
             _ => String::new(),
         };
-        let decoded = match rx.try_recv() {
-            Ok(decoded) => decoded,
-            Err(TryRecvError::Empty) => {
-                // The thread wakes the window when done; this is a fallback.
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-                return;
-            }
-            Err(TryRecvError::Disconnected) => Err("loading the map stopped unexpectedly".to_owned()),
-        };
-        self.loading = None;
         self.picture = match decoded {
             Ok(image) => {
                 let options = egui::TextureOptions {
@@ -128,28 +132,16 @@ impl MapPictureSlot {
     }
 }
 
-impl LanyardApp {
-    /// `Command::LoadMapImage`: makes `path` the plan's map picture (undoable) and shows it. Pins
-    /// placed on an earlier picture of the attendee's stay (most often the new file is a newer
-    /// version of the same plan); the conference's default pins do not, since they belong to
-    /// its own picture.
-    pub(super) fn load_map_image(&mut self, path: &Path, time: f64) {
+impl Documents {
+    /// Makes the picture at `path` the plan's venue map (one undoable edit), keeping the pins of
+    /// a picture chosen before.
+    pub(super) fn set_map_image(&mut self, path: &Path, time: f64) {
         let image = venue_map::absolute(path);
         let pins = match &self.ws.plan.map {
             Some(map) if map.image.is_some() => map.pins.clone(),
             _ => std::collections::BTreeMap::new(),
         };
-        self.map_picture.reload();
-        self.ui.tab = crate::ui::Tab::Map;
-        let map = VenueMap { image: Some(image), pins };
-        self.execute(Command::Edit(Edit::SetMap(Some(Box::new(map)))), time);
-    }
-
-    /// Keeps the map picture in step with the plan; see [`MapPictureSlot::sync`]. Relative
-    /// picture paths are found in the plan's folder.
-    pub(super) fn sync_map_picture(&mut self, ctx: &egui::Context) {
-        let plan_dir = self.plan_slot.path.as_deref().and_then(Path::parent);
-        let visible = self.ui.tab == crate::ui::Tab::Map;
-        self.map_picture.sync(ctx, &self.ws.plan, &self.ws.schedule.conference().id, plan_dir, visible);
+        self.show(crate::ui::Tab::Map);
+        self.edit_plan(Edit::SetMap(Some(Box::new(VenueMap { image: Some(image), pins }))), time);
     }
 }

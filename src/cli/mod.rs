@@ -20,10 +20,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::SAMPLE_SCHEDULE;
 use crate::io::export::{self, ExportError, ExportFormat, ical};
 use crate::io::import;
 use crate::io::paths;
+use crate::io::samples::SAMPLE_SCHEDULE;
 use crate::io::settings::Settings;
 use crate::io::store::{self, Loaded, StoreError};
 use crate::model::roster::Roster;

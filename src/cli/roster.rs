@@ -25,9 +25,9 @@ use std::process::ExitCode;
 
 use clap::{ArgGroup, Args};
 
-use crate::app::SAMPLE_SCHEDULE;
 use crate::io::export::roster::export_all;
 use crate::io::import;
+use crate::io::samples::SAMPLE_SCHEDULE;
 use crate::io::staff_plans;
 use crate::io::store::{self, Document as _, Loaded, StoreError};
 use crate::model::Schedule;

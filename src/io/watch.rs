@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
@@ -34,26 +33,29 @@ fn stamp(path: &Path) -> Option<Stamp> {
 pub type Found<D> = Result<Loaded<D>, StoreError>;
 
 /// Watches one document file; dropping it stops the thread (within one poll).
-pub struct FileWatch<D> {
+pub struct FileWatch {
     path: PathBuf,
-    rx: Receiver<Found<D>>,
     stop: Arc<AtomicBool>,
     /// What the app itself last wrote or read there: finding that is no news, and wakes nobody.
     known: Arc<Mutex<Fingerprint>>,
 }
 
-impl<D: Document + Send + 'static> FileWatch<D> {
-    /// Starts watching `path`. `wake` is called after each change is handed over (the app asks
-    /// for a frame there). `None` if no thread could be started; the app then only notices
+impl FileWatch {
+    /// Starts watching `path` for a `D`. Each change is handed to `found` on the watcher's
+    /// thread (the app sends it to its inbox, which asks for a frame); when `found` returns
+    /// `false` the watch ends. `None` if no thread could be started; the app then only notices
     /// changes when it saves.
-    pub fn start(path: &Path, known: Fingerprint, wake: impl Fn() + Send + 'static) -> Option<Self> {
-        let (tx, rx) = std::sync::mpsc::channel();
+    pub fn start<D: Document + Send + 'static>(
+        path: &Path,
+        known: Fingerprint,
+        found: impl Fn(Found<D>) -> bool + Send + 'static,
+    ) -> Option<Self> {
         let stop = Arc::new(AtomicBool::new(false));
         let known = Arc::new(Mutex::new(known));
         let thread_known = Arc::clone(&known);
         let thread_stop = Arc::clone(&stop);
         let thread_path = path.to_owned();
-        let spawned = std::thread::Builder::new().name(format!("lanyard-watch-{}", D::KIND)).spawn(move || {
+        let spawned = super::thread::spawn(&format!("watch-{}", D::KIND), move || {
             let mut last = stamp(&thread_path);
             while !thread_stop.load(Ordering::Relaxed) {
                 std::thread::sleep(POLL_INTERVAL);
@@ -62,18 +64,17 @@ impl<D: Document + Send + 'static> FileWatch<D> {
                     continue;
                 }
                 last = now;
-                let found = store::load::<D>(&thread_path);
+                let loaded = store::load::<D>(&thread_path);
                 let ours = thread_known.lock().ok().map(|known| *known);
-                if found.as_ref().ok().map(|loaded| loaded.fingerprint) == ours {
+                if loaded.as_ref().ok().map(|loaded| loaded.fingerprint) == ours {
                     continue;
                 }
-                if tx.send(found).is_err() {
+                if thread_stop.load(Ordering::Relaxed) || !found(loaded) {
                     break;
                 }
-                wake();
             }
         });
-        spawned.ok().map(|_| Self { path: path.to_owned(), rx, stop, known })
+        spawned.ok().map(|_| Self { path: path.to_owned(), stop, known })
     }
 
     /// Tells the watcher what the file holds after the app's own save or load, so finding it
@@ -84,24 +85,12 @@ impl<D: Document + Send + 'static> FileWatch<D> {
         }
     }
 
-    /// The newest change seen since the last call, if any (older ones are skipped: only what is
-    /// on disk now matters).
-    pub fn latest(&self) -> Option<Found<D>> {
-        let mut newest = None;
-        loop {
-            match self.rx.try_recv() {
-                Ok(found) => newest = Some(found),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return newest,
-            }
-        }
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
 }
 
-impl<D> Drop for FileWatch<D> {
+impl Drop for FileWatch {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
     }

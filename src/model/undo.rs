@@ -45,6 +45,16 @@ impl<T> UndoStack<T> {
         true
     }
 
+    /// The state an undo would bring back, if any.
+    pub fn last_undo(&self) -> Option<&T> {
+        self.past.last()
+    }
+
+    /// The state a redo would bring back, if any.
+    pub fn last_redo(&self) -> Option<&T> {
+        self.future.last()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()
     }
@@ -71,8 +81,10 @@ mod tests {
         state = 2;
         stack.push(state);
         state = 3;
+        assert_eq!(stack.last_undo(), Some(&2));
         assert!(stack.undo(&mut state));
         assert_eq!(state, 2);
+        assert_eq!(stack.last_redo(), Some(&3));
         assert!(stack.undo(&mut state));
         assert_eq!(state, 1);
         assert!(!stack.undo(&mut state));

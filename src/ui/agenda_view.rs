@@ -9,7 +9,7 @@ use egui::{Align, FontId, Layout, RichText, Sense, Ui};
 use super::item_editor::{DraftKind, ItemDraft, ItemEditor};
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Command, FileCommand, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
 use crate::model::{
     BlockKind, CustomKind, Edit, ItemKind, ItemSource, Priority, Resolution, SessionId, Severity, TimelineItem,
@@ -94,7 +94,7 @@ impl AgendaView {
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button("📅 Export to calendar…").on_hover_text("Save your agenda as an .ics file").clicked() {
-                    commands.push(Command::ExportCalendar);
+                    commands.push(Command::File(FileCommand::ExportCalendar));
                 }
                 ui.separator();
                 add_buttons_ui(ui, ctx, editor);
@@ -197,7 +197,7 @@ fn orphan_row_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, session_id: &SessionId, command
         let remove = ui.button("Remove");
         remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {title}")));
         if remove.clicked() {
-            commands.push(Command::Edit(Edit::Unpick { session_id: session_id.clone() }));
+            commands.push(Command::Plan(PlanCommand::Edit(Edit::Unpick { session_id: session_id.clone() })));
         }
     }
     let visuals = ui.visuals().clone();
@@ -286,7 +286,9 @@ fn item_row_ui(
     let rect = response.rect;
     if response.clicked() {
         match (&item.source, session_id) {
-            (_, Some(id)) => commands.push(Command::Select(if is_selected { None } else { Some(id.clone()) })),
+            (_, Some(id)) => {
+                commands.push(Command::Ui(UiCommand::Select(if is_selected { None } else { Some(id.clone()) })));
+            }
             (ItemSource::Personal(id), None) => {
                 *editor = ctx.plan.item(id).map(|item| ItemEditor::new(ItemDraft::from_item(&item)));
             }
@@ -371,7 +373,7 @@ fn item_controls_ui(
             response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {}", item.title)));
             if response.clicked() {
-                commands.push(Command::Edit(edit));
+                commands.push(Command::Plan(PlanCommand::Edit(edit)));
             }
         }
         if let (ItemSource::Personal(id), false) = (&item.source, timeline.has_clash(i))
@@ -383,18 +385,27 @@ fn item_controls_ui(
             && let Some(id) = item.session_id()
             && button(ui, "Attend in person", format!("Attend in person: {}", item.title))
         {
-            commands.push(Command::Edit(Edit::SetWatchLater { session_id: id.clone(), watch_later: false }));
+            commands.push(Command::Plan(PlanCommand::Edit(Edit::SetWatchLater {
+                session_id: id.clone(),
+                watch_later: false,
+            })));
         }
         for resolution in timeline.resolutions_for(i).into_iter().rev() {
             match resolution {
                 Resolution::MakeMaybe(session_id) => {
                     if button(ui, "Make maybe", format!("Make maybe: {}", item.title)) {
-                        commands.push(Command::Edit(Edit::Pick { session_id, priority: Priority::Maybe }));
+                        commands.push(Command::Plan(PlanCommand::Edit(Edit::Pick {
+                            session_id,
+                            priority: Priority::Maybe,
+                        })));
                     }
                 }
                 Resolution::WatchLater(session_id) => {
                     if button(ui, "📺 Watch later", format!("Watch later: {}", item.title)) {
-                        commands.push(Command::Edit(Edit::SetWatchLater { session_id, watch_later: true }));
+                        commands.push(Command::Plan(PlanCommand::Edit(Edit::SetWatchLater {
+                            session_id,
+                            watch_later: true,
+                        })));
                     }
                 }
                 Resolution::Move(id) => {
@@ -404,7 +415,7 @@ fn item_controls_ui(
                 }
                 Resolution::LeaveSlot(key) => {
                     if button(ui, "Leave slot", format!("Leave slot: {}", item.title)) {
-                        commands.push(Command::Edit(Edit::LeaveSlot(key)));
+                        commands.push(Command::Plan(PlanCommand::Edit(Edit::LeaveSlot(key))));
                     }
                 }
             }

@@ -6,7 +6,7 @@ use egui::{Align, FontId, Layout, RichText, Ui};
 
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Command, UiCommand};
 use crate::model::time::{format_day, format_hm};
 use crate::model::{Change, ChangeKind, ScheduleDiff, SessionId, SessionSummary};
 
@@ -81,7 +81,7 @@ impl ChangesView {
             );
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button("Done").on_hover_text("Close this list (Undo still reverts the update)").clicked() {
-                    commands.push(Command::DismissChanges);
+                    commands.push(Command::Ui(UiCommand::DismissChanges));
                 }
             });
         });
@@ -126,7 +126,7 @@ fn change_row_ui(
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
     let rect = response.rect;
     if response.clicked() && ctx.schedule.find(&change.id).is_some() {
-        commands.push(Command::Select(if is_selected { None } else { Some(change.id.clone()) }));
+        commands.push(Command::Ui(UiCommand::Select(if is_selected { None } else { Some(change.id.clone()) })));
     }
     let visuals = ui.visuals().clone();
     let colour = match change.kind {

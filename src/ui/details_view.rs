@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::{ViewCtx, theme, widgets};
-use crate::command::Command;
+use crate::command::{Command, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm, format_minutes};
 use crate::model::{Edit, SessionId};
 
@@ -27,7 +27,7 @@ impl DetailsView {
         if let Some((session_id, note)) = self.draft.take()
             && ctx.plan.note(&session_id).unwrap_or("") != note
         {
-            commands.push(Command::Edit(Edit::SetNote { session_id, note }));
+            commands.push(Command::Plan(PlanCommand::Edit(Edit::SetNote { session_id, note })));
         }
     }
 
@@ -37,7 +37,7 @@ impl DetailsView {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let close = ui.button("✖ Close").on_hover_text("Esc");
                 if close.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    commands.push(Command::Select(None));
+                    commands.push(Command::Ui(UiCommand::Select(None)));
                 }
             });
         });
@@ -135,7 +135,7 @@ impl DetailsView {
                     if copy.clicked() {
                         let edit =
                             Edit::Pick { session_id: session.id.clone(), priority: crate::model::Priority::Maybe };
-                        commands.push(Command::Edit(edit));
+                        commands.push(Command::Plan(PlanCommand::Edit(edit)));
                     }
                 }
             });
@@ -145,7 +145,10 @@ impl DetailsView {
         {
             let mut watch_later = pick.watch_later;
             if ui.checkbox(&mut watch_later, "Watch the recording later instead").changed() {
-                commands.push(Command::Edit(Edit::SetWatchLater { session_id: session.id.clone(), watch_later }));
+                commands.push(Command::Plan(PlanCommand::Edit(Edit::SetWatchLater {
+                    session_id: session.id.clone(),
+                    watch_later,
+                })));
             }
         }
         if let Some(i) = ctx.timeline.position_of(&session.id) {
@@ -155,7 +158,7 @@ impl DetailsView {
                     ui.label(RichText::new("⚠ Clashes with").color(theme::clash(ui.visuals())));
                     let link = ui.link(&item.title);
                     if let (true, Some(id)) = (link.clicked(), item.session_id()) {
-                        commands.push(Command::Select(Some(id.clone())));
+                        commands.push(Command::Ui(UiCommand::Select(Some(id.clone()))));
                     }
                     ui.label(
                         RichText::new(format!(

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Command, FileCommand, PlanCommand};
 use crate::model::friends::overlaps;
 use crate::model::time::{format_day, format_hm};
 use crate::model::{Edit, Priority};
@@ -33,11 +33,11 @@ impl FriendsView {
                     .on_hover_text("Save your picks (not your notes) to send to friends")
                     .clicked()
                 {
-                    commands.push(Command::ShareMyPicks);
+                    commands.push(Command::File(FileCommand::ShareMyPicks));
                 }
                 if ui.button("Add a friend's picks…").on_hover_text("Their shared picks, plan.ron or .ics").clicked()
                 {
-                    commands.push(Command::AddFriend);
+                    commands.push(Command::File(FileCommand::AddFriend));
                 }
             });
             if ctx.friends.is_empty() {
@@ -56,7 +56,7 @@ impl FriendsView {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {}", friend.name))
                     });
                     if remove.clicked() {
-                        commands.push(Command::RemoveFriend(friend.name.clone()));
+                        commands.push(Command::File(FileCommand::RemoveFriend(friend.name.clone())));
                     }
                 });
             }
@@ -76,7 +76,7 @@ impl FriendsView {
                 .labelled_by(label.id);
             if response.lost_focus() {
                 if draft.trim() != current {
-                    commands.push(Command::Edit(Edit::SetMyName(Some(draft.clone()))));
+                    commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMyName(Some(draft.clone())))));
                 }
                 self.name_draft = None;
             }

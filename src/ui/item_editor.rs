@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use egui::{ComboBox, DragValue, RichText, TextEdit, Ui};
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Command, PlanCommand};
 use crate::model::time::format_day;
 use crate::model::{Block, BlockKind, CustomEvent, CustomKind, Dinner, Edit, ItemId, Money, PersonalItem, Reservation};
 
@@ -261,9 +261,9 @@ impl ItemEditor {
                         match self.draft.to_item() {
                             Ok(item) => {
                                 commands.push(if self.draft.id.is_some() {
-                                    Command::Edit(Edit::update(item))
+                                    Command::Plan(PlanCommand::Edit(Edit::update(item)))
                                 } else {
-                                    Command::AddItem(Box::new(item))
+                                    Command::Plan(PlanCommand::AddItem(Box::new(item)))
                                 });
                                 close = true;
                             }
@@ -276,7 +276,7 @@ impl ItemEditor {
                     if let Some(id) = &self.draft.id {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.button("Delete").clicked() {
-                                commands.push(Command::Edit(Edit::RemoveItem(id.clone())));
+                                commands.push(Command::Plan(PlanCommand::Edit(Edit::RemoveItem(id.clone()))));
                                 close = true;
                             }
                         });

@@ -13,7 +13,7 @@ use chrono::{NaiveDateTime, Timelike as _};
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::{ViewCtx, theme, widgets};
-use crate::command::Command;
+use crate::command::{Choice, Command, FileCommand, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm};
 use crate::model::venue_map::room_day;
 use crate::model::{Edit, MapPoint, RoomDay, RoomIdx, RoomNow, Session, SessionId, VenueMap};
@@ -190,9 +190,9 @@ impl MapView {
         if ctx.venue.from_conference {
             let mut copy = map.clone();
             copy.pins.insert(room.to_owned(), at);
-            commands.push(Command::Edit(Edit::SetMap(Some(Box::new(copy)))));
+            commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMap(Some(Box::new(copy))))));
         } else {
-            commands.push(Command::Edit(Edit::PlacePin { room: room.to_owned(), at }));
+            commands.push(Command::Plan(PlanCommand::Edit(Edit::PlacePin { room: room.to_owned(), at })));
         }
     }
 
@@ -475,9 +475,9 @@ impl MapView {
                             if ctx.venue.from_conference {
                                 let mut copy = map.clone();
                                 copy.pins.remove(&key);
-                                commands.push(Command::Edit(Edit::SetMap(Some(Box::new(copy)))));
+                                commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMap(Some(Box::new(copy))))));
                             } else {
-                                commands.push(Command::Edit(Edit::RemovePin { room: key.clone() }));
+                                commands.push(Command::Plan(PlanCommand::Edit(Edit::RemovePin { room: key.clone() })));
                             }
                         }
                     } else {
@@ -505,14 +505,14 @@ fn toolbar_ui(ui: &mut Ui, view: &mut MapView, ctx: &ViewCtx<'_>, commands: &mut
             view.to_place = None;
         }
         if ui.button("Load map image…").on_hover_text("Use your own picture of the venue (PNG or JPEG)").clicked() {
-            commands.push(Command::LoadMapDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::MapImage)));
         }
         if ctx.plan.map.is_some() {
             let forget = ui
                 .button("Forget this map")
                 .on_hover_text("Remove this picture and its pins from your plan (Ctrl+Z brings them back)");
             if forget.clicked() {
-                commands.push(Command::Edit(Edit::SetMap(None)));
+                commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMap(None))));
             }
         }
         ui.separator();
@@ -608,7 +608,7 @@ fn now_next_row(
         painter.galley(rect.left_top() + Vec2::new(0.0, 36.0), line, visuals.weak_text_color());
     }
     if response.on_hover_text("Open the details").clicked() {
-        commands.push(Command::Select(Some(session.id.clone())));
+        commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
     }
 }
 
@@ -626,7 +626,7 @@ fn day_row(ui: &mut Ui, ctx: &ViewCtx<'_>, session: &Session, commands: &mut Vec
     let accessible = format!("{} {}", format_hm(session.starts_at), session.title);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
     if response.on_hover_text(&session.title).clicked() {
-        commands.push(Command::Select(Some(session.id.clone())));
+        commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
     }
 }
 
@@ -642,7 +642,7 @@ fn empty_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
         );
         ui.add_space(10.0);
         if ui.button(RichText::new("Load a map image of the venue…").size(16.0)).clicked() {
-            commands.push(Command::LoadMapDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::MapImage)));
         }
         ui.label(RichText::new("You can also drop a picture on the window.").weak());
     });
@@ -659,7 +659,7 @@ fn failed_ui(ui: &mut Ui, name: &str, message: &str, commands: &mut Vec<Command>
         ui.add_space(8.0);
         let another = ui.button("Load another picture…").on_hover_text("Or use Forget this map above");
         if another.clicked() {
-            commands.push(Command::LoadMapDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::MapImage)));
         }
     });
 }

@@ -23,7 +23,7 @@ pub mod widgets;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::command::Command;
+use crate::command::{Choice, Command, FileCommand, PlanCommand};
 use crate::model::{Plan, Schedule, ScheduleDiff, SessionId, Timeline};
 use agenda_view::AgendaView;
 use details_view::DetailsView;
@@ -234,16 +234,16 @@ pub fn shortcuts(ui: &mut egui::Ui, state: &mut UiState, commands: &mut Vec<Comm
     ui.input_mut(|input| {
         // Redo first: Ctrl+Shift+Z also matches Ctrl+Z when modifiers are compared loosely.
         if !typing && (input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_ALT)) {
-            commands.push(Command::Redo);
+            commands.push(Command::Plan(PlanCommand::Redo));
         }
         if !typing && input.consume_shortcut(&UNDO) {
-            commands.push(Command::Undo);
+            commands.push(Command::Plan(PlanCommand::Undo));
         }
         if input.consume_shortcut(&OPEN) {
-            commands.push(Command::OpenScheduleDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
         }
         if input.consume_shortcut(&SAVE) {
-            commands.push(Command::SaveNow);
+            commands.push(Command::Plan(PlanCommand::SaveNow));
         }
     });
 }
@@ -256,9 +256,9 @@ pub fn file_drop(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     if let Some(path) = dropped {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         if matches!(extension.as_deref(), Some("png" | "jpg" | "jpeg")) {
-            commands.push(Command::LoadMapImage(path));
+            commands.push(Command::Plan(PlanCommand::SetMapImage(path)));
         } else {
-            commands.push(Command::OpenSchedule(path));
+            commands.push(Command::File(FileCommand::OpenSchedule(path)));
         }
     }
     if hovering {

@@ -8,7 +8,7 @@ use egui::{FontId, RichText, Ui};
 
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Command, UiCommand};
 use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
 use crate::model::{RoomNow, SessionId, TimelineItem};
 
@@ -113,7 +113,7 @@ fn next_item_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, item: Option<&TimelineItem>, com
             ui.label(RichText::new(format!("Your next item · {heading}")).weak());
             let title = ui.add(egui::Label::new(RichText::new(&item.title).heading()).sense(egui::Sense::click()));
             if let (true, Some(id)) = (title.clicked(), item.session_id()) {
-                commands.push(Command::Select(Some(id.clone())));
+                commands.push(Command::Ui(UiCommand::Select(Some(id.clone()))));
             }
             ui.horizontal_wrapped(|ui| {
                 if !item.place.is_empty() {
@@ -170,7 +170,7 @@ fn room_row_ui(
     let is_selected = target.is_some_and(|s| Some(&s.id) == selected);
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
     if let (true, Some(session)) = (response.clicked(), target) {
-        commands.push(Command::Select(Some(session.id.clone())));
+        commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
     }
     let rect = response.rect;
     let visuals = ui.visuals().clone();

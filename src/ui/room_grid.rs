@@ -8,7 +8,7 @@ use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, v
 
 use super::grid_column::{Block, GridColumn};
 use super::{ViewCtx, search_bar, theme};
-use crate::command::Command;
+use crate::command::{Command, UiCommand};
 use crate::model::filter::{CompiledFilter, Filter};
 use crate::model::time::{format_hm, minutes_between};
 use crate::model::{DayIdx, Priority, Schedule, SessionId, SessionIdx};
@@ -247,7 +247,7 @@ impl GridPainter<'_, '_> {
             session.speakers.join(", ")
         ));
         if response.clicked() {
-            commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
+            commands.push(Command::Ui(UiCommand::Select(if is_selected { None } else { Some(session.id.clone()) })));
         }
         let track = session.track.and_then(|t| schedule.track(t));
         let fill = track.map_or(theme::no_track(visuals), |t| theme::track_fill(t.colour, visuals));
@@ -292,7 +292,7 @@ impl GridPainter<'_, '_> {
         response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
         let response = response.on_hover_text(format!("{label}: zoom in to tell them apart"));
         if response.clicked() {
-            commands.push(Command::Select(Some(session.id.clone())));
+            commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
         }
         let painter = ui.painter().with_clip_rect(clip);
         painter.rect_filled(rect, 3.0, theme::no_track(visuals));

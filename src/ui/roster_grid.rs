@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::roster_view::{RosterCtx, roster_days};
 use super::theme;
-use crate::command::Command;
+use crate::command::{Command, RosterCommand};
 use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
 use crate::model::time::{format_day, format_hm, minutes_between};
 
@@ -236,7 +236,7 @@ fn shift_block_ui(
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
     if let Some(person) = response.dnd_release_payload::<PersonName>() {
         let edit = RosterEdit::Assign { shift: shift_id.clone(), person: (*person).clone(), locked: false };
-        commands.push(Command::EditRoster(Box::new(edit)));
+        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
     }
     let visuals = ui.visuals().clone();
     let base = if filled >= shift.seats {

@@ -12,7 +12,7 @@ use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 use super::roster_grid::RosterGrid;
 use super::volunteers_view::VolunteersView;
 use super::{SaveState, ViewCtx, roster_charts, theme};
-use crate::command::Command;
+use crate::command::{Choice, Command, FileCommand, RosterCommand};
 use crate::model::autoroster::AutoRoster;
 use crate::model::roster::{PersonName, Roster, RosterEdit, ShiftId};
 use crate::model::roster_report::RosterReport;
@@ -136,7 +136,7 @@ impl RosterView {
                     });
                     if unassign.clicked() {
                         let edit = RosterEdit::Unassign { shift: shift_id.clone(), person: assignment.person.clone() };
-                        commands.push(Command::EditRoster(Box::new(edit)));
+                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                     }
                     let lock_text = if assignment.locked { "🔒 Locked" } else { "🔓 Lock" };
                     let lock =
@@ -150,7 +150,7 @@ impl RosterView {
                             person: assignment.person.clone(),
                             locked: !assignment.locked,
                         };
-                        commands.push(Command::EditRoster(Box::new(edit)));
+                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                     }
                 });
             });
@@ -208,7 +208,7 @@ impl RosterView {
                 && let Some(person) = person
             {
                 let edit = RosterEdit::Assign { shift: shift_id.clone(), person, locked: false };
-                commands.push(Command::EditRoster(Box::new(edit)));
+                commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                 self.assign_choice = None;
             }
         });
@@ -225,10 +225,10 @@ fn no_roster_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
         );
         ui.add_space(8.0);
         if ui.button("Open a roster…").clicked() {
-            commands.push(Command::OpenRosterDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::Roster)));
         }
         if ui.button("Try the sample roster").clicked() {
-            commands.push(Command::OpenSampleRoster);
+            commands.push(Command::Roster(RosterCommand::OpenSample));
         }
     });
 }
@@ -260,7 +260,7 @@ fn header_ui(ui: &mut Ui, r: &RosterCtx<'_>, mode: &mut RosterMode, commands: &m
             ui.spinner();
             ui.label("Auto-rostering…");
         } else if ui.button("⚡ Auto-roster").on_hover_text("Fill open seats without breaking a hard rule").clicked() {
-            commands.push(Command::AutoRoster);
+            commands.push(Command::Roster(RosterCommand::AutoRoster));
         }
         let staff = match r.staff_folder {
             Some(folder) => format!(
@@ -270,14 +270,14 @@ fn header_ui(ui: &mut Ui, r: &RosterCtx<'_>, mode: &mut RosterMode, commands: &m
             None => "Staff plans…".to_owned(),
         };
         if ui.button(staff).on_hover_text("Read your staff's plan files, so their must-see talks count").clicked() {
-            commands.push(Command::LoadStaffPlansDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::StaffPlans)));
         }
         if ui.button("Export…").on_hover_text("Each person's shifts as .ics, a CSV and a printable roster").clicked()
         {
-            commands.push(Command::ExportRosterDialog);
+            commands.push(Command::File(FileCommand::ExportRoster));
         }
         if ui.button("Close roster").clicked() {
-            commands.push(Command::CloseRoster);
+            commands.push(Command::Roster(RosterCommand::Close));
         }
     });
 }

@@ -10,7 +10,7 @@ use super::room_grid::RoomGrid;
 use super::search_bar::{self, SearchBar};
 use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Choice, Command, FileCommand, PlanCommand, SettingsCommand, UiCommand};
 use crate::model::filter::Filter;
 use crate::model::search::Highlights;
 use crate::model::time::{format_day, format_hm, format_minutes};
@@ -153,7 +153,7 @@ impl ScheduleView {
                 && let Some(session) = ctx.schedule.session(idx)
             {
                 self.scroll_to_row = Some(row);
-                commands.push(Command::Select(Some(session.id.clone())));
+                commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
             }
         }
         match self.layout {
@@ -242,7 +242,7 @@ impl ScheduleView {
                 && let Some(session) = ctx.schedule.session(idx)
             {
                 view.scroll_to_row = Some(row);
-                commands.push(Command::Select(Some(session.id.clone())));
+                commands.push(Command::Ui(UiCommand::Select(Some(session.id.clone()))));
             }
         };
         match key {
@@ -270,7 +270,7 @@ impl ScheduleView {
                     _ => Edit::Pick { session_id, priority: Priority::Maybe },
                 };
                 if session.kind.is_programme() {
-                    commands.push(Command::Edit(edit));
+                    commands.push(Command::Plan(PlanCommand::Edit(edit)));
                 }
             }
         }
@@ -328,7 +328,7 @@ impl ScheduleView {
             if ctx.filter.is_active() {
                 ui.add_space(8.0);
                 if ui.button("Clear filters").clicked() {
-                    commands.push(Command::SetFilter(Filter::default()));
+                    commands.push(Command::Settings(SettingsCommand::Filter(Filter::default())));
                 }
             }
         });
@@ -342,10 +342,10 @@ fn empty_state(ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.label("Open a schedule file (Ctrl+O), drop one on the window, or go back to the sample conference.");
         ui.add_space(8.0);
         if ui.button("Open schedule…").clicked() {
-            commands.push(Command::OpenScheduleDialog);
+            commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
         }
         if ui.button("Show the sample conference").clicked() {
-            commands.push(Command::OpenSample);
+            commands.push(Command::File(FileCommand::OpenSample));
         }
     });
 }
@@ -388,7 +388,7 @@ fn session_row_ui(
     let response = widgets::row_frame(ui, theme::ROW_HEIGHT, is_selected, &accessible);
     let rect = response.rect;
     if response.clicked() {
-        commands.push(Command::Select(if is_selected { None } else { Some(session.id.clone()) }));
+        commands.push(Command::Ui(UiCommand::Select(if is_selected { None } else { Some(session.id.clone()) })));
     }
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);

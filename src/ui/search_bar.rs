@@ -14,7 +14,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Command, SettingsCommand};
 use crate::model::SessionIdx;
 use crate::model::filter::{Facets, Filter};
 use crate::model::search::{Highlighter, Highlights, Hit, LiveSearch, Query};
@@ -167,7 +167,7 @@ impl SearchBar {
         if let Some(filter) = edited
             && filter != *current
         {
-            commands.push(Command::SetFilter(filter));
+            commands.push(Command::Settings(SettingsCommand::Filter(filter)));
         }
         outcome
     }

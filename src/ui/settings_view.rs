@@ -4,7 +4,7 @@
 use egui::{ComboBox, RichText};
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Command, SettingsCommand};
 use crate::io::settings::ThemeChoice;
 
 pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut bool, commands: &mut Vec<Command>) {
@@ -20,7 +20,7 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
                 for tz in chrono_tz::TZ_VARIANTS {
                     let name = tz.name();
                     if ui.selectable_label(zone.name() == Some(name), name).clicked() {
-                        commands.push(Command::SetConferenceZone(Some(name.to_owned())));
+                        commands.push(Command::Settings(SettingsCommand::ConferenceZone(Some(name.to_owned()))));
                     }
                 }
             })
@@ -34,12 +34,12 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
             .weak(),
         );
         if ui.button("Use the zone from the schedule file").clicked() {
-            commands.push(Command::SetConferenceZone(None));
+            commands.push(Command::Settings(SettingsCommand::ConferenceZone(None)));
         }
         ui.separator();
         let mut show = ctx.show_laptop_time;
         if ui.checkbox(&mut show, "Also show my laptop's time").changed() {
-            commands.push(Command::SetShowLaptopTime(show));
+            commands.push(Command::Settings(SettingsCommand::ShowLaptopTime(show)));
         }
         ui.add_space(8.0);
         ui.heading("Appearance");
@@ -59,7 +59,7 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
         });
         ui.checkbox(&mut looks.high_contrast, "High contrast");
         if looks != ctx.looks {
-            commands.push(Command::SetLooks(looks));
+            commands.push(Command::Settings(SettingsCommand::Looks(looks)));
         }
     });
 }

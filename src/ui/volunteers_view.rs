@@ -8,7 +8,7 @@ use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 
 use super::roster_view::RosterCtx;
 use super::{ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Command, PlanCommand, RosterCommand};
 use crate::model::roster::{RosterEdit, VolunteerSlot, VolunteerSlotId, VolunteerTaskId, generate_chair_slots};
 use crate::model::throughput::{AssemblyLine, observed_rate};
 use crate::model::time::{format_day, format_hm, format_minutes};
@@ -114,9 +114,9 @@ impl VolunteersView {
                     });
                     if button.clicked() {
                         if mine {
-                            commands.push(Command::Edit(Edit::LeaveSlot(key.clone())));
+                            commands.push(Command::Plan(PlanCommand::Edit(Edit::LeaveSlot(key.clone()))));
                         } else if let Some(signup) = r.roster.slot_signup(slot.id.as_str()) {
-                            commands.push(Command::Edit(Edit::sign_up(signup)));
+                            commands.push(Command::Plan(PlanCommand::Edit(Edit::sign_up(signup))));
                         }
                     }
                 });
@@ -126,7 +126,7 @@ impl VolunteersView {
                         let mut no_show = slot.no_shows.contains(name);
                         if ui.checkbox(&mut no_show, "no-show").changed() {
                             let edit = RosterEdit::SetNoShow { slot: slot.id.clone(), name: name.clone(), no_show };
-                            commands.push(Command::EditRoster(Box::new(edit)));
+                            commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                         }
                         let slot_minutes = u32::try_from((slot.ends_at - slot.starts_at).num_minutes()).unwrap_or(0);
                         let mut minutes = slot.worked_minutes.get(name).copied().unwrap_or(slot_minutes);
@@ -140,7 +140,7 @@ impl VolunteersView {
                                 name: name.clone(),
                                 minutes: Some(minutes),
                             };
-                            commands.push(Command::EditRoster(Box::new(edit)));
+                            commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                         }
                     });
                 }
@@ -150,7 +150,7 @@ impl VolunteersView {
                     ui.add(TextEdit::singleline(draft).desired_width(160.0).hint_text("name")).labelled_by(label.id);
                     if ui.add_enabled(!draft.trim().is_empty(), egui::Button::new("Add")).clicked() {
                         let edit = RosterEdit::SignUpForSlot { slot: slot.id.clone(), name: draft.trim().to_owned() };
-                        commands.push(Command::EditRoster(Box::new(edit)));
+                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
                         draft.clear();
                     }
                 });
@@ -197,7 +197,7 @@ impl VolunteersView {
                 && let (Some(room), Some(task)) = (&self.chair_room, &self.chair_task)
             {
                 let slots = generate_chair_slots(ctx.schedule, room, self.padding_before, self.padding_after, task);
-                commands.push(Command::EditRoster(Box::new(RosterEdit::AddSlots(slots))));
+                commands.push(Command::Roster(RosterCommand::Edit(Box::new(RosterEdit::AddSlots(slots)))));
             }
         });
     }

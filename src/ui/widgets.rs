@@ -5,7 +5,7 @@ use egui::text::LayoutJob;
 use egui::{Align, Color32, FontId, Layout, Response, RichText, Sense, TextFormat, Ui, WidgetInfo};
 
 use super::{BannerLevel, SaveState, Tab, ViewCtx, theme};
-use crate::command::Command;
+use crate::command::{Choice, Command, FileCommand, PlanCommand, RosterCommand, SettingsCommand, UiCommand};
 use crate::model::time::format_day;
 use crate::model::{Edit, Priority, Session};
 
@@ -57,7 +57,7 @@ pub fn pick_buttons(ui: &mut Ui, session: &Session, current: Option<Priority>, c
         if response.clicked() {
             let session_id = session.id.clone();
             let edit = if selected { Edit::Unpick { session_id } } else { Edit::Pick { session_id, priority } };
-            commands.push(Command::Edit(edit));
+            commands.push(Command::Plan(PlanCommand::Edit(edit)));
         }
     }
 }
@@ -130,17 +130,17 @@ pub fn top_bar_ui(
         // and a tooltip saying what it does.
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if icon_button(ui, can_redo, "⟳", "Redo", "Redo (Ctrl+Shift+Z)").clicked() {
-                commands.push(Command::Redo);
+                commands.push(Command::Plan(PlanCommand::Redo));
             }
             if icon_button(ui, can_undo, "⟲", "Undo", "Undo (Ctrl+Z)").clicked() {
-                commands.push(Command::Undo);
+                commands.push(Command::Plan(PlanCommand::Undo));
             }
             ui.separator();
             let settings =
                 ui.toggle_value(windows.settings, "⚙").on_hover_text("Settings: time zone, theme, text size");
             settings.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.settings, "Settings"));
             if icon_button(ui, true, "🖼", "Save as picture", "Save this view as a PNG picture").clicked() {
-                commands.push(Command::SavePicture);
+                commands.push(Command::File(FileCommand::SavePicture));
             }
             let friends =
                 if ctx.friends.is_empty() { "👥".to_owned() } else { format!("👥 {}", ctx.friends.len()) };
@@ -148,7 +148,7 @@ pub fn top_bar_ui(
             response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.friends, "Friends"));
             if ui.button("📂 Open…").on_hover_text("Open a schedule (Ctrl+O), or drop a file on the window").clicked()
             {
-                commands.push(Command::OpenScheduleDialog);
+                commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
             }
             ui.menu_button("Samples", |ui| samples_menu_ui(ui, ctx, commands))
                 .response
@@ -165,10 +165,10 @@ fn samples_menu_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) 
         .add_enabled(!is_sample, egui::Button::new("Show the sample conference"))
         .on_disabled_hover_text("The sample conference is open");
     if show.clicked() {
-        commands.push(Command::OpenSample);
+        commands.push(Command::File(FileCommand::OpenSample));
     }
     if ui.button("Open the sample roster").on_hover_text("Booth shifts and volunteer slots to try").clicked() {
-        commands.push(Command::OpenSampleRoster);
+        commands.push(Command::Roster(RosterCommand::OpenSample));
     }
     let load = ui
         .add_enabled(is_sample, egui::Button::new("Load the sample plan"))
@@ -180,7 +180,7 @@ fn samples_menu_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) 
              Show the sample conference first.",
         );
     if load.clicked() {
-        commands.push(Command::LoadSamplePlan);
+        commands.push(Command::Plan(PlanCommand::LoadSample));
     }
 }
 
@@ -202,12 +202,12 @@ pub fn welcome_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
         );
         ui.horizontal(|ui| {
             if ui.button("Open a schedule…").clicked() {
-                commands.push(Command::OpenScheduleDialog);
-                commands.push(Command::DismissWelcome);
+                commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
+                commands.push(Command::Settings(SettingsCommand::DismissWelcome));
             }
             let label = if ctx.status.is_sample { "Explore the sample" } else { "Got it" };
             if ui.button(label).clicked() {
-                commands.push(Command::DismissWelcome);
+                commands.push(Command::Settings(SettingsCommand::DismissWelcome));
             }
             ui.label(RichText::new("Press ? for keyboard shortcuts.").weak());
         });
@@ -232,13 +232,13 @@ pub fn banners_ui(ui: &mut Ui, banners: &[super::Banner], commands: &mut Vec<Com
                         let dismiss = ui.small_button("✖").on_hover_text("Dismiss");
                         dismiss.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, "Dismiss message"));
                         if dismiss.clicked() {
-                            commands.push(Command::DismissBanner(index));
+                            commands.push(Command::Ui(UiCommand::DismissBanner(index)));
                         }
                         if let Some((label, command)) = &banner.action
                             && ui.button(label).clicked()
                         {
                             commands.push(command.clone());
-                            commands.push(Command::DismissBanner(index));
+                            commands.push(Command::Ui(UiCommand::DismissBanner(index)));
                         }
                         ui.with_layout(Layout::left_to_right(Align::Min), |ui| {
                             ui.add(egui::Label::new(&banner.text).wrap());

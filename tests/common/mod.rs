@@ -68,5 +68,8 @@ pub fn write_raw(path: &Path, bytes: impl AsRef<[u8]>) {
 /// Picks session `id` with `priority`, as the Must/Maybe buttons do.
 pub fn pick(app: &mut LanyardApp, id: &str, priority: lanyard::model::Priority) {
     let session_id = lanyard::model::SessionId::new(id);
-    app.execute(lanyard::command::Command::Edit(lanyard::model::Edit::Pick { session_id, priority }), 0.0);
+    app.execute(
+        lanyard::command::Command::Plan(lanyard::command::PlanCommand::Edit(lanyard::model::Edit::Pick { session_id, priority })),
+        0.0,
+    );
 }

@@ -1,0 +1,93 @@
+//! Everything derived from the documents, rebuilt by one [`Derived::refresh`] when the
+//! [`Revisions`] it was built from moved, and never per frame: the attendee's timeline (clashes
+//! included), the roster's report (violations, hours, coverage), the search index and who of the
+//! attendee's friends goes where. Views read these; none of them keeps a copy.
+
+use std::sync::Arc;
+
+use super::documents::{Documents, Revisions, Workspace};
+use super::tasks::{Task, Tasks};
+use crate::command::{Command, Done, Parcel};
+use crate::model::Timeline;
+use crate::model::friends::FriendIndex;
+use crate::model::roster_report::RosterReport;
+use crate::model::search::SearchIndex;
+
+/// Schedules up to this size are indexed on the UI thread (a few milliseconds); larger ones on a
+/// background task, while search waits.
+const INDEX_INLINE_UP_TO: usize = 5_000;
+
+#[derive(Default)]
+pub(super) struct Derived {
+    pub timeline: Timeline,
+    /// What the open roster breaks and covers; `None` without a roster.
+    pub roster_report: Option<RosterReport>,
+    /// The schedule's search index; `None` while it is being built.
+    pub search: Option<Arc<SearchIndex>>,
+    pub friend_index: FriendIndex,
+    /// Lends large searches a second thread.
+    pub fork: super::SecondThread,
+    /// The revisions all of the above were built from (`None` before the first refresh).
+    built: Option<Revisions>,
+}
+
+/// The attendee's timeline: their plan, plus their shifts in the open roster (found by the name the
+/// plan says is theirs).
+pub(super) fn attendee_timeline(ws: &Workspace) -> Timeline {
+    let shifts = match (&ws.roster, &ws.plan.me) {
+        (Some(roster), Some(me)) => roster.timeline_items(me),
+        _ => Vec::new(),
+    };
+    Timeline::build_with(&ws.schedule, &ws.plan, shifts)
+}
+
+impl Derived {
+    /// Rebuilds what the documents' changes since the last call made stale.
+    pub fn refresh(&mut self, docs: &Documents, tasks: &mut Tasks) {
+        let now = docs.revisions;
+        let before = self.built.replace(now);
+        let moved = |field: fn(&Revisions) -> u64| before.is_none_or(|before| field(&before) != field(&now));
+        let schedule = moved(|r| r.schedule);
+        if schedule || moved(|r| r.plan) || moved(|r| r.roster) {
+            self.timeline = attendee_timeline(&docs.ws);
+        }
+        if schedule || moved(|r| r.roster) {
+            self.roster_report = match (&docs.ws.roster, &docs.roster) {
+                (Some(roster), Some(file)) => Some(RosterReport::of(roster, &file.busy)),
+                _ => None,
+            };
+        }
+        if schedule {
+            self.index(docs, tasks);
+        }
+        if moved(|r| r.friends) {
+            self.friend_index = FriendIndex::new(&docs.friends);
+        }
+    }
+
+    /// Indexes the schedule for search: here if small, else on a background task.
+    fn index(&mut self, docs: &Documents, tasks: &mut Tasks) {
+        let schedule = Arc::clone(&docs.ws.schedule);
+        if schedule.sessions().len() <= INDEX_INLINE_UP_TO {
+            self.search = Some(Arc::new(SearchIndex::new(&schedule)));
+            return;
+        }
+        self.search = None;
+        let revision = docs.revisions.schedule;
+        let started = tasks.spawn(Task::SearchIndex, move || {
+            let index = Parcel::new(SearchIndex::new(&schedule));
+            Some(Command::Done(Done::Indexed { revision, index }))
+        });
+        if let Err(message) = started {
+            log::error!("{message}");
+            self.search = Some(Arc::new(SearchIndex::new(&docs.ws.schedule)));
+        }
+    }
+
+    /// A search index built in the background, kept if the schedule is still the one it indexed.
+    pub fn indexed(&mut self, revision: u64, index: &Parcel<SearchIndex>) {
+        if self.built.is_some_and(|built| built.schedule == revision) {
+            self.search = index.take().map(Arc::new);
+        }
+    }
+}
