@@ -7,6 +7,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use lanyard::model::autoroster::{AutoRosterOptions, auto_roster, seat_bound};
 use lanyard::model::busy::StaffBusy;
+use lanyard::model::roster::AssignEdit;
 use lanyard::model::roster::{Roster, RosterEdit};
 use lanyard::model::synthetic::{SyntheticRosterParams, generate_roster};
 
@@ -25,7 +26,7 @@ fn autoroster(c: &mut Criterion) {
     let (roster, busy) = generate();
     let result = auto_roster(&roster, &busy, AutoRosterOptions::default());
     let mut after = roster.clone();
-    after.apply(RosterEdit::SetAssignments(result.assignments.clone())).ok();
+    after.apply(RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone()))).ok();
     #[expect(clippy::print_stdout, reason = "the benchmark reports the quality it measures once")]
     {
         println!(

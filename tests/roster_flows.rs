@@ -5,6 +5,7 @@
 
 mod common;
 
+use lanyard::model::roster::AssignEdit;
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
@@ -66,7 +67,11 @@ fn assign_by_menu_see_a_rule_break_and_undo_it() {
 
     // Hana works the foundation's Saturday lunch; putting her on the sponsor's at the same time
     // is double-booking, flagged on both shifts.
-    let edit = RosterEdit::Assign { shift: ShiftId::new("sat-spon-mid"), person: "Hana Sato".into(), locked: false };
+    let edit = RosterEdit::Assign(AssignEdit::Assign {
+        shift: ShiftId::new("sat-spon-mid"),
+        person: "Hana Sato".into(),
+        locked: false,
+    });
     harness.state_mut().execute(Command::Roster(RosterCommand::Edit(Box::new(edit))), 0.0);
     harness.run();
     assert!(harness.query_by_label_contains("Hana Sato is double-booked").is_some());

@@ -5,6 +5,7 @@
 
 mod common;
 
+use lanyard::model::roster::AssignEdit;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -104,7 +105,7 @@ fn sample_auto_roster_fills_most_and_breaks_nothing() {
     assert_eq!((result.seats, result.filled, result.bound), (37, 36, 37));
     assert!(result.released.iter().any(|a| a.person.as_str() == "Ana Lima" && a.shift.as_str() == "fri-found-am"));
     let mut after = roster.clone();
-    after.apply(RosterEdit::SetAssignments(result.assignments.clone())).unwrap();
+    after.apply(RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone()))).unwrap();
     assert!(after.violations(&busy).is_empty(), "{:?}", after.violations(&busy));
     for a in roster.assignments().iter().filter(|a| a.locked) {
         assert!(result.assignments.contains(a), "locked {a:?} kept");
@@ -257,7 +258,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
 
 fn with_assignments(roster: &Roster, assignments: Vec<Assignment>) -> Roster {
     let mut out = roster.clone();
-    out.apply(RosterEdit::SetAssignments(assignments)).unwrap();
+    out.apply(RosterEdit::Assign(AssignEdit::SetAll(assignments))).unwrap();
     out
 }
 
@@ -477,7 +478,11 @@ fn roster_saves_and_loads_back_and_keeps_a_backup() {
     assert_eq!(loaded.fingerprint, fingerprint);
     let mut changed = roster.clone();
     changed
-        .apply(RosterEdit::Assign { shift: "sun-found-pm".into(), person: "Chen Wei".into(), locked: false })
+        .apply(RosterEdit::Assign(AssignEdit::Assign {
+            shift: "sun-found-pm".into(),
+            person: "Chen Wei".into(),
+            locked: false,
+        }))
         .unwrap();
     store::save(&path, &changed, fingerprint).unwrap();
     let backup = store::load::<Roster>(&store::backup_path(&path)).unwrap().document.unwrap();

@@ -4,6 +4,7 @@
 //! undo history as plan edits. The roster is the captain's own file: if another program changed
 //! it, this window stops saving rather than merging.
 
+use crate::model::roster::AssignEdit;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -199,7 +200,7 @@ impl Documents {
             result.bound,
             result.added.len()
         );
-        self.edit_roster(RosterEdit::SetAssignments(result.assignments.clone()), time);
+        self.edit_roster(RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone())), time);
         self.banner(Banner::info(summary));
         if let Some(open) = &mut self.roster {
             open.last_auto = Some(result);

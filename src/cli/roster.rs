@@ -19,6 +19,7 @@
 //! Errors go to stderr as `FILE:LINE:COL: error: MESSAGE` (or `FILE: error: MESSAGE`), with exit
 //! status 1; a file problem in `--plans` stops the run before anything is written.
 
+use crate::model::roster::AssignEdit;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -126,7 +127,7 @@ fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> R
         let options = AutoRosterOptions { keep_unlocked: !args.rebuild };
         let result = auto_roster(&roster, &busy, options);
         let mut after = roster.clone();
-        after.apply(RosterEdit::SetAssignments(result.assignments)).map_err(|e| format!("error: {e}"))?;
+        after.apply(RosterEdit::Assign(AssignEdit::SetAll(result.assignments))).map_err(|e| format!("error: {e}"))?;
         if args.explain {
             for unfilled in &result.unfilled {
                 writeln!(err, "unfilled: {}", unfilled.describe(&after)).ok();

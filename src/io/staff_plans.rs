@@ -255,12 +255,13 @@ fn store_message(err: &StoreError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::roster::StaffEdit;
     use crate::model::roster::{Experience, RosterEdit, Staff};
 
     fn roster() -> Roster {
         let mut roster = Roster::new("r", "c").unwrap();
         for name in ["Ana Lima", "Ben Ortiz"] {
-            roster.apply(RosterEdit::AddStaff(Staff::new(name, Experience::Experienced))).unwrap();
+            roster.apply(RosterEdit::Staff(StaffEdit::Add(Staff::new(name, Experience::Experienced)))).unwrap();
         }
         roster
     }

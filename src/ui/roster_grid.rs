@@ -4,6 +4,7 @@
 //! in view are laid out; the layout, and who is on each shift, are rebuilt when the roster
 //! changes, so a frame looks nothing up by id.
 
+use crate::model::roster::AssignEdit;
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike as _};
 use egui::{Align2, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
@@ -11,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::roster_view::{RosterCtx, roster_days};
 use super::theme;
-use crate::command::{Command, RosterCommand};
+use crate::command::Command;
 use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
 use crate::model::time::{format_day, format_hm, minutes_between};
 
@@ -235,8 +236,12 @@ fn shift_block_ui(
     let is_selected = selected == Some(shift_id);
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
     if let Some(person) = response.dnd_release_payload::<PersonName>() {
-        let edit = RosterEdit::Assign { shift: shift_id.clone(), person: (*person).clone(), locked: false };
-        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+        let edit = RosterEdit::Assign(AssignEdit::Assign {
+            shift: shift_id.clone(),
+            person: (*person).clone(),
+            locked: false,
+        });
+        commands.push(Command::roster(edit));
     }
     let visuals = ui.visuals().clone();
     let base = if filled >= shift.seats {

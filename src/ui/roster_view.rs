@@ -4,6 +4,7 @@
 //! it changes goes out as commands; what it shows comes from the roster and its report, computed
 //! when the roster changes.
 
+use crate::model::roster::AssignEdit;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -135,8 +136,8 @@ impl RosterView {
                         WidgetInfo::labeled(egui::Role::Button, !assignment.locked, format!("Unassign {name}"))
                     });
                     if unassign.clicked() {
-                        let edit = RosterEdit::Unassign { shift: shift_id.clone(), person: assignment.person.clone() };
-                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                        let edit = AssignEdit::Unassign { shift: shift_id.clone(), person: assignment.person.clone() };
+                        commands.push(Command::roster(RosterEdit::Assign(edit)));
                     }
                     let lock_text = if assignment.locked { "🔒 Locked" } else { "🔓 Lock" };
                     let lock =
@@ -145,12 +146,12 @@ impl RosterView {
                         WidgetInfo::selected(egui::Role::Button, true, assignment.locked, format!("Lock {name}"))
                     });
                     if lock.clicked() {
-                        let edit = RosterEdit::SetLocked {
+                        let edit = RosterEdit::Assign(AssignEdit::SetLocked {
                             shift: shift_id.clone(),
                             person: assignment.person.clone(),
                             locked: !assignment.locked,
-                        };
-                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                        });
+                        commands.push(Command::roster(edit));
                     }
                 });
             });
@@ -207,8 +208,8 @@ impl RosterView {
             if ui.add_enabled(person.is_some(), egui::Button::new("Assign")).clicked()
                 && let Some(person) = person
             {
-                let edit = RosterEdit::Assign { shift: shift_id.clone(), person, locked: false };
-                commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                let edit = RosterEdit::Assign(AssignEdit::Assign { shift: shift_id.clone(), person, locked: false });
+                commands.push(Command::roster(edit));
                 self.assign_choice = None;
             }
         });

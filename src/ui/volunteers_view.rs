@@ -3,6 +3,7 @@
 //! per task and slot, adds names, marks no-shows and worked hours, generates session-chair slots
 //! for a room, and plans assembly-line tasks with the throughput calculator.
 
+use crate::model::roster::VolunteerEdit;
 use chrono::NaiveDateTime;
 use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 
@@ -125,8 +126,12 @@ impl VolunteersView {
                         ui.label(format!("• {name}"));
                         let mut no_show = slot.no_shows.contains(name);
                         if ui.checkbox(&mut no_show, "no-show").changed() {
-                            let edit = RosterEdit::SetNoShow { slot: slot.id.clone(), name: name.clone(), no_show };
-                            commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                            let edit = RosterEdit::Volunteer(VolunteerEdit::SetNoShow {
+                                slot: slot.id.clone(),
+                                name: name.clone(),
+                                no_show,
+                            });
+                            commands.push(Command::roster(edit));
                         }
                         let slot_minutes = u32::try_from((slot.ends_at - slot.starts_at).num_minutes()).unwrap_or(0);
                         let mut minutes = slot.worked_minutes.get(name).copied().unwrap_or(slot_minutes);
@@ -135,12 +140,12 @@ impl VolunteersView {
                             .add(DragValue::new(&mut minutes).range(0..=24 * 60).speed(5).suffix(" min"))
                             .labelled_by(label.id);
                         if drag.drag_stopped() || (drag.changed() && !drag.dragged()) {
-                            let edit = RosterEdit::SetWorkedMinutes {
+                            let edit = RosterEdit::Volunteer(VolunteerEdit::SetWorkedMinutes {
                                 slot: slot.id.clone(),
                                 name: name.clone(),
                                 minutes: Some(minutes),
-                            };
-                            commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                            });
+                            commands.push(Command::roster(edit));
                         }
                     });
                 }
@@ -149,8 +154,11 @@ impl VolunteersView {
                     let label = ui.label("Add a volunteer");
                     ui.add(TextEdit::singleline(draft).desired_width(160.0).hint_text("name")).labelled_by(label.id);
                     if ui.add_enabled(!draft.trim().is_empty(), egui::Button::new("Add")).clicked() {
-                        let edit = RosterEdit::SignUpForSlot { slot: slot.id.clone(), name: draft.trim().to_owned() };
-                        commands.push(Command::Roster(RosterCommand::Edit(Box::new(edit))));
+                        let edit = RosterEdit::Volunteer(VolunteerEdit::SignUp {
+                            slot: slot.id.clone(),
+                            name: draft.trim().to_owned(),
+                        });
+                        commands.push(Command::roster(edit));
                         draft.clear();
                     }
                 });
@@ -197,7 +205,9 @@ impl VolunteersView {
                 && let (Some(room), Some(task)) = (&self.chair_room, &self.chair_task)
             {
                 let slots = generate_chair_slots(ctx.schedule, room, self.padding_before, self.padding_after, task);
-                commands.push(Command::Roster(RosterCommand::Edit(Box::new(RosterEdit::AddSlots(slots)))));
+                commands.push(Command::Roster(RosterCommand::Edit(Box::new(RosterEdit::Volunteer(
+                    VolunteerEdit::AddSlots(slots),
+                )))));
             }
         });
     }

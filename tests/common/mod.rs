@@ -69,7 +69,10 @@ pub fn write_raw(path: &Path, bytes: impl AsRef<[u8]>) {
 pub fn pick(app: &mut LanyardApp, id: &str, priority: lanyard::model::Priority) {
     let session_id = lanyard::model::SessionId::new(id);
     app.execute(
-        lanyard::command::Command::Plan(lanyard::command::PlanCommand::Edit(lanyard::model::Edit::Pick { session_id, priority })),
+        lanyard::command::Command::Plan(lanyard::command::PlanCommand::Edit(lanyard::model::Edit::Pick {
+            session_id,
+            priority,
+        })),
         0.0,
     );
 }

@@ -95,7 +95,7 @@ impl Default for AutoRosterOptions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AutoRoster {
     /// The complete new set of assignments: those kept, in their old order, then those added, in
-    /// shift order. Apply it with `RosterEdit::SetAssignments`.
+    /// shift order. Apply it with `RosterEdit::Assign(AssignEdit::SetAll)`.
     pub assignments: Vec<Assignment>,
     /// Assignments that are new.
     pub added: Vec<Assignment>,
@@ -160,6 +160,7 @@ mod tests {
     use super::test_support::{dt, roster, shift};
     use super::*;
     use crate::model::ids::SessionId;
+    use crate::model::roster::AssignEdit;
     use crate::model::roster::{Experience, PersonName, Staff, Window};
 
     #[test]
@@ -178,7 +179,7 @@ mod tests {
         let result = auto_roster(&r, &StaffBusy::new(), AutoRosterOptions::default());
         assert_eq!((result.seats, result.filled, result.bound), (4, 4, 4));
         let mut after = r.clone();
-        after.apply(crate::model::roster::RosterEdit::SetAssignments(result.assignments)).unwrap();
+        after.apply(crate::model::roster::RosterEdit::Assign(AssignEdit::SetAll(result.assignments))).unwrap();
         assert!(after.violations(&StaffBusy::new()).is_empty());
     }
 

@@ -8,33 +8,59 @@ use super::{
     VolunteerSlotId, VolunteerTask, VolunteerTaskId, count_u32, is_blank,
 };
 
-/// One undoable change to a [`Roster`].
+/// One undoable change to a [`Roster`], by the part of it that changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[must_use]
 pub enum RosterEdit {
+    Details(DetailsEdit),
+    Booth(BoothEdit),
+    Shift(ShiftEdit),
+    Staff(StaffEdit),
+    Assign(AssignEdit),
+    Volunteer(VolunteerEdit),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetailsEdit {
     /// The roster's title.
-    SetName(String),
-    SetRules(RosterRules),
-    AddBooth(Booth),
+    Name(String),
+    Rules(RosterRules),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoothEdit {
+    Add(Booth),
     /// Replace the booth with the same id.
-    UpdateBooth(Booth),
+    Update(Booth),
     /// Refused while shifts use the booth.
-    RemoveBooth(BoothId),
-    AddShift(Shift),
+    Remove(BoothId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShiftEdit {
+    Add(Shift),
     /// Replace the shift with the same id; seats may not drop below the people assigned.
-    UpdateShift(Shift),
+    Update(Shift),
     /// Removes the shift and its assignments.
-    RemoveShift(ShiftId),
-    AddStaff(Staff),
+    Remove(ShiftId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StaffEdit {
+    Add(Staff),
     /// Replace the staff member with the same name.
-    UpdateStaff(Staff),
+    Update(Staff),
     /// Renames a staff member everywhere in the roster (assignments included).
-    RenameStaff {
+    Rename {
         from: PersonName,
         to: PersonName,
     },
     /// Removes the staff member and their assignments.
-    RemoveStaff(PersonName),
+    Remove(PersonName),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssignEdit {
     Assign {
         shift: ShiftId,
         person: PersonName,
@@ -51,7 +77,11 @@ pub enum RosterEdit {
         locked: bool,
     },
     /// Replace every assignment at once, e.g. with an auto-roster result: one undo step.
-    SetAssignments(Vec<Assignment>),
+    SetAll(Vec<Assignment>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VolunteerEdit {
     AddTask(VolunteerTask),
     UpdateTask(VolunteerTask),
     /// Refused while slots use the task.
@@ -60,12 +90,12 @@ pub enum RosterEdit {
     AddSlots(Vec<VolunteerSlot>),
     UpdateSlot(VolunteerSlot),
     RemoveSlot(VolunteerSlotId),
-    SignUpForSlot {
+    SignUp {
         slot: VolunteerSlotId,
         name: String,
     },
     /// Also forgets their no-show mark and worked minutes.
-    LeaveSlot {
+    Leave {
         slot: VolunteerSlotId,
         name: String,
     },
@@ -89,22 +119,39 @@ impl Roster {
     /// Returns [`RosterError`] and leaves `self` untouched if the edit is invalid.
     pub fn apply(&mut self, edit: RosterEdit) -> Result<(), RosterError> {
         match edit {
-            RosterEdit::SetName(name) => self.parts.name = name,
-            RosterEdit::SetRules(rules) => self.parts.rules = rules,
-            RosterEdit::AddBooth(booth) => {
+            RosterEdit::Details(edit) => self.apply_details(edit),
+            RosterEdit::Booth(edit) => self.apply_booth(edit)?,
+            RosterEdit::Shift(edit) => self.apply_shift(edit)?,
+            RosterEdit::Staff(edit) => self.apply_staff(edit)?,
+            RosterEdit::Assign(edit) => self.apply_assignment(edit)?,
+            RosterEdit::Volunteer(edit) => self.apply_volunteer(edit)?,
+        }
+        Ok(())
+    }
+
+    fn apply_details(&mut self, edit: DetailsEdit) {
+        match edit {
+            DetailsEdit::Name(name) => self.parts.name = name,
+            DetailsEdit::Rules(rules) => self.parts.rules = rules,
+        }
+    }
+
+    fn apply_booth(&mut self, edit: BoothEdit) -> Result<(), RosterError> {
+        match edit {
+            BoothEdit::Add(booth) => {
                 check_booth(&booth)?;
                 if self.booth(booth.id.as_str()).is_some() {
                     return Err(RosterError::DuplicateBooth(booth.id));
                 }
                 self.parts.booths.push(booth);
             }
-            RosterEdit::UpdateBooth(booth) => {
+            BoothEdit::Update(booth) => {
                 let Some(old) = self.parts.booths.iter_mut().find(|b| b.id == booth.id) else {
                     return Err(RosterError::UnknownBooth(booth.id));
                 };
                 *old = booth;
             }
-            RosterEdit::RemoveBooth(id) => {
+            BoothEdit::Remove(id) => {
                 if self.booth(id.as_str()).is_none() {
                     return Err(RosterError::UnknownBooth(id));
                 }
@@ -113,55 +160,63 @@ impl Roster {
                 }
                 self.parts.booths.retain(|b| b.id != id);
             }
-            RosterEdit::AddShift(shift) => {
+        }
+        Ok(())
+    }
+
+    fn apply_shift(&mut self, edit: ShiftEdit) -> Result<(), RosterError> {
+        match edit {
+            ShiftEdit::Add(shift) => {
                 check_shift(&shift, &self.parts.booths)?;
                 if self.shift(shift.id.as_str()).is_some() {
                     return Err(RosterError::DuplicateShift(shift.id));
                 }
                 self.parts.shifts.push(shift);
             }
-            RosterEdit::UpdateShift(shift) => self.update_shift(shift)?,
-            RosterEdit::RemoveShift(id) => {
+            ShiftEdit::Update(shift) => self.update_shift(shift)?,
+            ShiftEdit::Remove(id) => {
                 if self.shift(id.as_str()).is_none() {
                     return Err(RosterError::UnknownShift(id));
                 }
                 self.parts.shifts.retain(|s| s.id != id);
                 self.parts.assignments.retain(|a| a.shift != id);
             }
-            RosterEdit::AddStaff(staff) => {
+        }
+        Ok(())
+    }
+
+    fn apply_staff(&mut self, edit: StaffEdit) -> Result<(), RosterError> {
+        match edit {
+            StaffEdit::Add(staff) => {
                 check_staff(&staff)?;
                 if self.staff_member(staff.name.as_str()).is_some() {
                     return Err(RosterError::DuplicateStaff(staff.name));
                 }
                 self.parts.staff.push(staff);
             }
-            RosterEdit::UpdateStaff(staff) => {
+            StaffEdit::Update(staff) => {
                 check_staff(&staff)?;
                 let Some(old) = self.parts.staff.iter_mut().find(|s| s.name == staff.name) else {
                     return Err(RosterError::UnknownStaff(staff.name));
                 };
                 *old = staff;
             }
-            RosterEdit::RenameStaff { from, to } => self.rename_staff(&from, to)?,
-            RosterEdit::RemoveStaff(name) => {
+            StaffEdit::Rename { from, to } => self.rename_staff(&from, to)?,
+            StaffEdit::Remove(name) => {
                 if self.staff_member(name.as_str()).is_none() {
                     return Err(RosterError::UnknownStaff(name));
                 }
                 self.parts.staff.retain(|s| s.name != name);
                 self.parts.assignments.retain(|a| a.person != name);
             }
-            RosterEdit::Assign { shift, person, locked } => self.assign(shift, person, locked)?,
-            edit @ (RosterEdit::Unassign { .. } | RosterEdit::SetLocked { .. } | RosterEdit::SetAssignments(_)) => {
-                self.apply_assignments(edit)?;
-            }
-            edit => self.apply_volunteer(edit)?,
         }
         Ok(())
     }
 
-    fn apply_assignments(&mut self, edit: RosterEdit) -> Result<(), RosterError> {
+    fn apply_assignment(&mut self, edit: AssignEdit) -> Result<(), RosterError> {
         match edit {
-            RosterEdit::Unassign { shift, person } => {
+            AssignEdit::Assign { shift, person, locked } => self.assign(shift, person, locked)?,
+            AssignEdit::Unassign { shift, person } => {
                 let Some(pos) = self.assignment_position(&shift, &person) else {
                     return Err(RosterError::NotAssigned { shift, person });
                 };
@@ -170,7 +225,7 @@ impl Roster {
                 }
                 self.parts.assignments.remove(pos);
             }
-            RosterEdit::SetLocked { shift, person, locked } => {
+            AssignEdit::SetLocked { shift, person, locked } => {
                 let Some(pos) = self.assignment_position(&shift, &person) else {
                     return Err(RosterError::NotAssigned { shift, person });
                 };
@@ -178,11 +233,10 @@ impl Roster {
                     a.locked = locked;
                 }
             }
-            RosterEdit::SetAssignments(assignments) => {
+            AssignEdit::SetAll(assignments) => {
                 check_assignments(&assignments, &self.parts.shifts, &self.parts.staff)?;
                 self.parts.assignments = assignments;
             }
-            _ => {}
         }
         Ok(())
     }
@@ -252,23 +306,26 @@ mod tests {
     #[test]
     fn booth_edits() {
         let mut r = roster();
-        r.apply(RosterEdit::AddBooth(booth("c"))).unwrap();
+        r.apply(RosterEdit::Booth(BoothEdit::Add(booth("c")))).unwrap();
         let mut renamed = booth("c");
         renamed.name = "Sea booth".into();
-        r.apply(RosterEdit::UpdateBooth(renamed)).unwrap();
+        r.apply(RosterEdit::Booth(BoothEdit::Update(renamed))).unwrap();
         assert_eq!(r.booth("c").unwrap().label(), "Sea booth");
-        r.apply(RosterEdit::RemoveBooth(BoothId::new("c"))).unwrap();
+        r.apply(RosterEdit::Booth(BoothEdit::Remove(BoothId::new("c")))).unwrap();
         assert!(r.booth("c").is_none());
         let mut blank = booth("x");
         blank.id = BoothId::new(" ");
         assert_refused(
             &mut r,
             vec![
-                (RosterEdit::AddBooth(booth("a")), RosterError::DuplicateBooth(BoothId::new("a"))),
-                (RosterEdit::AddBooth(blank), RosterError::BlankId("booth")),
-                (RosterEdit::UpdateBooth(booth("zz")), RosterError::UnknownBooth(BoothId::new("zz"))),
-                (RosterEdit::RemoveBooth(BoothId::new("a")), RosterError::BoothInUse(BoothId::new("a"))),
-                (RosterEdit::RemoveBooth(BoothId::new("zz")), RosterError::UnknownBooth(BoothId::new("zz"))),
+                (RosterEdit::Booth(BoothEdit::Add(booth("a"))), RosterError::DuplicateBooth(BoothId::new("a"))),
+                (RosterEdit::Booth(BoothEdit::Add(blank)), RosterError::BlankId("booth")),
+                (RosterEdit::Booth(BoothEdit::Update(booth("zz"))), RosterError::UnknownBooth(BoothId::new("zz"))),
+                (RosterEdit::Booth(BoothEdit::Remove(BoothId::new("a"))), RosterError::BoothInUse(BoothId::new("a"))),
+                (
+                    RosterEdit::Booth(BoothEdit::Remove(BoothId::new("zz"))),
+                    RosterError::UnknownBooth(BoothId::new("zz")),
+                ),
             ],
         );
     }
@@ -276,10 +333,10 @@ mod tests {
     #[test]
     fn shift_edits() {
         let mut r = roster();
-        r.apply(RosterEdit::AddShift(shift("b2", "b", "2027-04-16 13:00", "2027-04-16 15:00"))).unwrap();
+        r.apply(RosterEdit::Shift(ShiftEdit::Add(shift("b2", "b", "2027-04-16 13:00", "2027-04-16 15:00")))).unwrap();
         let mut longer = shift("b2", "b", "2027-04-16 13:00", "2027-04-16 16:00");
         longer.seats = 1;
-        r.apply(RosterEdit::UpdateShift(longer)).unwrap();
+        r.apply(RosterEdit::Shift(ShiftEdit::Update(longer))).unwrap();
         assert_eq!(r.shift("b2").unwrap().duration_mins(), 180);
         r.apply(assign("a1", "Ana")).unwrap();
         r.apply(assign("a1", "Ben")).unwrap();
@@ -293,31 +350,34 @@ mod tests {
             &mut r,
             vec![
                 (
-                    RosterEdit::AddShift(shift("a1", "a", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterEdit::Shift(ShiftEdit::Add(shift("a1", "a", "2027-04-17 09:00", "2027-04-17 10:00"))),
                     RosterError::DuplicateShift(ShiftId::new("a1")),
                 ),
                 (
-                    RosterEdit::AddShift(shift("x", "zz", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterEdit::Shift(ShiftEdit::Add(shift("x", "zz", "2027-04-17 09:00", "2027-04-17 10:00"))),
                     RosterError::UnknownBooth(BoothId::new("zz")),
                 ),
                 (
-                    RosterEdit::AddShift(shift("x", "a", "2027-04-17 09:00", "2027-04-17 09:00")),
+                    RosterEdit::Shift(ShiftEdit::Add(shift("x", "a", "2027-04-17 09:00", "2027-04-17 09:00"))),
                     RosterError::EmptyShift(ShiftId::new("x")),
                 ),
-                (RosterEdit::UpdateShift(no_seats), RosterError::NoSeats(ShiftId::new("b2"))),
-                (RosterEdit::UpdateShift(too_many), RosterError::TooManySeats(ShiftId::new("b2"))),
+                (RosterEdit::Shift(ShiftEdit::Update(no_seats)), RosterError::NoSeats(ShiftId::new("b2"))),
+                (RosterEdit::Shift(ShiftEdit::Update(too_many)), RosterError::TooManySeats(ShiftId::new("b2"))),
                 (
-                    RosterEdit::UpdateShift(shift("nope", "a", "2027-04-17 09:00", "2027-04-17 10:00")),
+                    RosterEdit::Shift(ShiftEdit::Update(shift("nope", "a", "2027-04-17 09:00", "2027-04-17 10:00"))),
                     RosterError::UnknownShift(ShiftId::new("nope")),
                 ),
                 (
-                    RosterEdit::UpdateShift(one_seat),
+                    RosterEdit::Shift(ShiftEdit::Update(one_seat)),
                     RosterError::TooFewSeats { shift: ShiftId::new("a1"), seats: 1, assigned: 2 },
                 ),
-                (RosterEdit::RemoveShift(ShiftId::new("nope")), RosterError::UnknownShift(ShiftId::new("nope"))),
+                (
+                    RosterEdit::Shift(ShiftEdit::Remove(ShiftId::new("nope"))),
+                    RosterError::UnknownShift(ShiftId::new("nope")),
+                ),
             ],
         );
-        r.apply(RosterEdit::RemoveShift(ShiftId::new("a1"))).unwrap();
+        r.apply(RosterEdit::Shift(ShiftEdit::Remove(ShiftId::new("a1")))).unwrap();
         assert!(r.assignments().is_empty(), "removing a shift removes its assignments");
     }
 
@@ -325,12 +385,13 @@ mod tests {
     fn staff_edits() {
         let mut r = roster();
         let mut dee = Staff::new("Dee", Experience::Newcomer);
-        r.apply(RosterEdit::AddStaff(dee.clone())).unwrap();
+        r.apply(RosterEdit::Staff(StaffEdit::Add(dee.clone()))).unwrap();
         dee.max_hours_total = Some(4);
-        r.apply(RosterEdit::UpdateStaff(dee.clone())).unwrap();
+        r.apply(RosterEdit::Staff(StaffEdit::Update(dee.clone()))).unwrap();
         assert_eq!(r.staff_member("Dee").unwrap().max_minutes_total(), 240);
         r.apply(assign("a1", "Dee")).unwrap();
-        r.apply(RosterEdit::RenameStaff { from: PersonName::new("Dee"), to: PersonName::new("Dee Dee") }).unwrap();
+        r.apply(RosterEdit::Staff(StaffEdit::Rename { from: PersonName::new("Dee"), to: PersonName::new("Dee Dee") }))
+            .unwrap();
         assert!(r.is_assigned("a1", "Dee Dee"), "renaming follows into assignments");
         let mut bad_window = Staff::new("Eli", Experience::Experienced);
         bad_window.unavailable.push(Window::new(dt("2027-04-16 10:00"), dt("2027-04-16 09:00")));
@@ -338,28 +399,31 @@ mod tests {
             &mut r,
             vec![
                 (
-                    RosterEdit::AddStaff(Staff::new("Ana", Experience::Newcomer)),
+                    RosterEdit::Staff(StaffEdit::Add(Staff::new("Ana", Experience::Newcomer))),
                     RosterError::DuplicateStaff(PersonName::new("Ana")),
                 ),
-                (RosterEdit::AddStaff(Staff::new("  ", Experience::Newcomer)), RosterError::BlankName),
-                (RosterEdit::AddStaff(bad_window), RosterError::EmptyWindow(PersonName::new("Eli"))),
-                (RosterEdit::UpdateStaff(dee), RosterError::UnknownStaff(PersonName::new("Dee"))),
+                (RosterEdit::Staff(StaffEdit::Add(Staff::new("  ", Experience::Newcomer))), RosterError::BlankName),
+                (RosterEdit::Staff(StaffEdit::Add(bad_window)), RosterError::EmptyWindow(PersonName::new("Eli"))),
+                (RosterEdit::Staff(StaffEdit::Update(dee)), RosterError::UnknownStaff(PersonName::new("Dee"))),
                 (
-                    RosterEdit::RenameStaff { from: PersonName::new("Ana"), to: PersonName::new("Ben") },
+                    RosterEdit::Staff(StaffEdit::Rename { from: PersonName::new("Ana"), to: PersonName::new("Ben") }),
                     RosterError::DuplicateStaff(PersonName::new("Ben")),
                 ),
                 (
-                    RosterEdit::RenameStaff { from: PersonName::new("Zed"), to: PersonName::new("Zoe") },
+                    RosterEdit::Staff(StaffEdit::Rename { from: PersonName::new("Zed"), to: PersonName::new("Zoe") }),
                     RosterError::UnknownStaff(PersonName::new("Zed")),
                 ),
                 (
-                    RosterEdit::RenameStaff { from: PersonName::new("Ana"), to: PersonName::new("") },
+                    RosterEdit::Staff(StaffEdit::Rename { from: PersonName::new("Ana"), to: PersonName::new("") }),
                     RosterError::BlankName,
                 ),
-                (RosterEdit::RemoveStaff(PersonName::new("Zed")), RosterError::UnknownStaff(PersonName::new("Zed"))),
+                (
+                    RosterEdit::Staff(StaffEdit::Remove(PersonName::new("Zed"))),
+                    RosterError::UnknownStaff(PersonName::new("Zed")),
+                ),
             ],
         );
-        r.apply(RosterEdit::RemoveStaff(PersonName::new("Dee Dee"))).unwrap();
+        r.apply(RosterEdit::Staff(StaffEdit::Remove(PersonName::new("Dee Dee")))).unwrap();
         assert!(r.assignments().is_empty(), "removing staff removes their assignments");
     }
 
@@ -367,8 +431,12 @@ mod tests {
     fn assignment_edits() {
         let mut r = roster();
         r.apply(assign("a1", "Ana")).unwrap();
-        r.apply(RosterEdit::Assign { shift: ShiftId::new("a1"), person: PersonName::new("Ben"), locked: true })
-            .unwrap();
+        r.apply(RosterEdit::Assign(AssignEdit::Assign {
+            shift: ShiftId::new("a1"),
+            person: PersonName::new("Ben"),
+            locked: true,
+        }))
+        .unwrap();
         let (a1, ben) = (ShiftId::new("a1"), PersonName::new("Ben"));
         assert_refused(
             &mut r,
@@ -378,43 +446,52 @@ mod tests {
                 (assign("zz", "Ana"), RosterError::UnknownShift(ShiftId::new("zz"))),
                 (assign("a2", "Zed"), RosterError::UnknownStaff(PersonName::new("Zed"))),
                 (
-                    RosterEdit::Unassign { shift: a1.clone(), person: ben.clone() },
+                    RosterEdit::Assign(AssignEdit::Unassign { shift: a1.clone(), person: ben.clone() }),
                     RosterError::AssignmentLocked { shift: a1.clone(), person: ben.clone() },
                 ),
                 (
-                    RosterEdit::Unassign { shift: ShiftId::new("a2"), person: ben.clone() },
+                    RosterEdit::Assign(AssignEdit::Unassign { shift: ShiftId::new("a2"), person: ben.clone() }),
                     RosterError::NotAssigned { shift: ShiftId::new("a2"), person: ben.clone() },
                 ),
                 (
-                    RosterEdit::SetLocked { shift: ShiftId::new("a2"), person: ben.clone(), locked: false },
+                    RosterEdit::Assign(AssignEdit::SetLocked {
+                        shift: ShiftId::new("a2"),
+                        person: ben.clone(),
+                        locked: false,
+                    }),
                     RosterError::NotAssigned { shift: ShiftId::new("a2"), person: ben.clone() },
                 ),
                 (
-                    RosterEdit::SetAssignments(vec![Assignment::new("a1", "Ana"), Assignment::new("a1", "Ana")]),
+                    RosterEdit::Assign(AssignEdit::SetAll(vec![
+                        Assignment::new("a1", "Ana"),
+                        Assignment::new("a1", "Ana"),
+                    ])),
                     RosterError::AlreadyAssigned { shift: a1.clone(), person: "Ana".into() },
                 ),
                 (
-                    RosterEdit::SetAssignments(vec![
+                    RosterEdit::Assign(AssignEdit::SetAll(vec![
                         Assignment::new("b1", "Ana"),
                         Assignment::new("b1", "Ben"),
                         Assignment::new("b1", "Chen"),
-                    ]),
+                    ])),
                     RosterError::ShiftFull { shift: ShiftId::new("b1"), seats: 2 },
                 ),
                 (
-                    RosterEdit::SetAssignments(vec![Assignment::new("b1", "Zed")]),
+                    RosterEdit::Assign(AssignEdit::SetAll(vec![Assignment::new("b1", "Zed")])),
                     RosterError::UnknownStaff(PersonName::new("Zed")),
                 ),
             ],
         );
-        r.apply(RosterEdit::SetLocked { shift: a1.clone(), person: ben.clone(), locked: false }).unwrap();
-        r.apply(RosterEdit::Unassign { shift: a1, person: ben }).unwrap();
+        r.apply(RosterEdit::Assign(AssignEdit::SetLocked { shift: a1.clone(), person: ben.clone(), locked: false }))
+            .unwrap();
+        r.apply(RosterEdit::Assign(AssignEdit::Unassign { shift: a1, person: ben })).unwrap();
         assert_eq!(r.assignments(), [Assignment::new("a1", "Ana")]);
-        r.apply(RosterEdit::SetAssignments(vec![Assignment::new("b1", "Chen")])).unwrap();
+        r.apply(RosterEdit::Assign(AssignEdit::SetAll(vec![Assignment::new("b1", "Chen")]))).unwrap();
         assert_eq!(r.filled(), 1);
         assert_eq!(r.seats_total(), 6);
-        r.apply(RosterEdit::SetName("New title".into())).unwrap();
-        r.apply(RosterEdit::SetRules(RosterRules { min_rest_mins: 15, day_change: NaiveTime::MIN })).unwrap();
+        r.apply(RosterEdit::Details(DetailsEdit::Name("New title".into()))).unwrap();
+        r.apply(RosterEdit::Details(DetailsEdit::Rules(RosterRules { min_rest_mins: 15, day_change: NaiveTime::MIN })))
+            .unwrap();
         assert_eq!((r.name(), r.rules().min_rest_mins), ("New title", 15));
     }
 }

@@ -47,7 +47,7 @@ mod volunteer;
 mod volunteer_edit;
 
 pub use booth::Booth;
-pub use edit::RosterEdit;
+pub use edit::{AssignEdit, BoothEdit, DetailsEdit, RosterEdit, ShiftEdit, StaffEdit, VolunteerEdit};
 pub use error::RosterError;
 pub use hours::{PersonHours, ShiftCoverage};
 pub use ids::{BoothId, PersonName, ShiftId, VolunteerSlotId, VolunteerTaskId};

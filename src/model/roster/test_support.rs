@@ -1,6 +1,7 @@
 //! Builders shared by the roster's unit tests: a small three-booth-shift, three-person roster and
 //! its parts. Test-only; never compiled into the app.
 
+use crate::model::roster::AssignEdit;
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDateTime, NaiveTime};
@@ -77,7 +78,11 @@ pub(super) fn roster() -> Roster {
 }
 
 pub(super) fn assign(shift: &str, person: &str) -> RosterEdit {
-    RosterEdit::Assign { shift: ShiftId::new(shift), person: PersonName::new(person), locked: false }
+    RosterEdit::Assign(AssignEdit::Assign {
+        shift: ShiftId::new(shift),
+        person: PersonName::new(person),
+        locked: false,
+    })
 }
 
 /// Every edit in `refused` is an error and leaves the roster as it was.

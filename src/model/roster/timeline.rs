@@ -94,12 +94,13 @@ impl Roster {
 mod tests {
     use super::*;
     use crate::model::roster::RosterEdit;
+    use crate::model::roster::VolunteerEdit;
     use crate::model::roster::test_support::{assign, dt, roster};
 
     #[test]
     fn slot_signup_and_coverage() {
         let mut r = roster();
-        r.apply(RosterEdit::SignUpForSlot { slot: "swag-1".into(), name: "Ana".into() }).unwrap();
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::SignUp { slot: "swag-1".into(), name: "Ana".into() })).unwrap();
         let signup = r.slot_signup("swag-1").unwrap();
         assert_eq!(signup.key, SlotKey { roster: "r".into(), slot: "swag-1".into() });
         assert_eq!((signup.title.as_str(), signup.place.as_str()), ("Task swag", "Foyer"));
@@ -122,7 +123,7 @@ mod tests {
     fn items_for_plan_adds_shifts_and_slots_once() {
         let mut r = roster();
         r.apply(assign("a1", "Ana")).unwrap();
-        r.apply(RosterEdit::SignUpForSlot { slot: "swag-1".into(), name: "Ana".into() }).unwrap();
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::SignUp { slot: "swag-1".into(), name: "Ana".into() })).unwrap();
         let mut plan = Plan::new("c");
         assert!(r.items_for_plan(&plan).is_empty(), "a plan that names nobody gets nothing");
         plan.me = Some("Ana".into());

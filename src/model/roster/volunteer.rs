@@ -171,6 +171,7 @@ impl Roster {
 mod tests {
     use super::*;
     use crate::model::roster::RosterEdit;
+    use crate::model::roster::VolunteerEdit;
     use crate::model::roster::test_support::{dt, roster};
 
     #[test]
@@ -207,15 +208,15 @@ mod tests {
         assert_eq!(generate_chair_slots(&schedule, "Main Hall", 0, 0, &task_id).len(), 2, "by name; empty skipped");
         assert!(generate_chair_slots(&schedule, "Nowhere", 0, 0, &task_id).is_empty());
         let mut r = roster();
-        r.apply(RosterEdit::AddTask(VolunteerTask {
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::AddTask(VolunteerTask {
             id: task_id,
             name: "Session chair".into(),
             description: String::new(),
             location: String::new(),
             skills: Vec::new(),
-        }))
+        })))
         .unwrap();
-        r.apply(RosterEdit::AddSlots(slots)).unwrap();
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::AddSlots(slots))).unwrap();
         assert_eq!(r.slots().len(), 4);
     }
 }
