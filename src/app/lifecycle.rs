@@ -129,28 +129,33 @@ impl LanyardApp {
         self.docs.ws.schedule.conference().zone.local_now(local.to_utc(), local.naive_local())
     }
 
-    /// The flag a termination signal sets ([`Self::listen_for_termination`]); setting it by hand
-    /// does the same (tests).
+    /// The flag a termination signal sets (`listen_for_termination`); setting it by hand does
+    /// the same (tests).
     pub fn termination_flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.shell.terminate)
     }
+}
 
-    /// Saves and closes on SIGTERM, SIGINT and SIGHUP (logout, shutdown, Ctrl+C): the signal
-    /// asks for a frame, and that frame saves every document and closes the window. A second
-    /// signal leaves at once.
-    pub fn listen_for_termination(&self, ctx: &egui::Context) {
-        let flag = Arc::clone(&self.shell.terminate);
-        let ctx = ctx.clone();
-        let installed = ctrlc::set_handler(move || {
-            if flag.swap(true, Ordering::SeqCst) {
-                std::process::exit(130);
-            }
-            ctx.request_repaint();
-        });
-        if let Err(err) = installed {
-            log::warn!("cannot save on termination signals: {err}");
+/// Saves and closes on SIGTERM, SIGINT and SIGHUP (logout, shutdown, Ctrl+C): the signal sets
+/// the flag and asks for a frame, and that frame saves every document and closes the window. A
+/// second signal leaves at once. Installed before the window opens, so a signal that arrives
+/// while the app is still being built is not lost: the first frame sees the flag.
+fn listen_for_termination() -> (Arc<AtomicBool>, Arc<std::sync::OnceLock<egui::Context>>) {
+    let flag = Arc::new(AtomicBool::new(false));
+    let window = Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    let (handler_flag, handler_window) = (Arc::clone(&flag), Arc::clone(&window));
+    let installed = ctrlc::set_handler(move || {
+        if handler_flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
         }
+        if let Some(ctx) = handler_window.get() {
+            ctx.request_repaint();
+        }
+    });
+    if let Err(err) = installed {
+        log::warn!("cannot save on termination signals: {err}");
     }
+    (flag, window)
 }
 
 impl Drop for LanyardApp {
@@ -202,6 +207,7 @@ pub fn run_native(config: AppConfig) -> eframe::Result {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    let (terminate, window) = listen_for_termination();
     // The schedule imports while eframe creates the window and its GL context.
     let preload = super::schedules::preload(&config);
     eframe::run_native(
@@ -210,8 +216,9 @@ pub fn run_native(config: AppConfig) -> eframe::Result {
         Box::new(|cc| {
             crate::ui::theme::install(&cc.egui_ctx);
             let preloaded = preload.and_then(|handle| handle.join().ok()).flatten();
-            let app = LanyardApp::with_preloaded(config, preloaded);
-            app.listen_for_termination(&cc.egui_ctx);
+            let mut app = LanyardApp::with_preloaded(config, preloaded);
+            app.shell.terminate = terminate;
+            window.get_or_init(|| cc.egui_ctx.clone());
             Ok(Box::new(app))
         }),
     )
