@@ -1,11 +1,11 @@
 //! Now & next with a pinned clock: every room's current and next session, the attendee's next
 //! item with the time left, and a warning when the laptop's clock says something else.
 
-mod common;
-
 use egui_kittest::kittest::Queryable as _;
 use lanyard::command::Command;
 use lanyard::model::{Edit, Priority};
+
+use crate::common;
 
 /// Saturday 17 April, 10:15 in Vancouver: the 10:00 talks are on, the 10:45 ones are next.
 fn saturday_morning() -> chrono::NaiveDateTime {

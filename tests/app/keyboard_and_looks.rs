@@ -1,13 +1,13 @@
 //! The app without a mouse, and how it looks: keyboard navigation of the schedule, the shortcut
 //! overlay, the first-run welcome, and theme, text size and contrast settings that persist.
 
-mod common;
-
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use lanyard::command::Command;
 use lanyard::io::settings::{Looks, ThemeChoice};
 use lanyard::model::Priority;
+
+use crate::common;
 
 #[test]
 fn the_schedule_works_from_the_keyboard() {

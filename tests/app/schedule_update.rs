@@ -3,8 +3,6 @@
 //! first, and the whole update is one undoable step.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -13,6 +11,8 @@ use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
 use lanyard::command::Command;
 use lanyard::model::{Edit, Priority, SessionId};
+
+use crate::common;
 
 fn id(s: &str) -> SessionId {
     SessionId::new(s)

@@ -2,14 +2,14 @@
 //! neither ever clobbers the other; their changes are merged by id.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::Path;
 
 use lanyard::LanyardApp;
 use lanyard::command::Command;
 use lanyard::io::store;
 use lanyard::model::{Edit, Plan, Priority, SessionId};
+
+use crate::common;
 
 fn pick(app: &mut LanyardApp, id: &str, priority: Priority) {
     app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new(id), priority }), 0.0);

@@ -3,14 +3,14 @@
 //! day in view still gets a block of its own.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use chrono::{NaiveDate, NaiveTime};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
 use lanyard::model::DayIdx;
 use lanyard::model::synthetic::{self, SyntheticParams};
+
+use crate::common;
 
 /// The grid's blocks in the accessibility tree: each is a button whose label ends in its room.
 fn blocks(app: LanyardApp, rooms: &[String]) -> usize {

@@ -3,8 +3,6 @@
 //! undo step; and the attendee's side: their shifts and volunteer slots on their own timeline.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
@@ -15,6 +13,8 @@ use lanyard::app::AppConfig;
 use lanyard::command::Command;
 use lanyard::model::roster::{RosterEdit, ShiftId};
 use lanyard::model::{Edit, ItemKind, SlotKey};
+
+use crate::common;
 
 /// A copy of the sample roster the test may edit.
 fn roster_copy(dir: &Path) -> PathBuf {

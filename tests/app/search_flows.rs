@@ -2,13 +2,13 @@
 //! narrowing the list; and the filter remembered for the conference across restarts.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::model::{DayIdx, Schedule, Session};
+
+use crate::common;
 
 const IDEMPOTENCY: &str = "Idempotency keys: making POST safe to retry";
 

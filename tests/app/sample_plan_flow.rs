@@ -3,8 +3,6 @@
 //! says so in a banner; Ctrl+Z brings the user's plan back. With another conference open the entry
 //! is disabled and says why.
 
-mod common;
-
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
@@ -12,6 +10,8 @@ use lanyard::app::AppConfig;
 use lanyard::command::Command;
 use lanyard::model::{Edit, ItemKind, Priority, SessionId};
 use lanyard::ui::{BannerLevel, Tab};
+
+use crate::common;
 
 fn open_samples_menu(harness: &mut egui_kittest::Harness<'_, LanyardApp>) {
     harness.get_by_label("Samples").click();

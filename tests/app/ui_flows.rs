@@ -1,12 +1,12 @@
 //! The attendee's main flows, driven through the real app by accessible labels (egui_kittest,
 //! no GPU, no display). The clock is pinned.
 
-mod common;
-
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::io::store;
 use lanyard::model::{Plan, Priority, SessionId};
+
+use crate::common;
 
 const GIL: &str = "Life after the GIL: porting a C extension to free-threaded Python";
 const HTMX: &str = "HTMX and Django: a year of shipping with less JavaScript";

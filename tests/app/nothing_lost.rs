@@ -4,8 +4,6 @@
 //! settings changed in two windows.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::Path;
 use std::time::Duration;
 
@@ -18,6 +16,8 @@ use lanyard::model::{
     Block, BlockKind, CustomEvent, CustomKind, Dinner, Edit, ItemId, PersonalItem, Plan, Priority, Reservation,
     SessionId,
 };
+
+use crate::common;
 
 fn on_disk(dir: &Path) -> Plan {
     store::load::<Plan>(&common::sample_plan_path(dir)).unwrap().document.unwrap()
@@ -122,11 +122,13 @@ fn two_processes_adding_dinners_at_once_lose_none() {
     // Settings first, so the children do not race to write them.
     drop(common::app_in(dir.path()));
     let exe = std::env::current_exe().unwrap();
+    // The child test's name in this binary: its module path without the crate's name.
+    let child_test = format!("{}::child_process_adds_dinners", module_path!().split_once("::").unwrap().1);
     let children: Vec<_> = ["left", "right"]
         .iter()
         .map(|who| {
             std::process::Command::new(&exe)
-                .args(["--exact", "child_process_adds_dinners", "--test-threads=1"])
+                .args(["--exact", &child_test, "--test-threads=1"])
                 .env("LANYARD_TEST_CHILD_DIR", dir.path())
                 .env("LANYARD_TEST_CHILD_NAME", who)
                 .stdout(std::process::Stdio::null())

@@ -1,11 +1,11 @@
 //! One person's whole conference on one timeline: dinners, blocks and meetings added through
 //! the editor clash with picked sessions, and each clash offers its way out.
 
-mod common;
-
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::command::Command;
 use lanyard::model::{Edit, ItemKind, Priority, SessionId, Severity};
+
+use crate::common;
 
 const SOCIAL: &str = "Harbour Night: conference social";
 

@@ -3,8 +3,6 @@
 //! does not load, and the empty state of a conference without a map.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::io::Write as _;
 
 use egui::{Key, Modifiers};
@@ -15,6 +13,8 @@ use lanyard::command::Command;
 use lanyard::model::venue_map::room_day;
 use lanyard::model::{MapPoint, RoomIdx};
 use lanyard::ui::Tab;
+
+use crate::common;
 
 /// Saturday 17 April, 10:15 in Vancouver: the 10:00 talks are on, the 10:45 ones are next.
 fn saturday_morning() -> chrono::NaiveDateTime {

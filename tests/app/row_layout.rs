@@ -1,10 +1,10 @@
 //! Rows of the virtualised lists keep their height whatever their controls: a row without
 //! buttons (a break, a booth shift) once let the next row or time-slot header slide up into it.
 
-mod common;
-
 use egui_kittest::kittest::Queryable as _;
 use lanyard::ui::theme::ROW_HEIGHT;
+
+use crate::common;
 
 #[test]
 fn a_break_without_buttons_keeps_its_whole_row_in_the_schedule() {

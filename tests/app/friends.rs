@@ -3,8 +3,6 @@
 //! plans overlap, and never get their picks merged into yours unless you pick one yourself.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::Path;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -12,6 +10,8 @@ use lanyard::io::friends::{self, FriendError};
 use lanyard::io::store::{self, Fingerprint};
 use lanyard::model::friends::Friend;
 use lanyard::model::{Edit, Plan, Priority, SessionId};
+
+use crate::common;
 
 const GIL: &str = "Life after the GIL: porting a C extension to free-threaded Python";
 
