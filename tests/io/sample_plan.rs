@@ -4,8 +4,6 @@
 //! a must-see talk once the sample roster is open), and `lanyard timeline` prints it all.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::process::Command;
 
@@ -15,6 +13,8 @@ use lanyard::model::roster::Roster;
 use lanyard::model::{
     BlockKind, CustomKind, ItemKind, ItemSource, Plan, Reservation, Resolution, SessionKind, Severity, Timeline,
 };
+
+use crate::common;
 
 const PLAN: &str = "assets/sample-plan.ron";
 const ROSTER: &str = "assets/sample-roster.ron";

@@ -2,11 +2,11 @@
 //! titles, ids, kinds and tracks, so picks made on one still match the other.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use lanyard::io::export::ical::schedule_to_ics;
 use lanyard::io::import::{self, native};
 use lanyard::model::Schedule;
+
+use crate::common;
 
 fn ics_round_trip(schedule: &Schedule) -> Schedule {
     import::parse(schedule_to_ics(schedule).as_bytes(), "export.ics").unwrap()

@@ -11,10 +11,6 @@
 //! Regression tests for what fuzzing found are at the end.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-#[path = "../fuzz/checks.rs"]
-#[allow(dead_code, reason = "the list of targets is for tests/fuzz_equivalent.rs")]
-mod checks;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -24,6 +20,8 @@ use lanyard::io::settings::Settings;
 use lanyard::io::store::{Document, StoreError, parse_document};
 use lanyard::model::roster::Roster;
 use lanyard::model::{Edit, Plan, Priority, Schedule, Timeline};
+
+use crate::checks;
 
 /// The stack of a thread spawned with `std::thread::Builder` and no size: what the app's
 /// import, export and save threads have.

@@ -606,9 +606,9 @@ fn fosdem_sized_file_imports_every_event_quickly() {
 }
 
 const FIXTURES: [&[u8]; 3] = [
-    include_bytes!("fixtures/xml/ccc_day_change.xml"),
-    include_bytes!("fixtures/xml/fosdem_no_guid.xml"),
-    include_bytes!("fixtures/xml/html_abstracts.xml"),
+    include_bytes!("../fixtures/xml/ccc_day_change.xml"),
+    include_bytes!("../fixtures/xml/fosdem_no_guid.xml"),
+    include_bytes!("../fixtures/xml/html_abstracts.xml"),
 ];
 
 const TOKENS: [&str; 16] = [

@@ -2,12 +2,12 @@
 //! and newer files, and a file changed behind our back.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::Path;
 
 use lanyard::io::store::{self, Fingerprint, StoreError};
 use lanyard::model::{Edit, Plan, Priority, SessionId};
+
+use crate::common;
 
 fn plan_with_picks() -> Plan {
     let schedule = common::sample();

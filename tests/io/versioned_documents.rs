@@ -6,14 +6,14 @@
 //! (see RELIABILITY.md, "Versioned documents").
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use lanyard::io::settings::Settings;
 use lanyard::io::store::{self, Document, Fingerprint, StoreError};
 use lanyard::model::roster::Roster;
 use lanyard::model::{MapPoint, Plan, Priority, SessionId};
+
+use crate::common;
 
 /// Every past on-disk version of every document type: (kind, version, fixture).
 const FIXTURES: &[(&str, u32, &str)] = &[

@@ -3,8 +3,6 @@
 //! bits, special files refused at once, and no stray files after failed saves.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -15,6 +13,8 @@ use lanyard::io::store::{self, Document, Fingerprint};
 use lanyard::model::Plan;
 use lanyard::model::friends::Friend;
 use lanyard::model::roster::Roster;
+
+use crate::common;
 
 /// Loads `text` as a `D`, changes nothing, saves it with its extras and returns the new text.
 fn round_trip<D: Document + std::fmt::Debug>(dir: &Path, name: &str, text: &str) -> String {

@@ -8,13 +8,12 @@
 //! `tests/hostile_inputs.rs` as a regression test once fixed.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-#[path = "../fuzz/checks.rs"]
-mod checks;
-
 use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
+
+use crate::checks;
 
 /// Every file in `fuzz/seeds/<target>/`, in name order.
 fn seeds(target: &str) -> Vec<Vec<u8>> {
