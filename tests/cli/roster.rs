@@ -3,13 +3,13 @@
 //! members' own files.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lanyard::io::store;
 use lanyard::model::roster::Roster;
+
+use crate::common;
 
 fn lanyard(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();

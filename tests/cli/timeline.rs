@@ -1,12 +1,12 @@
 //! `lanyard timeline`: one line per item in time order naming its kind, then `items=N clashes=N`.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::process::Command;
 
 use lanyard::io::store::{self, Fingerprint};
 use lanyard::model::{Block, BlockKind, Dinner, Edit, ItemId, PersonalItem, Plan, Priority, Reservation, SessionId};
+
+use crate::common;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();

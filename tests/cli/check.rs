@@ -1,9 +1,9 @@
 //! `lanyard check` is a contract scripts rely on: exact summary lines and error positions.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-mod common;
-
 use std::process::Command;
+
+use crate::common;
 
 fn lanyard(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();

@@ -35,7 +35,7 @@ fn check_generated(relative: &str, generated: &[u8]) {
     let committed = std::fs::read(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "{relative} is stale: the CLI changed. Run `UPDATE_PACKAGING=1 cargo test --test packaging` and commit it."
+        "{relative} is stale: the CLI changed. Run `UPDATE_PACKAGING=1 cargo test --test cli packaging` and commit it."
     );
 }
 
