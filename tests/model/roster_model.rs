@@ -3,8 +3,6 @@
 //! staff-plan folder, and the exports read back by independent parsers.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns; panicking is fine in tests")]
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +19,8 @@ use lanyard::model::roster::{
 };
 use lanyard::model::{ItemKind, Plan, Schedule, SessionId, Timeline};
 use proptest::prelude::*;
+
+use crate::common;
 
 fn sample_roster() -> Roster {
     store::load::<Roster>(&common::repo_path("assets/sample-roster.ron")).unwrap().document.unwrap()
