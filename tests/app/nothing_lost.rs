@@ -2,12 +2,10 @@
 //! would: items added in two processes at once, recovery that keeps the last good copy, a plan
 //! file deleted while the app runs, a lost conflict that the losing window shows and says, and
 //! settings changed in two windows.
-#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveDateTime;
 use egui_kittest::kittest::Queryable as _;
 use lanyard::LanyardApp;
 use lanyard::command::Command;
@@ -17,15 +15,7 @@ use lanyard::model::{
     SessionId,
 };
 
-use crate::common;
-
-fn on_disk(dir: &Path) -> Plan {
-    store::load::<Plan>(&common::sample_plan_path(dir)).unwrap().document.unwrap()
-}
-
-fn at(text: &str) -> NaiveDateTime {
-    common::at(text)
-}
+use crate::common::{self, at, plan_on_disk as on_disk};
 
 fn dinner(title: &str) -> PersonalItem {
     PersonalItem::Dinner(Dinner {

@@ -5,12 +5,7 @@ use egui_kittest::kittest::Queryable as _;
 use lanyard::command::Command;
 use lanyard::model::{Edit, Priority};
 
-use crate::common;
-
-/// Saturday 17 April, 10:15 in Vancouver: the 10:00 talks are on, the 10:45 ones are next.
-fn saturday_morning() -> chrono::NaiveDateTime {
-    common::at("2027-04-17 10:15")
-}
+use crate::common::{self, saturday_morning};
 
 #[test]
 fn during_the_conference_it_opens_on_now_and_next() {

@@ -10,13 +10,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
 use lanyard::command::Command;
-use lanyard::model::{Edit, Priority, SessionId};
+use lanyard::model::{Edit, Priority};
 
-use crate::common;
-
-fn id(s: &str) -> SessionId {
-    SessionId::new(s)
-}
+use crate::common::{self, id};
 
 /// Copies both versions into `dir` so the test controls the files the app remembers.
 fn fixtures(dir: &Path) -> (PathBuf, PathBuf) {

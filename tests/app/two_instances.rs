@@ -1,23 +1,11 @@
 //! Two lanyard windows on one data folder, and a sync tool replacing the plan file underneath:
 //! neither ever clobbers the other; their changes are merged by id.
-#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-use std::path::Path;
-
-use lanyard::LanyardApp;
 use lanyard::command::Command;
 use lanyard::io::store;
 use lanyard::model::{Edit, Plan, Priority, SessionId};
 
-use crate::common;
-
-fn pick(app: &mut LanyardApp, id: &str, priority: Priority) {
-    app.execute(Command::Edit(Edit::Pick { session_id: SessionId::new(id), priority }), 0.0);
-}
-
-fn on_disk(dir: &Path) -> Plan {
-    store::load::<Plan>(&common::sample_plan_path(dir)).unwrap().document.unwrap()
-}
+use crate::common::{self, pick, plan_on_disk as on_disk};
 
 fn ids(plan: &Plan) -> Vec<&str> {
     plan.picks.keys().map(SessionId::as_str).collect()

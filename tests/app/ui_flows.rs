@@ -4,17 +4,13 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::io::store;
-use lanyard::model::{Plan, Priority, SessionId};
+use lanyard::model::{Plan, Priority};
 
-use crate::common;
+use crate::common::{self, id};
 
 const GIL: &str = "Life after the GIL: porting a C extension to free-threaded Python";
 const HTMX: &str = "HTMX and Django: a year of shipping with less JavaScript";
 const POLARS: &str = "Hands-on Polars: from messy CSVs to tidy analysis";
-
-fn id(s: &str) -> SessionId {
-    SessionId::new(s)
-}
 
 #[test]
 fn picking_in_the_schedule_puts_it_in_my_agenda() {

@@ -14,12 +14,7 @@ use lanyard::model::venue_map::room_day;
 use lanyard::model::{MapPoint, RoomIdx};
 use lanyard::ui::Tab;
 
-use crate::common;
-
-/// Saturday 17 April, 10:15 in Vancouver: the 10:00 talks are on, the 10:45 ones are next.
-fn saturday_morning() -> chrono::NaiveDateTime {
-    common::at("2027-04-17 10:15")
-}
+use crate::common::{self, saturday_morning};
 
 /// Steps until `label` shows: the map picture decodes on a background thread.
 fn wait_for(harness: &mut Harness<'_, LanyardApp>, label: &str) {

@@ -1,18 +1,6 @@
 //! `lanyard check` is a contract scripts rely on: exact summary lines and error positions.
-#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-use std::process::Command;
-
-use crate::common;
-
-fn lanyard(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::common::{self, lanyard};
 
 #[test]
 fn check_prints_the_summary_line_for_the_sample() {

@@ -3,12 +3,13 @@
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lanyard::io::paths;
 use lanyard::io::settings::Settings;
 use lanyard::io::store::{self, Fingerprint};
 use lanyard::model::{Edit, Plan, Priority, SessionId};
+
+use crate::common::{lanyard, write_raw as write};
 
 const SAMPLE_ID: &str = "cascadia-py-2027";
 
@@ -16,22 +17,8 @@ fn sample_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-conference.ron")
 }
 
-fn lanyard(args: &[&str]) -> (i32, String, String) {
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).env_remove(paths::DATA_DIR_ENV).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
 fn s(path: &Path) -> &str {
     path.to_str().unwrap()
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())).unwrap();
 }
 
 fn vevents(text: &str) -> usize {

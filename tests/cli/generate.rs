@@ -2,18 +2,10 @@
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{Duration, NaiveTime};
 
-fn lanyard(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::common::lanyard;
 
 /// Runs `lanyard gen` and returns the bytes written.
 fn generate(dir: &Path, name: &str, extra: &[&str]) -> Vec<u8> {

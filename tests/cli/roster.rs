@@ -4,21 +4,11 @@
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lanyard::io::store;
 use lanyard::model::roster::Roster;
 
-use crate::common;
-
-fn lanyard(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::common::{self, lanyard, write_raw as write};
 
 fn path(relative: &str) -> String {
     common::repo_path(relative).to_str().unwrap().to_owned()
@@ -35,10 +25,6 @@ fn fixture_plans() -> [String; 4] {
         "--schedule".into(),
         path("tests/fixtures/roster/schedule.ron"),
     ]
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())).unwrap();
 }
 
 fn folder_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

@@ -1,21 +1,10 @@
 //! `lanyard timeline`: one line per item in time order naming its kind, then `items=N clashes=N`.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
-use std::process::Command;
-
 use lanyard::io::store::{self, Fingerprint};
 use lanyard::model::{Block, BlockKind, Dinner, Edit, ItemId, PersonalItem, Plan, Priority, Reservation, SessionId};
 
-use crate::common;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_lanyard")).args(args).output().unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use crate::common::{self, lanyard as run};
 
 /// A file the test writes whole; nothing reads it while it is written.
 fn write(path: &std::path::Path, text: &str) {

@@ -14,17 +14,10 @@ use lanyard::model::{
     Conference, Edit, Link, Plan, Priority, Schedule, ScheduleBuilder, Session, SessionId, SessionKind, Zone,
 };
 
+use crate::common::{at, sample};
+
 // ---------------------------------------------------------------------------------------------
 // Fixtures
-
-fn sample() -> Schedule {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-conference.ron");
-    lanyard::io::import::load(&path).unwrap()
-}
-
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
-}
 
 const LONG_TITLE: &str = "Überlänge — ünïcödé everywhere: 日本語のタイトルはとても長いです, \
                           emoji 😀🎉 and more «quotes» to push this well past seventy-five octets";

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use lanyard::io::images::{self, ImageError};
 
+use crate::common::write_raw as write;
+
 // ---- PNG and zlib written by hand, so a bomb can declare anything and stay small on disk. ----
 
 fn crc32(bytes: &[u8]) -> u32 {
@@ -110,10 +112,6 @@ fn encoded_png(width: u32, height: u32) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     image.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, bytes)).unwrap();
 }
 
 /// Peak resident memory of this process so far, in KiB (`VmHWM`).

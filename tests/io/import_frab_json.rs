@@ -11,20 +11,17 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use lanyard::io::import::common::content_id;
 use lanyard::io::import::{self, ImportError, frab_json, load, parse};
-use lanyard::model::{
-    DayIdx, Link, Location, Rgb, Schedule, ScheduleStats, Session, SessionKind, Zone, schedule::palette_colour,
-};
+use lanyard::model::{DayIdx, Link, Location, Rgb, Schedule, SessionKind, Zone, schedule::palette_colour};
 use proptest::prelude::*;
 
+use crate::common::{self, at, ids, load_schedule, loc, session, stats, warnings};
+
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/json").join(name)
+    common::fixture_path("json").join(name)
 }
 
 fn load_fixture(name: &str) -> Schedule {
-    match load(&fixture(name)) {
-        Ok(schedule) => schedule,
-        Err(err) => panic!("{name}: {}", err.display_with_path(&fixture(name))),
-    }
+    load_schedule(&fixture(name))
 }
 
 fn fixture_error(name: &str) -> ImportError {
@@ -41,37 +38,13 @@ fn text_error(text: &[u8]) -> ImportError {
     }
 }
 
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
-}
-
-fn stats(events: usize, rooms: usize, days: usize, tracks: usize, warnings: usize) -> ScheduleStats {
-    ScheduleStats { events, rooms, days, tracks, warnings }
-}
-
-fn ids(schedule: &Schedule) -> Vec<&str> {
-    schedule.sessions().iter().map(|s| s.id.as_str()).collect()
-}
-
-fn session<'a>(schedule: &'a Schedule, id: &str) -> &'a Session {
-    schedule.session_by_id(&id.into()).unwrap_or_else(|| panic!("no session {id:?} in {:?}", ids(schedule)))
-}
-
-fn loc(line: u32, col: u32) -> Option<Location> {
-    Some(Location { line, col })
-}
-
-fn warning_messages(schedule: &Schedule) -> Vec<String> {
-    schedule.warnings().iter().map(ToString::to_string).collect()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Hand-written fixtures.
 
 #[test]
 fn c3voc_file_with_day_change_after_midnight_and_at_four() {
     let schedule = load_fixture("c3voc.json");
-    assert_eq!(schedule.stats(), stats(6, 2, 2, 2, 0), "{:?}", warning_messages(&schedule));
+    assert_eq!(schedule.stats(), stats(6, 2, 2, 2, 0), "{:?}", warnings(&schedule));
     let base = "3b3a1f6e-0c8e-4b8a-9d4e-2c7f1a5b6c0";
     let expected: Vec<String> = (1..=6).map(|n| format!("{base}{n}")).collect();
     assert_eq!(ids(&schedule), expected);
@@ -133,7 +106,7 @@ fn c3voc_file_with_day_change_after_midnight_and_at_four() {
 #[test]
 fn pretalx_file_with_declared_rooms_tracks_numeric_ids_and_zone() {
     let schedule = load_fixture("pretalx.json");
-    assert_eq!(schedule.stats(), stats(5, 2, 2, 3, 0), "{:?}", warning_messages(&schedule));
+    assert_eq!(schedule.stats(), stats(5, 2, 2, 3, 0), "{:?}", warnings(&schedule));
     assert_eq!(ids(&schedule), ["101", "102", "103", "104", "105"]);
     let conference = schedule.conference();
     assert_eq!(conference.id, "cascadia-2027");
@@ -303,7 +276,7 @@ fn long_missing_and_unreadable_durations() {
     );
     assert_eq!(session(&schedule, "d-2").ends_at(), at("2027-08-12 01:00"), "999 h later");
     assert_eq!(
-        warning_messages(&schedule),
+        warnings(&schedule),
         [
             "14:11: event \"d-5\" has no duration: shown as 0 minutes",
             "15:11: event \"d-6\" has duration \"ab:cd\", not HH:MM: shown as 0 minutes",
@@ -315,7 +288,7 @@ fn long_missing_and_unreadable_durations() {
 #[test]
 fn legacy_frab_without_dates_uses_day_date_start_and_day_change() {
     let schedule = load_fixture("frab_legacy.json");
-    assert_eq!(schedule.stats(), stats(5, 1, 2, 0, 2), "{:?}", warning_messages(&schedule));
+    assert_eq!(schedule.stats(), stats(5, 1, 2, 0, 2), "{:?}", warnings(&schedule));
     assert_eq!(schedule.conference().start_date, NaiveDate::from_ymd_opt(2027, 8, 12).unwrap(), "date-time start");
     let placed: Vec<(&str, NaiveDateTime, DayIdx)> =
         schedule.sessions().iter().map(|s| (s.id.as_str(), s.starts_at, s.day)).collect();
@@ -330,7 +303,7 @@ fn legacy_frab_without_dates_uses_day_date_start_and_day_change() {
         ]
     );
     assert_eq!(
-        warning_messages(&schedule),
+        warnings(&schedule),
         [
             "18:12: event \"3\" has date \"not a date\", not an ISO date-time: the day's date and \"start\" are used",
             "23:12: event \"5\" is listed under room \"Village\" but names room \"Lagerfeuer\": shown in \"Village\"",
@@ -432,7 +405,7 @@ fn unknown_zone_and_bad_colours_and_dates_are_warnings() {
         "days": [{"date": "2027-01-01", "day_start": "x", "rooms": {"R": [
         {"guid": "g", "date": "2027-01-01T10:00:00+05:30", "duration": "00:10", "title": "a", "track": "T"}]}}]}}}"##;
     let schedule = parse(text, "x.json").unwrap();
-    let messages = warning_messages(&schedule);
+    let messages = warnings(&schedule);
     assert_eq!(
         messages,
         [

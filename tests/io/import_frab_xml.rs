@@ -10,18 +10,17 @@ use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use lanyard::io::import::{ImportError, common, frab_xml, load, parse};
-use lanyard::model::{DayIdx, Location, Rgb, Schedule, Session, SessionKind, Zone};
+use lanyard::model::{DayIdx, Location, Rgb, Schedule, SessionKind, Zone};
 use proptest::prelude::*;
 
+use crate::common::{at, ids, load_schedule, loc, session, warnings};
+
 fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xml").join(name)
+    crate::common::fixture_path("xml").join(name)
 }
 
 fn load_fixture(name: &str) -> Schedule {
-    match load(&fixture_path(name)) {
-        Ok(schedule) => schedule,
-        Err(err) => panic!("{name}: {}", err.display_with_path(&fixture_path(name))),
-    }
+    load_schedule(&fixture_path(name))
 }
 
 fn fixture_text(name: &str) -> String {
@@ -47,30 +46,10 @@ fn text_error(text: &str) -> (Option<Location>, String) {
     }
 }
 
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
-}
-
-fn loc(line: u32, col: u32) -> Option<Location> {
-    Some(Location { line, col })
-}
-
 /// (events, rooms, days, tracks, warnings), the numbers `lanyard check` prints.
 fn counts(schedule: &Schedule) -> (usize, usize, usize, usize, usize) {
     let s = schedule.stats();
     (s.events, s.rooms, s.days, s.tracks, s.warnings)
-}
-
-fn session<'a>(schedule: &'a Schedule, id: &str) -> &'a Session {
-    schedule.session_by_id(&id.into()).unwrap_or_else(|| panic!("no session {id}"))
-}
-
-fn ids(schedule: &Schedule) -> Vec<&str> {
-    schedule.sessions().iter().map(|s| s.id.as_str()).collect()
-}
-
-fn warnings(schedule: &Schedule) -> Vec<String> {
-    schedule.warnings().iter().map(ToString::to_string).collect()
 }
 
 /// Start, day index and room name of a session.

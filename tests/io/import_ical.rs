@@ -4,15 +4,16 @@
 #![expect(clippy::unwrap_used, reason = "test helpers: a panic is the right failure")]
 
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
-use lanyard::io::import::{ImportError, load, parse, parse_with_progress};
-use lanyard::model::{Location, Schedule, ScheduleStats, Session, SessionKind, Zone};
+use lanyard::io::import::{ImportError, parse, parse_with_progress};
+use lanyard::model::{Location, Schedule, SessionKind, Zone};
 use proptest::prelude::*;
 
+use crate::common::{self, at, ids, load_schedule, session, stats, warnings};
+
 fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ics").join(name)
+    common::fixture_path("ics").join(name)
 }
 
 fn fixture_bytes(name: &str) -> Vec<u8> {
@@ -20,7 +21,7 @@ fn fixture_bytes(name: &str) -> Vec<u8> {
 }
 
 fn fixture(name: &str) -> Schedule {
-    load(&fixture_path(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+    load_schedule(&fixture_path(name))
 }
 
 fn parse_ics(bytes: &[u8]) -> Result<Schedule, ImportError> {
@@ -31,35 +32,14 @@ fn parse_text(text: &str) -> Schedule {
     parse_ics(text.as_bytes()).unwrap_or_else(|err| panic!("{err}\n{text}"))
 }
 
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
-}
-
-fn stats(events: usize, rooms: usize, days: usize, tracks: usize, warnings: usize) -> ScheduleStats {
-    ScheduleStats { events, rooms, days, tracks, warnings }
-}
-
 fn zone(name: &str) -> Zone {
     Zone::from_iana(name).unwrap()
-}
-
-fn session<'a>(schedule: &'a Schedule, id: &str) -> &'a Session {
-    schedule.session_by_id(&id.into()).unwrap_or_else(|| panic!("no session {id:?} in {:?}", ids(schedule)))
 }
 
 /// `(start, minutes)` of a session, start as `YYYY-MM-DD HH:MM`.
 fn timing(schedule: &Schedule, id: &str) -> (String, u32) {
     let s = session(schedule, id);
     (s.starts_at.format("%Y-%m-%d %H:%M").to_string(), s.duration_mins)
-}
-
-fn ids(schedule: &Schedule) -> Vec<&str> {
-    schedule.sessions().iter().map(|s| s.id.as_str()).collect()
-}
-
-/// Warnings as `check` prints them: `LINE:COL: message`.
-fn warnings(schedule: &Schedule) -> Vec<String> {
-    schedule.warnings().iter().map(ToString::to_string).collect()
 }
 
 fn error_of(bytes: &[u8]) -> (Option<Location>, String) {

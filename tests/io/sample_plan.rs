@@ -9,22 +9,17 @@ use std::process::Command;
 
 use lanyard::io::plan_file::PLAN_VERSION;
 use lanyard::io::store::{self, Document as _};
-use lanyard::model::roster::Roster;
 use lanyard::model::{
     BlockKind, CustomKind, ItemKind, ItemSource, Plan, Reservation, Resolution, SessionKind, Severity, Timeline,
 };
 
-use crate::common;
+use crate::common::{self, sample_roster};
 
 const PLAN: &str = "assets/sample-plan.ron";
 const ROSTER: &str = "assets/sample-roster.ron";
 
 fn sample_plan() -> Plan {
     store::load::<Plan>(&common::repo_path(PLAN)).unwrap().document.unwrap()
-}
-
-fn sample_roster() -> Roster {
-    store::load::<Roster>(&common::repo_path(ROSTER)).unwrap().document.unwrap()
 }
 
 fn timeline_with_roster() -> Timeline {

@@ -23,14 +23,12 @@ use lanyard::io::store::{self, Document, Fingerprint, StoreError};
 use lanyard::model::Plan;
 use lanyard::model::roster::Roster;
 
+use crate::common::write_raw as write_plain;
+
 const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
 
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
-}
-
-fn write_plain(path: &Path, bytes: &[u8]) {
-    std::fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, bytes)).unwrap();
 }
 
 /// Names in `dir`, sorted (hidden temp files included).

@@ -73,7 +73,7 @@ fn the_app_carries_unknown_fields_of_the_plan_and_settings_through_its_saves() {
     let settings_path = lanyard::io::paths::settings_path(dir.path());
     for path in [&plan_path, &settings_path] {
         let text = with_future_field(&std::fs::read_to_string(path).unwrap());
-        common::write_raw(path, text);
+        common::write_raw(path, &text);
     }
     let mut app = common::app_in(dir.path());
     common::pick(&mut app, "cpc27-004", lanyard::model::Priority::Maybe);
@@ -109,7 +109,7 @@ fn a_hand_written_roster_with_comments_is_kept_as_written_before_the_first_rewri
     assert_eq!(std::fs::read_to_string(&kept).unwrap(), written);
 
     // In the app: opening it keeps it once, and says so.
-    common::write_raw(&roster, written.replace("Kai", "Kai and Ana"));
+    common::write_raw(&roster, &written.replace("Kai", "Kai and Ana"));
     let dir2 = tempfile::tempdir().unwrap();
     let app = lanyard::LanyardApp::new(lanyard::app::AppConfig {
         data_dir: Some(dir2.path().to_owned()),

@@ -20,18 +20,10 @@ use lanyard::model::roster::{
 use lanyard::model::{ItemKind, Plan, Schedule, SessionId, Timeline};
 use proptest::prelude::*;
 
-use crate::common;
-
-fn sample_roster() -> Roster {
-    store::load::<Roster>(&common::repo_path("assets/sample-roster.ron")).unwrap().document.unwrap()
-}
+use crate::common::{self, at, sample_roster, write_raw as write};
 
 fn sample_plans(roster: &Roster, schedule: &Schedule) -> StaffFiles {
     staff_plans::load_folder(&common::repo_path("assets/staff-plans"), roster, Some(schedule)).unwrap()
-}
-
-fn at(text: &str) -> NaiveDateTime {
-    common::at(text)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,10 +510,6 @@ fn newer_and_broken_rosters_are_refused_with_positions() {
 
 // ---------------------------------------------------------------------------------------------
 // Staff files
-
-fn write(path: &Path, text: &str) {
-    std::fs::File::create(path).and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())).unwrap();
-}
 
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
     std::fs::read_dir(dir)

@@ -6,7 +6,6 @@
 #![expect(clippy::unwrap_used, reason = "helpers outside #[test] fns; panicking is fine in tests")]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use lanyard::app::SecondThread;
@@ -15,22 +14,7 @@ use lanyard::model::search::{Field, Highlighter, Hit, LiveSearch, Query, SearchI
 use lanyard::model::{Edit, Plan, Priority, Schedule, Session, SessionId, SessionKind};
 use proptest::prelude::*;
 
-fn sample() -> Schedule {
-    lanyard::io::import::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-conference.ron")).unwrap()
-}
-
-fn at(text: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
-}
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-/// The evening before the conference: nothing is past.
-fn eve() -> NaiveDateTime {
-    at("2027-04-15 18:00")
-}
+use crate::common::{at, date, eve_of_the_conference as eve, sample};
 
 fn title(schedule: &Schedule, hit: &Hit) -> String {
     schedule.session(hit.session).unwrap().title.clone()
