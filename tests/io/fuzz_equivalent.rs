@@ -5,7 +5,7 @@
 //!
 //! `LANYARD_FUZZ_CASES` sets the cases per target and strategy (default 512: a few seconds per
 //! target in a debug build). A failure prints the target and a minimal input; add it to
-//! `tests/hostile_inputs.rs` as a regression test once fixed.
+//! `tests/io/hostile_inputs.rs` as a regression test once fixed.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
 
 use std::path::Path;

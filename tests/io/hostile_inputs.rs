@@ -6,7 +6,7 @@
 //! Every input also goes through the fuzz targets' checks (`fuzz/checks.rs`), so what is read
 //! must survive the native and .ics round trips. Parsing runs on a thread with the 2 MiB stack
 //! the app's import thread has, under a time limit. Big files and memory are measured in
-//! `tests/hostile_big_files.rs`; images and paths in `tests/hostile_images.rs`.
+//! `tests/hostile_big_files.rs`; images and paths in `tests/io/hostile_images.rs`.
 //!
 //! Regression tests for what fuzzing found are at the end.
 #![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns")]
