@@ -1,5 +1,5 @@
 //! The properties every fuzz target checks, shared by the cargo-fuzz targets in
-//! `fuzz/fuzz_targets/` (each includes this file) and by `tests/fuzz_equivalent.rs`, which runs
+//! `fuzz/fuzz_targets/` (each includes this file) and by `tests/io/fuzz_equivalent.rs`, which runs
 //! the same checks on arbitrary and mutated bytes inside `cargo test`.
 //!
 //! Each check takes arbitrary bytes, must never panic, hang or allocate without bound, and panics
