@@ -533,14 +533,10 @@ impl LanyardApp {
         self.plan_slot.mark_dirty(time);
     }
 
-    /// The attendee's timeline: their plan, plus their shifts in the open roster (found by the
-    /// name the plan says is theirs).
+    /// The attendee's timeline: their plan, plus their shifts and volunteer slots in the open
+    /// roster (found by the name the plan says is theirs).
     fn rebuild_timeline(&mut self) {
-        let shifts = match (&self.ws.roster, &self.ws.plan.me) {
-            (Some(roster), Some(me)) => roster.timeline_items(me),
-            _ => Vec::new(),
-        };
-        self.timeline = Timeline::build_with(&self.ws.schedule, &self.ws.plan, shifts);
+        self.timeline = Timeline::for_attendee(&self.ws.schedule, &self.ws.plan, self.ws.roster.as_deref());
     }
 
     fn after_history_step(

@@ -13,6 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::ids::SessionId;
 use super::personal::{BlockKind, CustomKind, ItemId, SlotKey};
 use super::plan::{Plan, Priority};
+use super::roster::Roster;
 use super::schedule::{Schedule, SessionKind};
 use super::time::{add_minutes, conference_date};
 
@@ -194,6 +195,17 @@ impl Timeline {
     /// not on it; see [`Plan::orphans`].
     pub fn build(schedule: &Schedule, plan: &Plan) -> Self {
         Self::build_with(schedule, plan, Vec::new())
+    }
+
+    /// The timeline of the attendee whose `plan` it is: [`Self::build`], plus what an open
+    /// `roster` lists for the plan's `me` ([`Roster::items_for_plan`]): their booth shifts and the
+    /// volunteer slots the coordinator signed them up for (a slot the plan holds as its own
+    /// sign-up comes once). A volunteer put on a slot by the coordinator is expected there, so it
+    /// is on their timeline and in their clashes even before they sign up themselves. With no
+    /// roster, or a plan that names nobody, it is the plan's own timeline.
+    pub fn for_attendee(schedule: &Schedule, plan: &Plan, roster: Option<&Roster>) -> Self {
+        let extra = roster.map_or_else(Vec::new, |roster| roster.items_for_plan(plan));
+        Self::build_with(schedule, plan, extra)
     }
 
     /// [`Self::build`] plus `extra` items, such as booth shifts from open rosters.

@@ -197,6 +197,91 @@ fn hard_and_soft_clashes_per_item_and_day() {
     assert_eq!(per_day, [3, 1], "Friday: booth/A, B/chat, departure/C; Saturday: dinner/chair");
 }
 
+/// A roster with one booth shift and one volunteer slot, both for Ana, who is put on the slot
+/// by the coordinator (the plan has no sign-up of its own).
+fn roster_for_ana() -> Roster {
+    use crate::model::roster::{
+        Assignment, Booth, BoothId, Experience, RosterParts, Shift, ShiftId, Staff, VolunteerSlot, VolunteerSlotId,
+        VolunteerTask, VolunteerTaskId,
+    };
+    let parts = RosterParts {
+        id: "r".into(),
+        conference: "c".into(),
+        booths: vec![Booth { id: BoothId::new("psf"), name: "PSF".into(), location: "Expo hall".into() }],
+        shifts: vec![Shift {
+            id: ShiftId::new("psf-1"),
+            booth: BoothId::new("psf"),
+            starts_at: dt("2027-04-16 14:00"),
+            ends_at: dt("2027-04-16 15:00"),
+            seats: 2,
+            role: String::new(),
+        }],
+        staff: vec![Staff::new("Ana", Experience::Experienced)],
+        assignments: vec![Assignment::new("psf-1", "Ana")],
+        tasks: vec![VolunteerTask {
+            id: VolunteerTaskId::new("chairs"),
+            name: "Session chair".into(),
+            description: String::new(),
+            location: "Hall".into(),
+            skills: Vec::new(),
+        }],
+        slots: vec![VolunteerSlot {
+            id: VolunteerSlotId::new("chair-b"),
+            task: VolunteerTaskId::new("chairs"),
+            starts_at: dt("2027-04-16 11:00"),
+            ends_at: dt("2027-04-16 11:30"),
+            needed: 1,
+            signups: vec!["Ana".into()],
+            no_shows: Vec::new(),
+            worked_minutes: std::collections::BTreeMap::new(),
+        }],
+        ..RosterParts::default()
+    };
+    Roster::from_parts(parts).unwrap()
+}
+
+#[test]
+fn an_attendees_timeline_has_the_slots_a_roster_lists_for_them() {
+    let schedule = schedule();
+    let roster = roster_for_ana();
+    let mut plan = plan_with(&schedule, &["b"]);
+    plan.me = Some("Ana".into());
+    let timeline = Timeline::for_attendee(&schedule, &plan, Some(&roster));
+    let kinds: Vec<(ItemKind, &str)> = timeline.items().iter().map(|i| (i.kind, i.title.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (ItemKind::Session(SessionKind::Talk), "B"),
+            (ItemKind::Volunteer, "Session chair"),
+            (ItemKind::Shift, "Booth: PSF"),
+        ],
+        "the slot the coordinator put Ana on is on her timeline, beside her booth shift"
+    );
+    let slot = timeline.items().iter().position(|i| i.kind == ItemKind::Volunteer).unwrap();
+    assert_eq!(
+        timeline.items()[slot].source,
+        ItemSource::Signup(SlotKey { roster: "r".into(), slot: "chair-b".into() })
+    );
+    assert_eq!(timeline.items()[slot].place, "Hall");
+    assert!(timeline.has_hard_clash(slot), "chairing at 11:00 clashes with her must-see talk B");
+    // Signed up in her own plan as well: the slot is there once.
+    plan.apply(&schedule, Edit::sign_up(roster.slot_signup("chair-b").unwrap())).unwrap();
+    let timeline = Timeline::for_attendee(&schedule, &plan, Some(&roster));
+    assert_eq!(timeline.items().iter().filter(|i| i.kind == ItemKind::Volunteer).count(), 1);
+}
+
+#[test]
+fn without_a_roster_or_a_name_the_timeline_is_the_plans_own() {
+    let schedule = schedule();
+    let roster = roster_for_ana();
+    let mut plan = plan_with(&schedule, &["b"]);
+    assert_eq!(Timeline::for_attendee(&schedule, &plan, Some(&roster)).items().len(), 1, "the plan names nobody");
+    plan.me = Some("Ana".into());
+    assert_eq!(Timeline::for_attendee(&schedule, &plan, None).items().len(), 1, "no roster open");
+    plan.me = Some("Ben".into());
+    assert_eq!(Timeline::for_attendee(&schedule, &plan, Some(&roster)).items().len(), 1, "not on this roster");
+}
+
 #[test]
 fn each_clash_offers_its_way_out() {
     let schedule = schedule();
