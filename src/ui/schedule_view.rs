@@ -530,7 +530,7 @@ fn row_controls_ui(
             widgets::chip(ui, "REC", visuals.text_color(), "Recorded");
         }
         if let Some(names) = ctx.friend_index.going_label(&session.id) {
-            let count = names.split(", ").count();
+            let count = ctx.friend_index.going_count(&session.id);
             widgets::chip(ui, &format!("👥 {count}"), theme::maybe(&visuals), &format!("Going: {names}"));
         }
         let clashing = ctx.timeline.position_of(&session.id).is_some_and(|i| ctx.timeline.has_clash(i));
