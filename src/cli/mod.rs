@@ -28,6 +28,7 @@ use crate::io::settings::Settings;
 use crate::io::store::{self, Loaded, StoreError};
 use crate::model::roster::Roster;
 use crate::model::{Plan, Schedule, Timeline, TimelineItem, Zone};
+use crate::ui::{StartTheme, StartView};
 
 /// `lanyard --version`: the version in Cargo.toml and the commit it was built from.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LANYARD_COMMIT"), ")");
@@ -55,13 +56,13 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", hide = true)]
     pub screenshot: Option<PathBuf>,
 
-    /// Start on this view: now, schedule, grid, agenda, roster, map.
-    #[arg(long, value_name = "VIEW", hide = true)]
-    pub view: Option<String>,
+    /// Start on this view.
+    #[arg(long, value_name = "VIEW", value_enum, hide = true)]
+    pub view: Option<StartView>,
 
-    /// Force the theme for this run: light or dark (not saved).
-    #[arg(long, value_name = "THEME", hide = true)]
-    pub theme: Option<String>,
+    /// Force the theme for this run (not saved).
+    #[arg(long, value_name = "THEME", value_enum, hide = true)]
+    pub theme: Option<StartTheme>,
 
     /// Pin the clock to this conference-local time, e.g. "2027-04-16 10:20" (screenshots, demos).
     #[arg(long, value_name = "TIME", value_parser = parse_local_time, hide = true)]
