@@ -34,8 +34,7 @@ pub use sample_plan::{SAMPLE_PLAN, sample_plan};
 /// and the icon the package installs, so launchers and task bars show lanyard's.
 pub const APP_ID: &str = "org.lanyard.Lanyard";
 
-/// The bundled sample conference, shown until the user opens their own schedule.
-pub const SAMPLE_SCHEDULE: &[u8] = include_bytes!("../assets/sample-conference.ron");
+pub use crate::io::samples::SAMPLE_SCHEDULE;
 
 /// How lanyard was started.
 #[derive(Clone, Debug, Default)]

@@ -17,14 +17,8 @@ use crate::model::roster::{Roster, RosterEdit};
 use crate::model::roster_report::RosterReport;
 use crate::ui::Banner;
 
-/// The bundled sample roster for the sample conference, and the staff plans beside it.
-pub const SAMPLE_ROSTER: &[u8] = include_bytes!("../../assets/sample-roster.ron");
-const SAMPLE_STAFF_PLANS: [(&str, &[u8]); 4] = [
-    ("ana-lima.ron", include_bytes!("../../assets/staff-plans/ana-lima.ron")),
-    ("ben-ortiz.ron", include_bytes!("../../assets/staff-plans/ben-ortiz.ron")),
-    ("chen-wei.ron", include_bytes!("../../assets/staff-plans/chen-wei.ron")),
-    ("kai-tanaka.ron", include_bytes!("../../assets/staff-plans/kai-tanaka.ron")),
-];
+pub use crate::io::samples::SAMPLE_ROSTER;
+use crate::io::samples::SAMPLE_STAFF_PLANS;
 
 /// An open roster, apart from the document itself (which lives in the undoable workspace).
 pub(super) struct OpenRoster {

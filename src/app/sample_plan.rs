@@ -3,23 +3,12 @@
 //! the sample roster knows them by. Loading it replaces the current plan as one undoable step, so
 //! Ctrl+Z brings the user's own plan back.
 
-use std::path::Path;
-
 use super::{LanyardApp, ScheduleSource};
 use crate::io::store;
 use crate::model::Plan;
 use crate::ui::{Banner, Tab};
 
-/// The bundled sample plan, in the plan file format.
-pub const SAMPLE_PLAN: &str = include_str!("../../assets/sample-plan.ron");
-
-/// The sample plan through the real plan loader.
-///
-/// # Errors
-/// The loader's error, if the bundled file does not load (a test keeps it loading).
-pub fn sample_plan() -> Result<Plan, store::StoreError> {
-    store::parse_document::<Plan>(SAMPLE_PLAN.as_bytes(), Path::new("sample-plan.ron"))
-}
+pub use crate::io::samples::{SAMPLE_PLAN, sample_plan};
 
 impl LanyardApp {
     /// Replaces the plan with the sample plan, as one undoable step, when the sample conference

@@ -20,10 +20,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::SAMPLE_SCHEDULE;
 use crate::io::export::{self, ExportError, ExportFormat, ical};
 use crate::io::import;
 use crate::io::paths;
+use crate::io::samples::sample_schedule;
 use crate::io::settings::Settings;
 use crate::io::store::{self, Loaded, StoreError};
 use crate::model::roster::Roster;
@@ -433,8 +433,7 @@ fn schedule_for_export(
     err: &mut impl Write,
 ) -> Result<Schedule, String> {
     let Some(path) = explicit.or(remembered) else {
-        return import::parse(SAMPLE_SCHEDULE, "sample-conference.ron")
-            .map_err(|error| format!("error: the bundled sample does not load: {error}"));
+        return sample_schedule().map_err(|error| format!("error: the bundled sample does not load: {error}"));
     };
     let schedule = import::load(path).map_err(|error| error.display_with_path(path))?;
     print_warnings(path, &schedule, err);

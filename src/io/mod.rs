@@ -11,6 +11,7 @@ pub mod paths;
 pub mod plan_file;
 pub mod ron_fields;
 pub mod roster_file;
+pub mod samples;
 pub mod settings;
 pub mod staff_plans;
 pub mod store;
