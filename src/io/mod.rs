@@ -17,3 +17,4 @@ pub mod staff_plans;
 pub mod store;
 pub mod venue_map;
 pub mod watch;
+pub mod workspace;
