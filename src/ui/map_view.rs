@@ -601,8 +601,8 @@ fn now_next_row(
 
 /// One session of the room's day: past ones faded, the one on now in bold.
 fn day_row(ui: &mut Ui, ctx: &ViewCtx<'_>, session: &Session, commands: &mut Vec<Command>) {
-    let past = session.ends_at() <= ctx.now;
-    let live = session.starts_at <= ctx.now && !past;
+    let past = session.has_ended_at(ctx.now);
+    let live = session.is_on_at(ctx.now);
     let mut text = RichText::new(format!("{}  {}", format_hm(session.starts_at), session.title));
     if past {
         text = text.weak();
