@@ -1,15 +1,15 @@
 //! Typed identifiers. Every id in lanyard is a newtype so a room index can never be passed where a
 //! track index is expected, and so RON files stay readable (`#[serde(transparent)]`).
 //!
-//! Two macros make every id type, so they all behave alike: [`string_id!`] for ids that are names
-//! in files (sessions, items, roster pieces, conferences) and [`index_id!`] for positions inside
+//! Two macros make every id type, so they all behave alike: `string_id!` for ids that are names
+//! in files (sessions, items, roster pieces, conferences) and `index_id!` for positions inside
 //! one built [`crate::model::Schedule`]. Use them for any new id.
 
 /// Declares a string id: a transparent newtype over `String` (saved as `"x"`, not `("x")`) with
 /// `new`, `as_str`, `Display`, `From<&str>` and `Borrow<str>` (so maps keyed by the id can be
 /// queried with a `&str`). It checks nothing: whoever builds documents validates ids.
 ///
-/// ```ignore
+/// ```text
 /// string_id!(
 ///     /// A booth's id, unique within a roster.
 ///     BoothId
