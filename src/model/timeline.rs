@@ -12,7 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ids::SessionId;
 use super::personal::{BlockKind, CustomKind, ItemId, SlotKey};
-use super::plan::{Plan, Priority};
+use super::plan::{Edit, Plan, Priority};
 use super::roster::Roster;
 use super::schedule::{Schedule, SessionKind};
 use super::time::{add_minutes, conference_date};
@@ -35,8 +35,11 @@ pub enum ItemSource {
     Session(SessionId),
     /// A custom event, block or dinner in the plan.
     Personal(ItemId),
-    /// A volunteer slot the attendee signed up for.
+    /// A volunteer slot the attendee signed up for (in their plan): theirs to leave.
     Signup(SlotKey),
+    /// A volunteer slot an open roster lists the attendee in, with no sign-up in their plan: the
+    /// coordinator put them there, so only the roster can take them off.
+    RosterSlot(SlotKey),
     /// A booth shift the attendee is assigned in a roster.
     Shift(ShiftKey),
 }
@@ -147,6 +150,18 @@ impl TimelineItem {
         match &self.source {
             ItemSource::Session(id) => Some(id),
             _ => None,
+        }
+    }
+
+    /// The edit that takes this item off the attendee's timeline: unpick the session, remove
+    /// their own item, leave the slot they signed up for. `None` for what is not theirs to
+    /// remove: a booth shift, or a slot a roster put them on.
+    pub fn removal(&self) -> Option<Edit> {
+        match &self.source {
+            ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
+            ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
+            ItemSource::Signup(key) => Some(Edit::LeaveSlot(key.clone())),
+            ItemSource::RosterSlot(_) | ItemSource::Shift(_) => None,
         }
     }
 }
@@ -288,7 +303,8 @@ impl Timeline {
     }
 
     /// The ways out of a clash involving item `i`, for that item: make it a maybe, watch it
-    /// later, move it or leave it. Booth shifts belong to the captain and offer none.
+    /// later, move it or leave it. Booth shifts and slots the roster put them on belong to the
+    /// captain or coordinator and offer none.
     pub fn resolutions_for(&self, i: usize) -> Vec<Resolution> {
         let Some(item) = self.items.get(i) else { return Vec::new() };
         if !self.has_clash(i) {
@@ -306,7 +322,7 @@ impl Timeline {
             }
             ItemSource::Personal(id) => out.push(Resolution::Move(id.clone())),
             ItemSource::Signup(key) => out.push(Resolution::LeaveSlot(key.clone())),
-            ItemSource::Shift(_) => {}
+            ItemSource::RosterSlot(_) | ItemSource::Shift(_) => {}
         }
         out
     }

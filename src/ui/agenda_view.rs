@@ -357,13 +357,7 @@ fn item_controls_ui(
     // booth shift has no buttons) would move the parent's cursor back up into the row.
     {
         let ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(area).layout(Layout::right_to_left(Align::Center)));
-        let remove = match &item.source {
-            ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
-            ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
-            ItemSource::Signup(key) => Some(Edit::LeaveSlot(key.clone())),
-            ItemSource::Shift(_) => None,
-        };
-        if let Some(edit) = remove {
+        if let Some(edit) = item.removal() {
             let response = ui.small_button("✖").on_hover_text("Remove from my agenda");
             response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {}", item.title)));

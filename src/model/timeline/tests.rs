@@ -258,16 +258,25 @@ fn an_attendees_timeline_has_the_slots_a_roster_lists_for_them() {
         "the slot the coordinator put Ana on is on her timeline, beside her booth shift"
     );
     let slot = timeline.items().iter().position(|i| i.kind == ItemKind::Volunteer).unwrap();
-    assert_eq!(
-        timeline.items()[slot].source,
-        ItemSource::Signup(SlotKey { roster: "r".into(), slot: "chair-b".into() })
-    );
+    let key = SlotKey { roster: "r".into(), slot: "chair-b".into() };
+    assert_eq!(timeline.items()[slot].source, ItemSource::RosterSlot(key.clone()));
     assert_eq!(timeline.items()[slot].place, "Hall");
     assert!(timeline.has_hard_clash(slot), "chairing at 11:00 clashes with her must-see talk B");
-    // Signed up in her own plan as well: the slot is there once.
+    assert!(timeline.resolutions_for(slot).is_empty(), "the coordinator's to change, not hers to leave");
+    assert_eq!(timeline.items()[slot].removal(), None);
+    // Signed up in her own plan as well: the slot is there once, hers to leave.
     plan.apply(&schedule, Edit::sign_up(roster.slot_signup("chair-b").unwrap())).unwrap();
     let timeline = Timeline::for_attendee(&schedule, &plan, Some(&roster));
-    assert_eq!(timeline.items().iter().filter(|i| i.kind == ItemKind::Volunteer).count(), 1);
+    let slots: Vec<usize> =
+        (0..timeline.items().len()).filter(|&i| timeline.items()[i].kind == ItemKind::Volunteer).collect();
+    assert_eq!(slots.len(), 1);
+    assert_eq!(timeline.items()[slots[0]].source, ItemSource::Signup(key.clone()));
+    assert_eq!(timeline.resolutions_for(slots[0]), [Resolution::LeaveSlot(key.clone())]);
+    assert_eq!(timeline.items()[slots[0]].removal(), Some(Edit::LeaveSlot(key)));
+    let shift = timeline.items().iter().find(|i| i.kind == ItemKind::Shift).unwrap();
+    assert_eq!(shift.removal(), None, "a booth shift is the captain's");
+    let talk = &timeline.items()[timeline.position_of(&SessionId::new("b")).unwrap()];
+    assert_eq!(talk.removal(), Some(Edit::Unpick { session_id: SessionId::new("b") }));
 }
 
 #[test]
@@ -290,6 +299,7 @@ fn each_clash_offers_its_way_out() {
     let at = |title: &str| timeline.items().iter().position(|i| i.title == title).unwrap();
     assert_eq!(timeline.resolutions_for(at("C")), [Resolution::MakeMaybe(SessionId::new("c"))]);
     assert_eq!(timeline.resolutions_for(at("Departure: airport")), [Resolution::Move(ItemId::new("b1"))]);
+    assert_eq!(timeline.items()[at("Departure: airport")].removal(), Some(Edit::RemoveItem(ItemId::new("b1"))));
     assert_eq!(
         timeline.resolutions_for(at("Session chair")),
         [Resolution::LeaveSlot(SlotKey { roster: "r".into(), slot: "chair-1".into() })]
