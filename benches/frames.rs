@@ -260,7 +260,7 @@ impl Frames {
             data_dir: Some(fixture.data_dir.clone()),
             schedule_path: Some(fixture.schedule_path.clone()),
             roster: (view == "roster").then(|| fixture.roster_path.clone()),
-            view: Some(view.to_owned()),
+            view: Some(clap::ValueEnum::from_str(view, false).expect("every bench view is a --view value")),
             ..AppConfig::default()
         };
         let app = match fixture.in_memory.take() {

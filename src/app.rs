@@ -57,10 +57,10 @@ pub struct AppConfig {
     pub screenshot: Option<PathBuf>,
     /// A roster to open at start, beside the schedule.
     pub roster: Option<PathBuf>,
-    /// Start on this view (`now`, `schedule`, `grid`, `agenda`, `roster`, `map`).
-    pub view: Option<String>,
-    /// `light` or `dark` for this run only.
-    pub theme: Option<String>,
+    /// Start on this view.
+    pub view: Option<ui::StartView>,
+    /// Light or dark for this run only.
+    pub theme: Option<ui::StartTheme>,
     /// Pin the clock to this conference-local time (screenshots, demos).
     pub now: Option<NaiveDateTime>,
 }
@@ -122,29 +122,30 @@ impl LanyardApp {
         };
         app.take_notices();
         app.derived.refresh(&app.docs, &mut app.tasks);
-        app.apply_start_options(config.view.as_deref(), config.theme.as_deref());
+        app.apply_start_options(config.view, config.theme);
         app
     }
 
     /// `--view` and `--theme`: for this run only, never saved.
-    fn apply_start_options(&mut self, view: Option<&str>, theme: Option<&str>) {
+    fn apply_start_options(&mut self, view: Option<ui::StartView>, theme: Option<ui::StartTheme>) {
         match view {
-            Some("now") => self.ui.tab = ui::Tab::Now,
-            Some("schedule") => self.ui.tab = ui::Tab::Schedule,
-            Some("grid") => {
+            None => {}
+            Some(ui::StartView::Now) => self.ui.tab = ui::Tab::Now,
+            Some(ui::StartView::Schedule) => self.ui.tab = ui::Tab::Schedule,
+            Some(ui::StartView::Grid) => {
                 self.ui.tab = ui::Tab::Schedule;
                 self.ui.schedule_view.show_grid();
             }
-            Some("agenda") => self.ui.tab = ui::Tab::Agenda,
-            Some("roster") => self.ui.tab = ui::Tab::Roster,
-            Some("map") => self.ui.tab = ui::Tab::Map,
-            _ => {}
+            Some(ui::StartView::Agenda) => self.ui.tab = ui::Tab::Agenda,
+            Some(ui::StartView::Roster) => self.ui.tab = ui::Tab::Roster,
+            Some(ui::StartView::Map) => self.ui.tab = ui::Tab::Map,
         }
         self.shell.forced_view = view.is_some();
+        let looks = &mut self.docs.settings.value.looks;
         match theme {
-            Some("light") => self.docs.settings.value.looks.theme = crate::io::settings::ThemeChoice::Light,
-            Some("dark") => self.docs.settings.value.looks.theme = crate::io::settings::ThemeChoice::Dark,
-            _ => {}
+            None => {}
+            Some(ui::StartTheme::Light) => looks.theme = crate::io::settings::ThemeChoice::Light,
+            Some(ui::StartTheme::Dark) => looks.theme = crate::io::settings::ThemeChoice::Dark,
         }
     }
 

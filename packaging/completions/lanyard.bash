@@ -100,11 +100,11 @@ _lanyard() {
                     return 0
                     ;;
                 --view)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "now schedule grid agenda roster map" -- "${cur}"))
                     return 0
                     ;;
                 --theme)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
                     return 0
                     ;;
                 --now)

@@ -28,8 +28,14 @@ complete -c lanyard -n "__fish_lanyard_needs_command" -l data-dir -d 'Folder for
 complete -c lanyard -n "__fish_lanyard_needs_command" -l roster -d 'A roster to open beside the schedule (a booth captain\'s or volunteer coordinator\'s)' -r -F
 complete -c lanyard -n "__fish_lanyard_needs_command" -l quit-after-frames -d 'Quit after drawing this many frames (smoke tests and start-up measurements)' -r
 complete -c lanyard -n "__fish_lanyard_needs_command" -l screenshot -d 'Save a PNG of the window once it has drawn, through the same path as "Save as picture" (documentation screenshots, smoke tests)' -r -F
-complete -c lanyard -n "__fish_lanyard_needs_command" -l view -d 'Start on this view: now, schedule, grid, agenda, roster, map' -r
-complete -c lanyard -n "__fish_lanyard_needs_command" -l theme -d 'Force the theme for this run: light or dark (not saved)' -r
+complete -c lanyard -n "__fish_lanyard_needs_command" -l view -d 'Start on this view' -r -f -a "now\t'Now & next'
+schedule\t'The schedule as a list'
+grid\t'The schedule as the room grid'
+agenda\t'My agenda'
+roster\t'The open roster'
+map\t'The venue map'"
+complete -c lanyard -n "__fish_lanyard_needs_command" -l theme -d 'Force the theme for this run (not saved)' -r -f -a "light\t'Dark text on a light background'
+dark\t'Light text on a dark background'"
 complete -c lanyard -n "__fish_lanyard_needs_command" -l now -d 'Pin the clock to this conference-local time, e.g. "2027-04-16 10:20" (screenshots, demos)' -r
 complete -c lanyard -n "__fish_lanyard_needs_command" -s h -l help -d 'Print help'
 complete -c lanyard -n "__fish_lanyard_needs_command" -s V -l version -d 'Print version'

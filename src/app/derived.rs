@@ -31,14 +31,10 @@ pub(super) struct Derived {
     built: Option<Revisions>,
 }
 
-/// The attendee's timeline: their plan, plus their shifts in the open roster (found by the name the
-/// plan says is theirs).
+/// The attendee's timeline: their plan, plus the booth shifts and volunteer slots the open roster
+/// lists for the name the plan says is theirs (the CLI builds it the same way).
 pub(super) fn attendee_timeline(ws: &Workspace) -> Timeline {
-    let shifts = match (&ws.roster, &ws.plan.me) {
-        (Some(roster), Some(me)) => roster.timeline_items(me),
-        _ => Vec::new(),
-    };
-    Timeline::build_with(&ws.schedule, &ws.plan, shifts)
+    Timeline::for_attendee(&ws.schedule, &ws.plan, ws.roster.as_deref())
 }
 
 impl Derived {

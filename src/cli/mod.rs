@@ -23,11 +23,10 @@ use clap::{Parser, Subcommand};
 use crate::io::export::{self, ExportError, ExportFormat, ical};
 use crate::io::import;
 use crate::io::paths;
-use crate::io::samples::SAMPLE_SCHEDULE;
-use crate::io::settings::Settings;
-use crate::io::store::{self, Loaded, StoreError};
-use crate::model::roster::Roster;
-use crate::model::{Plan, Schedule, Timeline, TimelineItem, Zone};
+use crate::io::store::StoreError;
+use crate::io::workspace::{Workspace, WorkspaceError, WorkspaceSources, WorkspaceWarning};
+use crate::model::Schedule;
+use crate::ui::{StartTheme, StartView};
 
 /// `lanyard --version`: the version in Cargo.toml and the commit it was built from.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("LANYARD_COMMIT"), ")");
@@ -55,13 +54,13 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", hide = true)]
     pub screenshot: Option<PathBuf>,
 
-    /// Start on this view: now, schedule, grid, agenda, roster, map.
-    #[arg(long, value_name = "VIEW", hide = true)]
-    pub view: Option<String>,
+    /// Start on this view.
+    #[arg(long, value_name = "VIEW", value_enum, hide = true)]
+    pub view: Option<StartView>,
 
-    /// Force the theme for this run: light or dark (not saved).
-    #[arg(long, value_name = "THEME", hide = true)]
-    pub theme: Option<String>,
+    /// Force the theme for this run (not saved).
+    #[arg(long, value_name = "THEME", value_enum, hide = true)]
+    pub theme: Option<StartTheme>,
 
     /// Pin the clock to this conference-local time, e.g. "2027-04-16 10:20" (screenshots, demos).
     #[arg(long, value_name = "TIME", value_parser = parse_local_time, hide = true)]
@@ -145,8 +144,9 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
             convert(input, output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         CliCommand::Timeline { plan, schedule, roster, date } => {
-            let sources = IcsSources {
-                data_dir: cli.data_dir.as_deref(),
+            let data_dir = paths::data_dir(cli.data_dir.as_deref());
+            let sources = WorkspaceSources {
+                data_dir: data_dir.as_deref(),
                 schedule: schedule.as_deref(),
                 plan: plan.as_deref(),
                 roster: roster.as_deref(),
@@ -160,8 +160,9 @@ pub fn run_headless(cli: &Cli) -> Option<ExitCode> {
         CliCommand::Roster(args) => roster::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::StressSave(args) => stress::run(args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
         CliCommand::ExportIcs { schedule, plan, roster, output } => {
-            let sources = IcsSources {
-                data_dir: cli.data_dir.as_deref(),
+            let data_dir = paths::data_dir(cli.data_dir.as_deref());
+            let sources = WorkspaceSources {
+                data_dir: data_dir.as_deref(),
                 schedule: schedule.as_deref(),
                 plan: plan.as_deref(),
                 roster: roster.as_deref(),
@@ -241,20 +242,6 @@ pub fn convert(input: &Path, output: &Path, out: &mut impl Write, err: &mut impl
     ExitCode::SUCCESS
 }
 
-/// Where `export-ics` finds its inputs; `None` means the default.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct IcsSources<'a> {
-    /// `--data-dir`; see [`paths::data_dir`].
-    pub data_dir: Option<&'a Path>,
-    /// `--schedule`: else the last schedule opened in the app, else the bundled sample.
-    pub schedule: Option<&'a Path>,
-    /// `--plan`: else the conference's plan in the data folder.
-    pub plan: Option<&'a Path>,
-    /// `--roster`: a booth or volunteer roster whose shifts and slots for the plan's `me` join the
-    /// timeline; none by default.
-    pub roster: Option<&'a Path>,
-}
-
 /// `lanyard export-ics [--schedule FILE] [--plan FILE] [--roster FILE] -o OUT.ics`: writes every
 /// item of the person's timeline as iCalendar (the plan's picks that are in the schedule, custom
 /// events, blocks, dinners and volunteer sign-ups, plus the shifts and slots of the plan's `me` in
@@ -262,7 +249,12 @@ pub struct IcsSources<'a> {
 /// path. A plan made for another conference id only earns a warning on `err`, since a
 /// renamed conference keeps its session ids; picks not in the schedule are left out with a
 /// warning.
-pub fn export_ics(sources: &IcsSources<'_>, output: &Path, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+pub fn export_ics(
+    sources: &WorkspaceSources<'_>,
+    output: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
     match export_ics_inner(sources, output, err) {
         Ok(events) => {
             writeln!(out, "{}: events={events}", output.display()).ok();
@@ -276,12 +268,13 @@ pub fn export_ics(sources: &IcsSources<'_>, output: &Path, out: &mut impl Write,
 }
 
 /// The work of [`export_ics`]; `Err` holds the one line to print.
-fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Write) -> Result<usize, String> {
+fn export_ics_inner(sources: &WorkspaceSources<'_>, output: &Path, err: &mut impl Write) -> Result<usize, String> {
     if ExportFormat::from_path(output) != Some(ExportFormat::ICalendar) {
         return Err(format!("{}: error: the output file name must end in .ics", output.display()));
     }
-    let PersonTimeline { schedule, plan, plan_path, timeline } = person_timeline(sources, err)?;
-    let orphans = plan.orphans(&schedule).count();
+    let workspace = open_workspace(sources, err)?;
+    let Workspace { schedule, plan, plan_path, .. } = &workspace;
+    let orphans = plan.orphans(schedule).count();
     if orphans > 0 {
         writeln!(
             err,
@@ -290,154 +283,65 @@ fn export_ics_inner(sources: &IcsSources<'_>, output: &Path, err: &mut impl Writ
         )
         .ok();
     }
-    let text = ical::timeline_to_ics(&schedule, &plan, &timeline);
+    let text = ical::timeline_to_ics(schedule, plan, &workspace.timeline());
     export::write_file(output, &text).map_err(|error| export_error_line(output, &error))?;
     // Exact: folded continuation lines start with a space, so only real components match.
     Ok(text.matches("\r\nBEGIN:VEVENT\r\n").count())
 }
 
-/// One person's timeline as a headless command sees it, with what it was built from.
-pub(crate) struct PersonTimeline {
-    pub schedule: Schedule,
-    pub plan: Plan,
-    pub plan_path: PathBuf,
-    pub timeline: Timeline,
+/// Opens the workspace a headless command works on, as the app would ([`Workspace::open`]):
+/// its warnings go to `err` one a line as they were found; `Err` holds the one error line.
+pub(crate) fn open_workspace(sources: &WorkspaceSources<'_>, err: &mut impl Write) -> Result<Workspace, String> {
+    let mut warnings = Vec::new();
+    let opened = Workspace::open(sources, &mut warnings);
+    for warning in &warnings {
+        writeln!(err, "{}", workspace_warning_line(warning)).ok();
+    }
+    opened.map_err(|error| workspace_error_line(&error))
 }
 
-/// The schedule and plan of [`schedule_and_plan`] and their timeline, as the app builds it: with
-/// `--roster`, the shifts and volunteer slots of the plan's `me` in that roster join it
-/// ([`Roster::items_for_plan`]). A missing or unreadable roster is an error naming the file (with
-/// line and column for a parse error); a roster for another conference, a plan that names nobody
-/// and a person the roster does not know are warnings.
-pub(crate) fn person_timeline(sources: &IcsSources<'_>, err: &mut impl Write) -> Result<PersonTimeline, String> {
-    let (schedule, plan, plan_path) = schedule_and_plan(sources, err)?;
-    let extra = match sources.roster {
-        Some(path) => roster_items(path, &schedule, &plan, &plan_path, err)?,
-        None => Vec::new(),
-    };
-    let timeline = Timeline::build_with(&schedule, &plan, extra);
-    Ok(PersonTimeline { schedule, plan, plan_path, timeline })
-}
-
-/// The shifts and slots of the plan's `me` in the roster at `path`.
-fn roster_items(
-    path: &Path,
-    schedule: &Schedule,
-    plan: &Plan,
-    plan_path: &Path,
-    err: &mut impl Write,
-) -> Result<Vec<TimelineItem>, String> {
-    let roster = match store::load::<Roster>(path) {
-        Ok(Loaded { document: Some(roster), .. }) => roster,
-        Ok(Loaded { document: None, .. }) => {
-            return Err(format!("{}: error: there is no roster file here", path.display()));
+/// A workspace warning as one `FILE: warning: MESSAGE` line (with line and column for import
+/// warnings, as `check` prints them).
+fn workspace_warning_line(warning: &WorkspaceWarning) -> String {
+    match warning {
+        WorkspaceWarning::SettingsIgnored(error) => format!("{}; it is ignored", store_error_line(error, "warning")),
+        WorkspaceWarning::Import { path, warning } => {
+            let (line, col) = warning.location.map_or((1, 1), |l| (l.line, l.col));
+            format!("{}:{line}:{col}: warning: {}", path.display(), warning.message)
         }
-        Err(error) => return Err(store_error_line(&error, "error")),
-    };
-    let conference_id = &schedule.conference().id;
-    if roster.conference() != conference_id {
-        writeln!(
-            err,
-            "{}: warning: the roster is for conference \"{}\" but the schedule is \"{conference_id}\"",
-            path.display(),
-            roster.conference()
-        )
-        .ok();
-    }
-    let Some(me) = plan.me.as_deref() else {
-        writeln!(
-            err,
-            "{}: warning: the plan does not say whose it is (`me`), so the roster adds nothing",
-            plan_path.display()
-        )
-        .ok();
-        return Ok(Vec::new());
-    };
-    let items = roster.items_for_plan(plan);
-    if roster.timeline_items(me).is_empty() && roster.slot_items(me).is_empty() {
-        writeln!(err, "{}: warning: \"{me}\" has no booth shift or volunteer slot in this roster", path.display()).ok();
-    }
-    Ok(items)
-}
-
-/// The schedule and plan a headless command works on, as the app would open them: the schedule
-/// from `--schedule`, else the one last opened in the app, else the bundled sample (with the zone
-/// the user chose in the app); the plan from `--plan`, else the conference's plan in the data
-/// folder. Warns when the plan belongs to another conference.
-pub(crate) fn schedule_and_plan(
-    sources: &IcsSources<'_>,
-    err: &mut impl Write,
-) -> Result<(Schedule, Plan, PathBuf), String> {
-    let data_dir = paths::data_dir(sources.data_dir);
-    let settings = settings_for_export(data_dir.as_deref(), sources.schedule.is_some(), err)?;
-    let mut schedule = schedule_for_export(sources.schedule, settings.last_schedule.as_deref(), err)?;
-    // The zone the user chose in the app for a file that names none, as the app shows it.
-    if let Some(zone) = settings.zone_overrides.get(&schedule.conference().id).and_then(|z| Zone::from_iana(z)) {
-        schedule.set_zone(zone);
-    }
-    let conference_id = &schedule.conference().id;
-    let plan_path = match (sources.plan, &data_dir) {
-        (Some(path), _) => path.to_owned(),
-        (None, Some(dir)) => paths::plan_path(dir, conference_id),
-        (None, None) => return Err("error: there is no data folder to find the plan in; pass --plan FILE".to_owned()),
-    };
-    let plan = match store::load::<Plan>(&plan_path) {
-        Ok(Loaded { document: Some(plan), .. }) => plan,
-        Ok(Loaded { document: None, .. }) => {
-            return Err(format!(
-                "{}: error: there is no plan file here (pick sessions in the app first, or pass --plan FILE)",
-                plan_path.display()
-            ));
+        WorkspaceWarning::PlanForAnotherConference { path, plan, schedule } => format!(
+            "{}: warning: the plan is for conference \"{plan}\" but the schedule is \"{schedule}\"",
+            path.display()
+        ),
+        WorkspaceWarning::RosterForAnotherConference { path, roster, schedule } => format!(
+            "{}: warning: the roster is for conference \"{roster}\" but the schedule is \"{schedule}\"",
+            path.display()
+        ),
+        WorkspaceWarning::PlanNamesNobody { path } => {
+            format!("{}: warning: the plan does not say whose it is (`me`), so the roster adds nothing", path.display())
         }
-        Err(error) => return Err(store_error_line(&error, "error")),
-    };
-    if plan.conference != *conference_id {
-        writeln!(
-            err,
-            "{}: warning: the plan is for conference \"{}\" but the schedule is \"{conference_id}\"",
-            plan_path.display(),
-            plan.conference
-        )
-        .ok();
-    }
-    Ok((schedule, plan, plan_path))
-}
-
-/// The app's settings from the data folder (defaults when there are none). An unreadable
-/// settings file is an error when it must name the schedule, and only a warning otherwise.
-fn settings_for_export(
-    data_dir: Option<&Path>,
-    has_explicit_schedule: bool,
-    err: &mut impl Write,
-) -> Result<Settings, String> {
-    let Some(dir) = data_dir else {
-        return Ok(Settings::default());
-    };
-    match store::load::<Settings>(&paths::settings_path(dir)) {
-        Ok(loaded) => Ok(loaded.document.unwrap_or_default()),
-        Err(error) if has_explicit_schedule => {
-            writeln!(err, "{}; it is ignored", store_error_line(&error, "warning")).ok();
-            Ok(Settings::default())
+        WorkspaceWarning::NotOnRoster { path, me } => {
+            format!("{}: warning: \"{me}\" has no booth shift or volunteer slot in this roster", path.display())
         }
-        Err(error) => Err(store_error_line(&error, "error")),
     }
 }
 
-/// The schedule `export-ics` works on: `--schedule`, else the last one opened in the app, else
-/// the bundled sample. A remembered schedule that no longer loads is an error rather than a
-/// silent switch to the sample, which would export another conference.
-fn schedule_for_export(
-    explicit: Option<&Path>,
-    remembered: Option<&Path>,
-    err: &mut impl Write,
-) -> Result<Schedule, String> {
-    let Some(path) = explicit.or(remembered) else {
-        return import::parse(SAMPLE_SCHEDULE, "sample-conference.ron")
-            .map_err(|error| format!("error: the bundled sample does not load: {error}"));
-    };
-    let schedule = import::load(path).map_err(|error| error.display_with_path(path))?;
-    print_warnings(path, &schedule, err);
-    Ok(schedule)
+/// A workspace error as the one line a headless command prints: `FILE:LINE:COL: error: MESSAGE`
+/// where there is a position, `FILE: error: MESSAGE` where there is a file.
+fn workspace_error_line(error: &WorkspaceError) -> String {
+    match error {
+        WorkspaceError::Settings(error) | WorkspaceError::Plan(error) | WorkspaceError::Roster(error) => {
+            store_error_line(error, "error")
+        }
+        WorkspaceError::Sample(error) => format!("error: the bundled sample does not load: {error}"),
+        WorkspaceError::Schedule { source, path } => source.display_with_path(path),
+        WorkspaceError::NoDataDir => "error: there is no data folder to find the plan in; pass --plan FILE".to_owned(),
+        WorkspaceError::NoPlan { path } => format!(
+            "{}: error: there is no plan file here (pick sessions in the app first, or pass --plan FILE)",
+            path.display()
+        ),
+        WorkspaceError::NoRoster { path } => format!("{}: error: there is no roster file here", path.display()),
+    }
 }
 
 /// A store error as one line, `severity` being `error` or `warning`; corrupt documents in the

@@ -28,7 +28,7 @@ use clap::{ArgGroup, Args};
 
 use crate::io::export::roster::export_all;
 use crate::io::import;
-use crate::io::samples::SAMPLE_SCHEDULE;
+use crate::io::samples::sample_schedule;
 use crate::io::staff_plans;
 use crate::io::store::{self, Document as _, Loaded, StoreError};
 use crate::model::Schedule;
@@ -172,8 +172,7 @@ fn schedule_for(explicit: Option<&Path>, roster: &Roster) -> Result<Option<Sched
     if let Some(path) = explicit {
         return import::load(path).map(Some).map_err(|e| e.display_with_path(path));
     }
-    let sample = import::parse(SAMPLE_SCHEDULE, "sample-conference.ron")
-        .map_err(|e| format!("error: the bundled sample does not load: {e}"))?;
+    let sample = sample_schedule().map_err(|e| format!("error: the bundled sample does not load: {e}"))?;
     Ok((sample.conference().id == roster.conference()).then_some(sample))
 }
 

@@ -16,12 +16,17 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use super::IcsSources;
+use crate::io::workspace::WorkspaceSources;
 use crate::model::{Priority, TimelineItem};
 
-pub fn run(sources: &IcsSources<'_>, date: Option<NaiveDate>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let timeline = match super::person_timeline(sources, err) {
-        Ok(loaded) => loaded.timeline,
+pub fn run(
+    sources: &WorkspaceSources<'_>,
+    date: Option<NaiveDate>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let timeline = match super::open_workspace(sources, err) {
+        Ok(workspace) => workspace.timeline(),
         Err(message) => {
             writeln!(err, "{message}").ok();
             return ExitCode::FAILURE;

@@ -18,3 +18,4 @@ pub mod store;
 pub mod thread;
 pub mod venue_map;
 pub mod watch;
+pub mod workspace;

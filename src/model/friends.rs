@@ -64,9 +64,21 @@ impl FriendIndex {
             .filter_map(|&(i, priority)| self.names.get(i).map(|name| (name.as_str(), priority)))
     }
 
-    /// "Ana, Ben" for a marker, or `None` when no friend is going.
+    /// The names of the friends going to a session, in friend order.
+    pub fn going_names(&self, session_id: &SessionId) -> impl Iterator<Item = &str> + '_ {
+        self.going(session_id).map(|(name, _)| name)
+    }
+
+    /// How many friends are going to a session. Counted, never read back from a label: a name
+    /// may itself contain ", " ("Smith, Jane").
+    pub fn going_count(&self, session_id: &SessionId) -> usize {
+        self.going.get(session_id).map_or(0, Vec::len)
+    }
+
+    /// "Ana, Ben" for a marker, or `None` when no friend is going. For showing only; count with
+    /// [`Self::going_count`].
     pub fn going_label(&self, session_id: &SessionId) -> Option<String> {
-        let names: Vec<&str> = self.going(session_id).map(|(name, _)| name).collect();
+        let names: Vec<&str> = self.going_names(session_id).collect();
         (!names.is_empty()).then(|| names.join(", "))
     }
 }
@@ -141,6 +153,22 @@ mod tests {
         assert_eq!(overlaps[1].friends, [("Ana".to_owned(), Priority::Must), ("Ben".to_owned(), Priority::Maybe)]);
         // Their picks never enter my plan.
         assert!(!plan.picks.contains_key(&SessionId::new("c")));
+    }
+
+    #[test]
+    fn a_comma_in_a_name_is_one_friend() {
+        let friends = [
+            friend("Smith, Jane", &[("a", Priority::Must)]),
+            friend("Ana", &[("a", Priority::Maybe), ("b", Priority::Must)]),
+        ];
+        let index = FriendIndex::new(&friends);
+        let a = SessionId::new("a");
+        assert_eq!(index.going_count(&a), 2, "two friends, though the label has two commas");
+        assert_eq!(index.going_names(&a).collect::<Vec<_>>(), ["Smith, Jane", "Ana"]);
+        assert_eq!(index.going_label(&a).as_deref(), Some("Smith, Jane, Ana"));
+        assert_eq!(index.going_count(&SessionId::new("b")), 1);
+        assert_eq!(index.going_count(&SessionId::new("zz")), 0);
+        assert_eq!(index.going_names(&SessionId::new("zz")).count(), 0);
     }
 
     #[test]

@@ -24,11 +24,11 @@ pub mod undo;
 pub mod venue_map;
 
 pub use diff::{Change, ChangeKind, ScheduleDiff, SessionSummary};
-pub use ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
+pub use ids::{ConferenceId, DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
 pub use personal::{
     Block, BlockKind, CustomEvent, CustomKind, Dinner, ItemId, Money, PersonalItem, Reservation, Signup, SlotKey,
 };
-pub use plan::{Edit, Pick, Plan, PlanError, Priority};
+pub use plan::{Edit, Pick, PickToggle, Plan, PlanError, Priority};
 pub use schedule::{
     Conference, Day, Link, Location, Rgb, Room, RoomNow, Schedule, ScheduleBuilder, ScheduleStats, Session,
     SessionKind, Track, Warning,

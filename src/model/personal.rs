@@ -5,37 +5,24 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::ids::string_id;
 use super::time::add_minutes;
 
-/// Id of an item the attendee created, unique within one plan and across every copy of it.
-///
-/// New items get [`ItemId::unique`] ids (`d-0192f1c4…`): two windows or two laptops adding an
-/// item at the same moment never pick the same id, so a merge by id keeps both. Older plans
-/// numbered items per plan (`c1`, `b2`, `d3`); those ids keep loading and keep working.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ItemId(pub String);
+string_id!(
+    /// Id of an item the attendee created, unique within one plan and across every copy of it.
+    ///
+    /// New items get [`ItemId::unique`] ids (`d-0192f1c4…`): two windows or two laptops adding an
+    /// item at the same moment never pick the same id, so a merge by id keeps both. Older plans
+    /// numbered items per plan (`c1`, `b2`, `d3`); those ids keep loading and keep working.
+    ItemId
+);
 
 impl ItemId {
-    pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
-    }
-
     /// `prefix`, a dash and `token` as 32 hex digits. The caller brings a token no other writer
     /// uses: the app a time-ordered random UUID (`app::ids`), so the model needs no clock or
     /// randomness; tests any distinct numbers.
     pub fn unique(prefix: &str, token: u128) -> Self {
         Self(format!("{prefix}-{token:032x}"))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for ItemId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
     }
 }
 

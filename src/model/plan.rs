@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::SessionId;
 use super::personal::{Block, CustomEvent, Dinner, ItemId, PersonalItem, Signup, SlotKey};
-use super::schedule::Schedule;
+use super::schedule::{Schedule, Session};
 use super::venue_map::{MapPoint, VenueMap};
 
 /// How much the attendee wants to be at a session.
@@ -109,6 +109,16 @@ pub enum Edit {
     },
 }
 
+/// A pick control pressed on a session: what [`Edit::toggle_pick`] turns into an edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickToggle {
+    /// Space in the list: pick as a maybe; a session picked at all (must or maybe) is unpicked.
+    Any,
+    /// A "★ Must" or "☆ Maybe" button, or `m` for must: pick with this priority, or change the
+    /// pick to it; pressed on the priority the pick already has, unpick.
+    As(Priority),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
     #[error("there is no session \"{0}\" in this schedule")]
@@ -151,6 +161,22 @@ impl Edit {
     /// [`Edit::SignUp`].
     pub fn sign_up(signup: Signup) -> Self {
         Self::SignUp(Box::new(signup))
+    }
+
+    /// What pressing a pick control on `session` does, given its current pick (`None`: not
+    /// picked): see [`PickToggle`]. `None` for a session nobody picks (a break), which offers no
+    /// pick controls and ignores the keys.
+    pub fn toggle_pick(session: &Session, current: Option<Priority>, toggle: PickToggle) -> Option<Self> {
+        if !session.kind.is_programme() {
+            return None;
+        }
+        let session_id = session.id.clone();
+        Some(match (toggle, current) {
+            (PickToggle::Any, Some(_)) => Self::Unpick { session_id },
+            (PickToggle::Any, None) => Self::Pick { session_id, priority: Priority::Maybe },
+            (PickToggle::As(priority), Some(current)) if priority == current => Self::Unpick { session_id },
+            (PickToggle::As(priority), _) => Self::Pick { session_id, priority },
+        })
     }
 }
 
@@ -373,6 +399,33 @@ mod tests {
         assert_eq!(plan.priority(&id("rec")), Some(Priority::Must));
         plan.apply(&schedule, Edit::Unpick { session_id: id("rec") }).unwrap();
         assert_eq!(plan, Plan::new("c"));
+    }
+
+    #[test]
+    fn pick_controls_toggle() {
+        let schedule = schedule();
+        let talk = schedule.session_by_id(&id("rec")).unwrap();
+        let toggle = |current, toggle| Edit::toggle_pick(talk, current, toggle);
+        let pick = |priority| Some(Edit::Pick { session_id: id("rec"), priority });
+        let unpick = Some(Edit::Unpick { session_id: id("rec") });
+        let (must, maybe) = (PickToggle::As(Priority::Must), PickToggle::As(Priority::Maybe));
+        // Space: a maybe, or off whatever it was.
+        assert_eq!(toggle(None, PickToggle::Any), pick(Priority::Maybe));
+        assert_eq!(toggle(Some(Priority::Maybe), PickToggle::Any), unpick);
+        assert_eq!(toggle(Some(Priority::Must), PickToggle::Any), unpick);
+        // `m` and the Must button: a must, or off when it already is one.
+        assert_eq!(toggle(None, must), pick(Priority::Must));
+        assert_eq!(toggle(Some(Priority::Maybe), must), pick(Priority::Must));
+        assert_eq!(toggle(Some(Priority::Must), must), unpick);
+        // The Maybe button: a maybe, or off when it already is one.
+        assert_eq!(toggle(None, maybe), pick(Priority::Maybe));
+        assert_eq!(toggle(Some(Priority::Must), maybe), pick(Priority::Maybe));
+        assert_eq!(toggle(Some(Priority::Maybe), maybe), unpick);
+        // A break is never picked.
+        let mut lunch = Session::new("lunch", "Lunch", dt("2027-04-16 12:00"), 60);
+        lunch.kind = crate::model::schedule::SessionKind::Break;
+        assert_eq!(Edit::toggle_pick(&lunch, None, PickToggle::Any), None);
+        assert_eq!(Edit::toggle_pick(&lunch, None, must), None);
     }
 
     #[test]

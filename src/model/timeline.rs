@@ -12,9 +12,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ids::SessionId;
 use super::personal::{BlockKind, CustomKind, ItemId, SlotKey};
-use super::plan::{Plan, Priority};
+use super::plan::{Edit, Plan, Priority};
+use super::roster::Roster;
 use super::schedule::{Schedule, SessionKind};
 use super::time::{add_minutes, conference_date};
+
+mod sweep;
+
+pub use sweep::overlapping_pairs;
 
 /// A booth shift in a roster, by roster and shift id.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,8 +35,11 @@ pub enum ItemSource {
     Session(SessionId),
     /// A custom event, block or dinner in the plan.
     Personal(ItemId),
-    /// A volunteer slot the attendee signed up for.
+    /// A volunteer slot the attendee signed up for (in their plan): theirs to leave.
     Signup(SlotKey),
+    /// A volunteer slot an open roster lists the attendee in, with no sign-up in their plan: the
+    /// coordinator put them there, so only the roster can take them off.
+    RosterSlot(SlotKey),
     /// A booth shift the attendee is assigned in a roster.
     Shift(ShiftKey),
 }
@@ -144,6 +152,18 @@ impl TimelineItem {
             _ => None,
         }
     }
+
+    /// The edit that takes this item off the attendee's timeline: unpick the session, remove
+    /// their own item, leave the slot they signed up for. `None` for what is not theirs to
+    /// remove: a booth shift, or a slot a roster put them on.
+    pub fn removal(&self) -> Option<Edit> {
+        match &self.source {
+            ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
+            ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
+            ItemSource::Signup(key) => Some(Edit::LeaveSlot(key.clone())),
+            ItemSource::RosterSlot(_) | ItemSource::Shift(_) => None,
+        }
+    }
 }
 
 /// How bad a clash is.
@@ -190,6 +210,17 @@ impl Timeline {
     /// not on it; see [`Plan::orphans`].
     pub fn build(schedule: &Schedule, plan: &Plan) -> Self {
         Self::build_with(schedule, plan, Vec::new())
+    }
+
+    /// The timeline of the attendee whose `plan` it is: [`Self::build`], plus what an open
+    /// `roster` lists for the plan's `me` ([`Roster::items_for_plan`]): their booth shifts and the
+    /// volunteer slots the coordinator signed them up for (a slot the plan holds as its own
+    /// sign-up comes once). A volunteer put on a slot by the coordinator is expected there, so it
+    /// is on their timeline and in their clashes even before they sign up themselves. With no
+    /// roster, or a plan that names nobody, it is the plan's own timeline.
+    pub fn for_attendee(schedule: &Schedule, plan: &Plan, roster: Option<&Roster>) -> Self {
+        let extra = roster.map_or_else(Vec::new, |roster| roster.items_for_plan(plan));
+        Self::build_with(schedule, plan, extra)
     }
 
     /// [`Self::build`] plus `extra` items, such as booth shifts from open rosters.
@@ -240,6 +271,23 @@ impl Timeline {
         self.clashes.iter().filter(|c| c.severity == Severity::Hard).count()
     }
 
+    /// Clashes where one side is a maybe pick: worth knowing, easy to give up.
+    pub fn soft_clash_count(&self) -> usize {
+        self.clashes.len() - self.hard_clash_count()
+    }
+
+    /// Clashes that start among the items in `range` (one day of [`Self::days`]): each clash is
+    /// counted once, on the day of its earlier item.
+    pub fn clash_count_in(&self, range: Range<usize>) -> usize {
+        self.clashes.iter().filter(|c| range.contains(&c.a)).count()
+    }
+
+    /// Whether item `i` is in at least one hard clash (two commitments at once), rather than only
+    /// in soft ones or none.
+    pub fn has_hard_clash(&self, i: usize) -> bool {
+        self.clashes.iter().any(|c| (c.a == i || c.b == i) && c.severity == Severity::Hard)
+    }
+
     /// Indexes of the items that clash with item `i`.
     pub fn clashes_with(&self, i: usize) -> &[usize] {
         self.partners.get(i).map_or(&[], Vec::as_slice)
@@ -255,7 +303,8 @@ impl Timeline {
     }
 
     /// The ways out of a clash involving item `i`, for that item: make it a maybe, watch it
-    /// later, move it or leave it. Booth shifts belong to the captain and offer none.
+    /// later, move it or leave it. Booth shifts and slots the roster put them on belong to the
+    /// captain or coordinator and offer none.
     pub fn resolutions_for(&self, i: usize) -> Vec<Resolution> {
         let Some(item) = self.items.get(i) else { return Vec::new() };
         if !self.has_clash(i) {
@@ -273,7 +322,7 @@ impl Timeline {
             }
             ItemSource::Personal(id) => out.push(Resolution::Move(id.clone())),
             ItemSource::Signup(key) => out.push(Resolution::LeaveSlot(key.clone())),
-            ItemSource::Shift(_) => {}
+            ItemSource::RosterSlot(_) | ItemSource::Shift(_) => {}
         }
         out
     }
@@ -382,314 +431,5 @@ fn plan_items(schedule: &Schedule, plan: &Plan) -> Vec<TimelineItem> {
     items
 }
 
-/// Every pair `(i, j)`, `i != j`, of half-open intervals `[start, end)` that overlap, i.e.
-/// `a.start < b.end && b.start < a.end`. Each pair is reported once, in no particular order.
-///
-/// A sweep in start order keeps the set of intervals still open; each new interval clashes with
-/// every open one. That finds a long interval overlapping many short, non-adjacent ones, and costs
-/// O(n log n + k) for k clashes.
-pub fn overlapping_pairs<T: Ord + Copy>(intervals: &[(T, T)]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..intervals.len()).collect();
-    // Ties on start: shorter first, so an empty interval [s, s) leaves before [s, e) arrives.
-    order.sort_unstable_by_key(|&i| (intervals[i].0, intervals[i].1, i));
-    let mut open: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    for &i in &order {
-        let (start, end) = intervals[i];
-        if end < start {
-            continue; // Not an interval; importers refuse these, but never panic on them.
-        }
-        open.retain(|&j| intervals[j].1 > start);
-        for &j in &open {
-            // `j` started at or before `start` and ends after it. It overlaps unless `i` is empty
-            // and starts exactly where `j` starts.
-            if intervals[j].0 < end {
-                pairs.push((j, i));
-            }
-        }
-        open.push(i);
-    }
-    pairs
-}
-
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-    use crate::model::plan::Edit;
-    use crate::model::schedule::{Conference, ScheduleBuilder, Session};
-
-    fn brute_force(intervals: &[(i64, i64)]) -> Vec<(usize, usize)> {
-        let mut pairs = Vec::new();
-        for i in 0..intervals.len() {
-            for j in i + 1..intervals.len() {
-                let (a, b) = (intervals[i], intervals[j]);
-                if a.0 <= a.1 && b.0 <= b.1 && a.0 < b.1 && b.0 < a.1 {
-                    pairs.push((i, j));
-                }
-            }
-        }
-        pairs
-    }
-
-    fn normalised(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-        for p in &mut pairs {
-            *p = (p.0.min(p.1), p.0.max(p.1));
-        }
-        pairs.sort_unstable();
-        pairs
-    }
-
-    #[test]
-    fn long_interval_overlapping_non_adjacent_ones() {
-        // One all-day tutorial against three talks that do not touch each other.
-        let intervals = [(0, 600), (60, 90), (200, 240), (500, 530), (700, 720)];
-        assert_eq!(normalised(overlapping_pairs(&intervals)), [(0, 1), (0, 2), (0, 3)]);
-    }
-
-    #[test]
-    fn touching_intervals_do_not_clash() {
-        assert!(overlapping_pairs(&[(0, 30), (30, 60)]).is_empty());
-        assert!(overlapping_pairs(&[(10, 10), (10, 20)]).is_empty());
-        assert_eq!(normalised(overlapping_pairs(&[(0, 30), (15, 15)])), [(0, 1)]);
-    }
-
-    proptest! {
-        #[test]
-        fn sweep_equals_brute_force(raw in prop::collection::vec((0i64..200, 0i64..120), 0..80)) {
-            let intervals: Vec<(i64, i64)> = raw.iter().map(|&(s, d)| (s, s + d)).collect();
-            prop_assert_eq!(normalised(overlapping_pairs(&intervals)), brute_force(&intervals));
-        }
-
-        #[test]
-        fn sweep_equals_brute_force_with_many_ties(raw in prop::collection::vec((0i64..6, 0i64..4), 0..40)) {
-            let intervals: Vec<(i64, i64)> = raw.iter().map(|&(s, d)| (s * 10, s * 10 + d * 10)).collect();
-            prop_assert_eq!(normalised(overlapping_pairs(&intervals)), brute_force(&intervals));
-        }
-    }
-
-    fn dt(s: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
-    }
-
-    fn schedule() -> Schedule {
-        let mut b = ScheduleBuilder::new(Conference::named("c", "C"));
-        let hall = b.room_named("Hall");
-        let side = b.room_named("Side");
-        for (id, start, mins, room, rec) in [
-            ("tut", "2027-04-16 09:00", 180, side, false),
-            ("a", "2027-04-16 09:30", 30, hall, true),
-            ("b", "2027-04-16 11:00", 30, hall, false),
-            ("c", "2027-04-16 14:00", 30, hall, false),
-            ("d", "2027-04-17 10:00", 30, hall, false),
-        ] {
-            let mut s = Session::new(id, id.to_uppercase(), dt(start), mins);
-            s.room = room;
-            s.is_recorded = rec;
-            b.add_session(s, None);
-        }
-        b.build()
-    }
-
-    fn plan_with(schedule: &Schedule, ids: &[&str]) -> Plan {
-        let mut plan = Plan::new("c");
-        for id in ids {
-            plan.apply(schedule, Edit::Pick { session_id: SessionId::new(*id), priority: Priority::Must }).unwrap();
-        }
-        plan
-    }
-
-    #[test]
-    fn timeline_finds_clashes_and_gaps() {
-        let schedule = schedule();
-        let plan = plan_with(&schedule, &["tut", "a", "b", "c", "d"]);
-        let timeline = Timeline::build(&schedule, &plan);
-        let titles: Vec<_> = timeline.items().iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(titles, ["TUT", "A", "B", "C", "D"]);
-        let hard = Severity::Hard;
-        assert_eq!(timeline.clashes(), [Clash { a: 0, b: 1, severity: hard }, Clash { a: 0, b: 2, severity: hard }]);
-        assert_eq!(timeline.clashes_with(0), [1, 2]);
-        let days = timeline.days();
-        assert_eq!(days.len(), 2);
-        assert_eq!(timeline.gaps(days[0].1.clone(), 15), [(dt("2027-04-16 12:00"), dt("2027-04-16 14:00"))]);
-        assert_eq!(timeline.items()[0].place, "Side");
-    }
-
-    #[test]
-    fn watch_later_removes_the_clash() {
-        let schedule = schedule();
-        let mut plan = plan_with(&schedule, &["tut", "a"]);
-        plan.apply(&schedule, Edit::SetWatchLater { session_id: SessionId::new("a"), watch_later: true }).unwrap();
-        let timeline = Timeline::build(&schedule, &plan);
-        assert!(timeline.clashes().is_empty());
-        assert_eq!(timeline.items().len(), 2, "watch-later items stay on the timeline");
-    }
-
-    #[test]
-    fn current_or_next_skips_finished_items() {
-        let schedule = schedule();
-        let plan = plan_with(&schedule, &["b", "c"]);
-        let timeline = Timeline::build(&schedule, &plan);
-        assert_eq!(timeline.current_or_next(dt("2027-04-16 11:10")).unwrap().title, "B");
-        assert_eq!(timeline.current_or_next(dt("2027-04-16 11:30")).unwrap().title, "C");
-        assert!(timeline.current_or_next(dt("2027-04-16 15:00")).is_none());
-    }
-
-    use crate::model::personal::{Block, CustomEvent, Dinner, PersonalItem, Reservation, Signup};
-
-    fn personal_plan(schedule: &Schedule) -> Plan {
-        let mut plan = plan_with(schedule, &["a", "b", "c"]);
-        plan.apply(schedule, Edit::Pick { session_id: SessionId::new("b"), priority: Priority::Maybe }).unwrap();
-        // A departure at 13:30 runs over the 14:00 talk.
-        plan.apply(
-            schedule,
-            Edit::add(PersonalItem::Block(Block {
-                id: ItemId::new("b1"),
-                kind: BlockKind::Departure,
-                starts_at: dt("2027-04-16 13:30"),
-                duration_mins: 240,
-                note: "airport".into(),
-            })),
-        )
-        .unwrap();
-        // A hallway meeting over the maybe-pick at 11:00.
-        plan.apply(
-            schedule,
-            Edit::add(PersonalItem::Custom(CustomEvent {
-                id: ItemId::new("c1"),
-                kind: CustomKind::Meeting,
-                title: "Scheduler chat".into(),
-                starts_at: dt("2027-04-16 11:15"),
-                duration_mins: 30,
-                place: "hallway".into(),
-                people: vec![],
-                note: String::new(),
-            })),
-        )
-        .unwrap();
-        // Dinner for five with a table for four, during a volunteer slot.
-        plan.apply(
-            schedule,
-            Edit::add(PersonalItem::Dinner(Dinner {
-                id: ItemId::new("d1"),
-                title: "Team dinner".into(),
-                venue: "Old Port Bistro".into(),
-                address: String::new(),
-                starts_at: dt("2027-04-17 19:00"),
-                duration_mins: 120,
-                party: ["Ana", "Ben", "Chen", "Dee", "Eli"].map(String::from).to_vec(),
-                notes: String::new(),
-                cost_per_head: None,
-                reservation: Reservation::Booked { name: "Ana".into(), size: 4, confirmation: "X1".into() },
-            })),
-        )
-        .unwrap();
-        plan.apply(
-            schedule,
-            Edit::sign_up(Signup {
-                key: SlotKey { roster: "r".into(), slot: "chair-1".into() },
-                title: "Session chair".into(),
-                starts_at: dt("2027-04-17 20:00"),
-                ends_at: dt("2027-04-17 21:00"),
-                place: "Hall".into(),
-            }),
-        )
-        .unwrap();
-        plan
-    }
-
-    #[test]
-    fn clashes_across_every_kind() {
-        let schedule = schedule();
-        let plan = personal_plan(&schedule);
-        let shift = TimelineItem::new(
-            ItemSource::Shift(ShiftKey { roster: "booth".into(), shift: "s1".into() }),
-            ItemKind::Shift,
-            "Booth: PSF".into(),
-            dt("2027-04-16 09:15"),
-            dt("2027-04-16 10:00"),
-        );
-        let timeline = Timeline::build_with(&schedule, &plan, vec![shift]);
-        let title = |i: usize| timeline.items()[i].title.as_str();
-        let pairs: Vec<(&str, &str, Severity)> =
-            timeline.clashes().iter().map(|c| (title(c.a), title(c.b), c.severity)).collect();
-        assert_eq!(
-            pairs,
-            [
-                ("Booth: PSF", "A", Severity::Hard),
-                ("B", "Scheduler chat", Severity::Soft),
-                ("Departure: airport", "C", Severity::Hard),
-                ("Team dinner", "Session chair", Severity::Hard),
-            ]
-        );
-        assert_eq!(timeline.hard_clash_count(), 3);
-        let dinner = timeline.items().iter().find(|i| i.kind == ItemKind::Dinner).unwrap();
-        assert_eq!(dinner.warning.as_deref(), Some("Party of 5, but the reservation is for 4"));
-        assert_eq!(dinner.place, "Old Port Bistro");
-        assert_eq!(ItemKind::Block(BlockKind::Departure).token(), "departure");
-    }
-
-    #[test]
-    fn each_clash_offers_its_way_out() {
-        let schedule = schedule();
-        let plan = personal_plan(&schedule);
-        let timeline = Timeline::build(&schedule, &plan);
-        let at = |title: &str| timeline.items().iter().position(|i| i.title == title).unwrap();
-        assert_eq!(timeline.resolutions_for(at("C")), [Resolution::MakeMaybe(SessionId::new("c"))]);
-        assert_eq!(timeline.resolutions_for(at("Departure: airport")), [Resolution::Move(ItemId::new("b1"))]);
-        assert_eq!(
-            timeline.resolutions_for(at("Session chair")),
-            [Resolution::LeaveSlot(SlotKey { roster: "r".into(), slot: "chair-1".into() })]
-        );
-        // "B" is a maybe and not recorded: nothing more to offer than what it already is.
-        assert!(timeline.resolutions_for(at("B")).is_empty());
-        // A recorded must-see offers both.
-        let plan = plan_with(&schedule, &["tut", "a"]);
-        let timeline = Timeline::build(&schedule, &plan);
-        let a = timeline.position_of(&SessionId::new("a")).unwrap();
-        assert_eq!(
-            timeline.resolutions_for(a),
-            [Resolution::MakeMaybe(SessionId::new("a")), Resolution::WatchLater(SessionId::new("a"))]
-        );
-        assert!(timeline.resolutions_for(99).is_empty());
-    }
-
-    proptest! {
-        /// The timeline's clashes over mixed kinds equal a brute-force check of every pair.
-        #[test]
-        fn cross_kind_clashes_equal_brute_force(raw in prop::collection::vec((0u32..4, 0i64..600, 0u32..240, any::<bool>()), 0..40)) {
-            let base = dt("2027-04-16 08:00");
-            let kinds = [ItemKind::Block(BlockKind::Busy), ItemKind::Dinner, ItemKind::Volunteer, ItemKind::Shift];
-            let mut items: Vec<TimelineItem> = raw
-                .iter()
-                .enumerate()
-                .map(|(n, &(k, start, mins, later))| {
-                    let starts_at = base + chrono::Duration::minutes(start);
-                    let mut item = TimelineItem::new(
-                        ItemSource::Personal(ItemId::new(format!("i{n}"))),
-                        kinds[k as usize],
-                        format!("item {n}"),
-                        starts_at,
-                        add_minutes(starts_at, mins),
-                    );
-                    item.is_watch_later = later && k == 0;
-                    item
-                })
-                .collect();
-            let timeline = Timeline::from_items(&mut items);
-            let items = timeline.items();
-            let mut expected = Vec::new();
-            for i in 0..items.len() {
-                for j in i + 1..items.len() {
-                    let (x, y) = (&items[i], &items[j]);
-                    if x.is_attended() && y.is_attended() && x.starts_at < y.ends_at && y.starts_at < x.ends_at {
-                        expected.push((i, j));
-                    }
-                }
-            }
-            let found: Vec<(usize, usize)> = timeline.clashes().iter().map(|c| (c.a, c.b)).collect();
-            prop_assert_eq!(found, expected);
-        }
-    }
-}
+mod tests;

@@ -11,9 +11,7 @@ use super::widgets::{self, one_line};
 use super::{ViewCtx, theme};
 use crate::command::{Command, FileCommand, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
-use crate::model::{
-    BlockKind, CustomKind, Edit, ItemKind, ItemSource, Priority, Resolution, SessionId, Severity, TimelineItem,
-};
+use crate::model::{BlockKind, CustomKind, Edit, ItemKind, ItemSource, Priority, Resolution, SessionId, TimelineItem};
 
 /// Free time shorter than this is not worth a row.
 const MIN_GAP_MINUTES: u32 = 20;
@@ -48,7 +46,7 @@ impl AgendaView {
             self.rows.extend(orphans.into_iter().map(Row::Orphan));
         }
         for (date, range) in timeline.days() {
-            let clashes = timeline.clashes().iter().filter(|c| range.contains(&c.a)).count();
+            let clashes = timeline.clash_count_in(range.clone());
             self.rows.push(Row::Day { date, items: range.len(), clashes });
             let gaps = timeline.gaps(range.clone(), MIN_GAP_MINUTES);
             let mut gaps = gaps.into_iter().peekable();
@@ -81,7 +79,7 @@ impl AgendaView {
             ui.heading("My agenda");
             let summary = format!("{} items", timeline.items().len());
             ui.label(RichText::new(summary).weak());
-            let (hard, soft) = (timeline.hard_clash_count(), timeline.clashes().len() - timeline.hard_clash_count());
+            let (hard, soft) = (timeline.hard_clash_count(), timeline.soft_clash_count());
             if hard > 0 {
                 ui.label(
                     RichText::new(format!("⚠ {hard} {}", if hard == 1 { "clash" } else { "clashes" }))
@@ -296,8 +294,7 @@ fn item_row_ui(
         }
     }
     let visuals = ui.visuals().clone();
-    let hard = timeline.clashes().iter().any(|c| (c.a == i || c.b == i) && c.severity == Severity::Hard);
-    let outline = if hard { theme::clash(&visuals) } else { theme::must(&visuals) };
+    let outline = if timeline.has_hard_clash(i) { theme::clash(&visuals) } else { theme::must(&visuals) };
     if !partners.is_empty() {
         ui.painter().rect_stroke(rect.shrink(1.0), 3.0, egui::Stroke::new(1.5, outline), egui::StrokeKind::Inside);
     }
@@ -362,13 +359,7 @@ fn item_controls_ui(
     // booth shift has no buttons) would move the parent's cursor back up into the row.
     {
         let ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(area).layout(Layout::right_to_left(Align::Center)));
-        let remove = match &item.source {
-            ItemSource::Session(id) => Some(Edit::Unpick { session_id: id.clone() }),
-            ItemSource::Personal(id) => Some(Edit::RemoveItem(id.clone())),
-            ItemSource::Signup(key) => Some(Edit::LeaveSlot(key.clone())),
-            ItemSource::Shift(_) => None,
-        };
-        if let Some(edit) = remove {
+        if let Some(edit) = item.removal() {
             let response = ui.small_button("✖").on_hover_text("Remove from my agenda");
             response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove: {}", item.title)));

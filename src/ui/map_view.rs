@@ -184,16 +184,9 @@ impl MapView {
         self.rooms.get(key).and_then(|&i| ctx.schedule.room(i)).map_or(key, |r| r.name.as_str())
     }
 
-    /// Pushes the edit that puts `room` at `at`. On the conference's own map (not in the plan
-    /// yet), the map and its pins are copied into the plan in the same single step.
+    /// Pushes the edit that puts `room` at `at` ([`Edit::place_pin_on`]).
     fn place(ctx: &ViewCtx<'_>, map: &VenueMap, room: &str, at: MapPoint, commands: &mut Vec<Command>) {
-        if ctx.venue.from_conference {
-            let mut copy = map.clone();
-            copy.pins.insert(room.to_owned(), at);
-            commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMap(Some(Box::new(copy))))));
-        } else {
-            commands.push(Command::Plan(PlanCommand::Edit(Edit::PlacePin { room: room.to_owned(), at })));
-        }
+        commands.push(Command::Plan(PlanCommand::Edit(Edit::place_pin_on(map, ctx.venue.from_conference, room, at))));
     }
 
     fn canvas_ui(
@@ -472,13 +465,11 @@ impl MapView {
                         let label = format!("Remove pin: {name}");
                         remove.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
                         if remove.clicked() {
-                            if ctx.venue.from_conference {
-                                let mut copy = map.clone();
-                                copy.pins.remove(&key);
-                                commands.push(Command::Plan(PlanCommand::Edit(Edit::SetMap(Some(Box::new(copy))))));
-                            } else {
-                                commands.push(Command::Plan(PlanCommand::Edit(Edit::RemovePin { room: key.clone() })));
-                            }
+                            commands.push(Command::Plan(PlanCommand::Edit(Edit::remove_pin_from(
+                                map,
+                                ctx.venue.from_conference,
+                                &key,
+                            ))));
                         }
                     } else {
                         let middle = ui.small_button("Put in the middle").on_hover_text("Then drag it into place");
@@ -614,8 +605,8 @@ fn now_next_row(
 
 /// One session of the room's day: past ones faded, the one on now in bold.
 fn day_row(ui: &mut Ui, ctx: &ViewCtx<'_>, session: &Session, commands: &mut Vec<Command>) {
-    let past = session.ends_at() <= ctx.now;
-    let live = session.starts_at <= ctx.now && !past;
+    let past = session.has_ended_at(ctx.now);
+    let live = session.is_on_at(ctx.now);
     let mut text = RichText::new(format!("{}  {}", format_hm(session.starts_at), session.title));
     if past {
         text = text.weak();

@@ -157,6 +157,33 @@ pub enum Tab {
     Map,
 }
 
+/// The view `--view` starts on, for this run only. Parsed by clap, so a typo is refused with the
+/// list of views rather than ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartView {
+    /// Now & next.
+    Now,
+    /// The schedule as a list.
+    Schedule,
+    /// The schedule as the room grid.
+    Grid,
+    /// My agenda.
+    Agenda,
+    /// The open roster.
+    Roster,
+    /// The venue map.
+    Map,
+}
+
+/// The theme `--theme` forces for this run only (never saved).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartTheme {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
 /// UI state: never saved into the plan.
 #[derive(Default)]
 pub struct UiState {

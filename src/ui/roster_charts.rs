@@ -1,6 +1,8 @@
 //! Charts of a roster (egui_plot): seats filled against seats needed over the day, per booth, and
 //! hours per person against their limits. A picture reads better than a table here: the gaps
-//! show up as dips. The series are rebuilt when the roster or the day changes.
+//! show up as dips. The numbers come from the model ([`booth_coverage`],
+//! [`loads_busiest_first`](crate::model::roster_report::RosterReport::loads_busiest_first)); this file only turns them into plot points, rebuilt
+//! when the roster or the day changes.
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
 use egui::{RichText, Ui};
@@ -9,6 +11,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 use super::roster_view::RosterCtx;
 use super::theme;
 use crate::model::Rgb;
+use crate::model::roster_report::{BoothCoverage, booth_coverage};
 use crate::model::schedule::palette_colour;
 
 /// One booth's step lines: seats needed and seats filled, hours since midnight against people.
@@ -24,6 +27,7 @@ struct PersonBar {
     name: String,
     hours: f64,
     limit: Option<f64>,
+    is_over_limit: bool,
 }
 
 #[derive(Default)]
@@ -33,6 +37,7 @@ pub struct RosterCharts {
     people: Vec<PersonBar>,
 }
 
+/// The x of a time on a chart of `date`: hours since its midnight.
 fn hours_of(t: NaiveDateTime, date: NaiveDate) -> f64 {
     let days = (t.date() - date).num_days() as f64;
     days * 24.0 + f64::from(t.hour()) + f64::from(t.minute()) / 60.0
@@ -48,49 +53,40 @@ fn push_step(points: &mut Vec<[f64; 2]>, x0: f64, x1: f64, y: f64) {
     }
 }
 
+/// A booth's coverage steps as the chart's two step lines; `b` is its place among the booths.
+fn booth_series(b: usize, booth: BoothCoverage, date: NaiveDate) -> BoothSeries {
+    let (mut needed, mut filled) = (Vec::new(), Vec::new());
+    for step in &booth.steps {
+        let (x0, x1) = (hours_of(step.from, date), hours_of(step.to, date));
+        push_step(&mut needed, x0, x1, f64::from(step.seats));
+        push_step(&mut filled, x0, x1, f64::from(step.people));
+    }
+    BoothSeries { name: booth.name, needed, filled, colour: palette_colour(b) }
+}
+
 impl RosterCharts {
     fn rebuild(&mut self, r: &RosterCtx<'_>, date: Option<NaiveDate>) {
         if self.key == Some((r.revision, date)) {
             return;
         }
-        let roster = r.roster;
         self.booths = date.map_or_else(Vec::new, |date| {
-            roster
-                .booths()
-                .iter()
+            booth_coverage(r.roster, date)
+                .into_iter()
                 .enumerate()
-                .map(|(b, booth)| {
-                    let shifts: Vec<_> =
-                        roster.shifts().iter().filter(|s| s.booth == booth.id && roster.day_of(s) == date).collect();
-                    let mut edges: Vec<NaiveDateTime> = shifts.iter().flat_map(|s| [s.starts_at, s.ends_at]).collect();
-                    edges.sort_unstable();
-                    edges.dedup();
-                    let (mut needed, mut filled) = (Vec::new(), Vec::new());
-                    for pair in edges.windows(2) {
-                        let [from, to] = [pair[0], pair[1]];
-                        let on = shifts.iter().filter(|s| s.starts_at <= from && s.ends_at >= to);
-                        let (seats, people) = on.fold((0u32, 0usize), |(seats, people), s| {
-                            (seats + s.seats, people + roster.people_on(s.id.as_str()).len())
-                        });
-                        let (x0, x1) = (hours_of(from, date), hours_of(to, date));
-                        push_step(&mut needed, x0, x1, f64::from(seats));
-                        push_step(&mut filled, x0, x1, people as f64);
-                    }
-                    BoothSeries { name: booth.name.clone(), needed, filled, colour: palette_colour(b) }
-                })
+                .map(|(b, booth)| booth_series(b, booth, date))
                 .collect()
         });
-        let mut people: Vec<PersonBar> = roster
-            .staff()
-            .iter()
-            .map(|s| PersonBar {
-                name: s.name.as_str().to_owned(),
-                hours: f64::from(r.report.hours.get(s.name.as_str()).map_or(0, |h| h.total_mins)) / 60.0,
-                limit: s.max_hours_total.map(f64::from),
+        self.people = r
+            .report
+            .loads_busiest_first(r.roster)
+            .into_iter()
+            .map(|load| PersonBar {
+                is_over_limit: load.is_over_limit(),
+                name: load.name.0,
+                hours: f64::from(load.minutes) / 60.0,
+                limit: load.limit_mins.map(|m| f64::from(m) / 60.0),
             })
             .collect();
-        people.sort_by(|a, b| b.hours.total_cmp(&a.hours).then_with(|| a.name.cmp(&b.name)));
-        self.people = people;
         self.key = Some((r.revision, date));
     }
 
@@ -135,8 +131,7 @@ impl RosterCharts {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let over = p.limit.is_some_and(|limit| p.hours > limit);
-                let colour = if over { theme::clash(&visuals) } else { theme::maybe(&visuals) };
+                let colour = if p.is_over_limit { theme::clash(&visuals) } else { theme::maybe(&visuals) };
                 Bar::new(i as f64, p.hours).name(&p.name).fill(colour).width(0.7)
             })
             .collect();

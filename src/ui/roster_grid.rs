@@ -10,7 +10,7 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::roster_view::{RosterCtx, roster_days};
+use super::roster_view::RosterCtx;
 use super::theme;
 use crate::command::Command;
 use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
@@ -50,7 +50,7 @@ pub struct RosterGrid {
 impl RosterGrid {
     /// The date of the day shown, for the charts.
     pub fn day_date(&self, r: &RosterCtx<'_>) -> Option<NaiveDate> {
-        self.days.get(self.day).copied().or_else(|| roster_days(r.roster).first().copied())
+        self.days.get(self.day).copied().or_else(|| r.roster.days().first().copied())
     }
 
     fn rebuild(&mut self, r: &RosterCtx<'_>) {
@@ -58,7 +58,7 @@ impl RosterGrid {
             return;
         }
         let roster = r.roster;
-        self.days = roster_days(roster);
+        self.days = roster.days();
         self.day = self.day.min(self.days.len().saturating_sub(1));
         self.layout = self.days.get(self.day).map(|&date| {
             let booths = roster.booths();

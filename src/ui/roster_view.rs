@@ -7,7 +7,6 @@
 use crate::model::roster::AssignEdit;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 
 use super::roster_grid::RosterGrid;
@@ -175,16 +174,7 @@ impl RosterView {
 
     /// Assign by menu or keyboard: a combo box of staff not on the shift, fewest hours first.
     fn assign_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, shift_id: &ShiftId, commands: &mut Vec<Command>) {
-        let roster = r.roster;
-        let on_shift: Vec<&str> = roster.people_on(shift_id.as_str()).iter().map(|a| a.person.as_str()).collect();
-        let mut choices: Vec<(&str, u32)> = roster
-            .staff()
-            .iter()
-            .map(|s| s.name.as_str())
-            .filter(|name| !on_shift.contains(name))
-            .map(|name| (name, r.report.hours.get(name).map_or(0, |h| h.total_mins)))
-            .collect();
-        choices.sort_by_key(|&(name, minutes)| (minutes, name));
+        let choices = r.report.assign_candidates(r.roster, shift_id.as_str());
         ui.horizontal(|ui| {
             let label = ui.label("Assign someone");
             let selected = self.assign_choice.as_ref().map_or("choose someone…", PersonName::as_str);
@@ -192,13 +182,10 @@ impl RosterView {
                 .selected_text(selected)
                 .width(170.0)
                 .show_ui(ui, |ui| {
-                    for (name, minutes) in &choices {
-                        let text = format!("{name} · {}", format_minutes(i64::from(*minutes)));
-                        if ui
-                            .selectable_label(self.assign_choice.as_ref().is_some_and(|c| c.as_str() == *name), text)
-                            .clicked()
-                        {
-                            self.assign_choice = Some(PersonName::new(*name));
+                    for choice in &choices {
+                        let text = format!("{} · {}", choice.name, format_minutes(i64::from(choice.minutes)));
+                        if ui.selectable_label(self.assign_choice.as_ref() == Some(&choice.name), text).clicked() {
+                            self.assign_choice = Some(choice.name.clone());
                         }
                     }
                 })
@@ -296,13 +283,13 @@ fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
         |ui, range| {
             for person in staff.get(range).unwrap_or_default() {
                 let name = person.name.as_str();
-                let minutes = r.report.hours.get(name).map_or(0, |h| h.total_mins);
-                // Only a real limit is shown: "no limit" is not a number of hours.
-                let max = person.max_hours_total.map(|h| h.saturating_mul(60));
-                let over = max.is_some_and(|max| minutes > max);
+                let load = r.report.load_of(person);
+                let over = load.is_over_limit();
                 let newcomer = if person.is_newcomer() { " · new" } else { "" };
-                let limit = max.map(|max| format!("/{}", format_minutes(i64::from(max)))).unwrap_or_default();
-                let text = format!("{name}{newcomer} · {}{limit}", format_minutes(i64::from(minutes)));
+                // Only a real limit is shown: "no limit" is not a number of hours.
+                let limit =
+                    load.limit_mins.map(|max| format!("/{}", format_minutes(i64::from(max)))).unwrap_or_default();
+                let text = format!("{name}{newcomer} · {}{limit}", format_minutes(i64::from(load.minutes)));
                 let id = egui::Id::unique(("staff_drag", name));
                 // Painted, not a label: the draggable row is the one element a screen reader names.
                 let response = ui
@@ -353,12 +340,4 @@ fn violations_strip_ui(ui: &mut Ui, r: &RosterCtx<'_>, lines: &[String], selecte
 /// `1 rule break`, `3 rule breaks`.
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A roster's days with shifts, in order.
-pub fn roster_days(roster: &Roster) -> Vec<NaiveDate> {
-    let mut days: Vec<NaiveDate> = roster.shifts().iter().map(|s| roster.day_of(s)).collect();
-    days.sort_unstable();
-    days.dedup();
-    days
 }

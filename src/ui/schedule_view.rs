@@ -14,7 +14,7 @@ use crate::command::{Choice, Command, FileCommand, PlanCommand, SettingsCommand,
 use crate::model::filter::Filter;
 use crate::model::search::Highlights;
 use crate::model::time::{format_day, format_hm, format_minutes};
-use crate::model::{DayIdx, Edit, Priority, SessionId, SessionIdx};
+use crate::model::{DayIdx, Edit, PickToggle, Priority, SessionId, SessionIdx};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ScheduleLayout {
@@ -260,16 +260,8 @@ impl ScheduleView {
                 else {
                     return;
                 };
-                let current = ctx.plan.priority(&session.id);
-                let session_id = session.id.clone();
-                let edit = match (key, current) {
-                    (ListKey::Must, Some(Priority::Must)) | (ListKey::TogglePick, Some(_)) => {
-                        Edit::Unpick { session_id }
-                    }
-                    (ListKey::Must, _) => Edit::Pick { session_id, priority: Priority::Must },
-                    _ => Edit::Pick { session_id, priority: Priority::Maybe },
-                };
-                if session.kind.is_programme() {
+                let toggle = if key == ListKey::Must { PickToggle::As(Priority::Must) } else { PickToggle::Any };
+                if let Some(edit) = Edit::toggle_pick(session, ctx.plan.priority(&session.id), toggle) {
                     commands.push(Command::Plan(PlanCommand::Edit(edit)));
                 }
             }
@@ -530,7 +522,7 @@ fn row_controls_ui(
             widgets::chip(ui, "REC", visuals.text_color(), "Recorded");
         }
         if let Some(names) = ctx.friend_index.going_label(&session.id) {
-            let count = names.split(", ").count();
+            let count = ctx.friend_index.going_count(&session.id);
             widgets::chip(ui, &format!("👥 {count}"), theme::maybe(&visuals), &format!("Going: {names}"));
         }
         let clashing = ctx.timeline.position_of(&session.id).is_some_and(|i| ctx.timeline.has_clash(i));

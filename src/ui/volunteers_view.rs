@@ -10,7 +10,9 @@ use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 use super::roster_view::RosterCtx;
 use super::{ViewCtx, theme};
 use crate::command::{Command, PlanCommand, RosterCommand};
-use crate::model::roster::{RosterEdit, VolunteerSlot, VolunteerSlotId, VolunteerTaskId, generate_chair_slots};
+use crate::model::roster::{
+    RosterEdit, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId, generate_chair_slots,
+};
 use crate::model::throughput::{AssemblyLine, observed_rate};
 use crate::model::time::{format_day, format_hm, format_minutes};
 use crate::model::{Edit, SlotKey};
@@ -133,8 +135,7 @@ impl VolunteersView {
                             });
                             commands.push(Command::roster(edit));
                         }
-                        let slot_minutes = u32::try_from((slot.ends_at - slot.starts_at).num_minutes()).unwrap_or(0);
-                        let mut minutes = slot.worked_minutes.get(name).copied().unwrap_or(slot_minutes);
+                        let mut minutes = slot.minutes_worked_by(name);
                         let label = ui.label("worked");
                         let drag = ui
                             .add(DragValue::new(&mut minutes).range(0..=24 * 60).speed(5).suffix(" min"))
@@ -237,12 +238,11 @@ impl VolunteersView {
         ));
         // Against each slot of the task whose name mentions the work, say whether the crew makes it.
         for slot in r.roster.slots() {
-            let hours = (slot.ends_at - slot.starts_at).num_minutes() as f64 / 60.0;
-            if hours <= 0.0 || !r.roster.task(slot.task.as_str()).is_some_and(|t| t.name.to_lowercase().contains("bag"))
-            {
+            let hours = f64::from(slot.duration_mins()) / 60.0;
+            if hours <= 0.0 || !r.roster.task(slot.task.as_str()).is_some_and(VolunteerTask::is_assembly_line) {
                 continue;
             }
-            let crew = u32::try_from(slot.signups.len().saturating_sub(slot.no_shows.len())).unwrap_or(0);
+            let crew = slot.crew();
             let finish = line
                 .finish(slot.starts_at, crew)
                 .map_or_else(|| "never (nobody yet)".to_owned(), |t: NaiveDateTime| format_hm(t));
@@ -255,8 +255,7 @@ impl VolunteersView {
                 format_day(slot.starts_at.date()),
                 format_hm(slot.starts_at)
             ));
-            let worked_hours: f64 =
-                slot.signups.iter().map(|n| f64::from(slot.worked_minutes.get(n).copied().unwrap_or(0)) / 60.0).sum();
+            let worked_hours = f64::from(slot.recorded_minutes()) / 60.0;
             if worked_hours > 0.0
                 && let Some(rate) = observed_rate(self.units, 1, worked_hours)
             {

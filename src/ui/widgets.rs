@@ -7,7 +7,7 @@ use egui::{Align, Color32, FontId, Layout, Response, RichText, Sense, TextFormat
 use super::{BannerLevel, SaveState, Tab, ViewCtx, theme};
 use crate::command::{Choice, Command, FileCommand, PlanCommand, RosterCommand, SettingsCommand, UiCommand};
 use crate::model::time::format_day;
-use crate::model::{Edit, Priority, Session};
+use crate::model::{Edit, PickToggle, Priority, Session};
 
 /// Lays out one line of text, cut with "…" to `max_width`.
 pub fn one_line(ui: &Ui, text: &str, font: FontId, colour: Color32, max_width: f32) -> std::sync::Arc<egui::Galley> {
@@ -54,9 +54,9 @@ pub fn pick_buttons(ui: &mut Ui, session: &Session, current: Option<Priority>, c
         } else {
             format!("Pick as {}", priority.label().to_lowercase())
         });
-        if response.clicked() {
-            let session_id = session.id.clone();
-            let edit = if selected { Edit::Unpick { session_id } } else { Edit::Pick { session_id, priority } };
+        if response.clicked()
+            && let Some(edit) = Edit::toggle_pick(session, current, PickToggle::As(priority))
+        {
             commands.push(Command::Plan(PlanCommand::Edit(edit)));
         }
     }

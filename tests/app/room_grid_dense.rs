@@ -34,7 +34,7 @@ fn grid_app(dir: &std::path::Path, params: &SyntheticParams) -> (LanyardApp, Vec
     let config = AppConfig {
         data_dir: Some(dir.to_owned()),
         schedule_path: Some(dir.join("never-read.ron")),
-        view: Some("grid".to_owned()),
+        view: Some(lanyard::ui::StartView::Grid),
         ..AppConfig::default()
     };
     (LanyardApp::with_schedule(config, schedule), rooms, day)

@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use lanyard::LanyardApp;
 use lanyard::app::AppConfig;
 use lanyard::command::{Command, FileCommand, PlanCommand, SettingsCommand};
-use lanyard::model::{Edit, Priority, SessionId};
+use lanyard::model::{Edit, Priority};
 
 use crate::common::{self, id};
 

@@ -71,3 +71,18 @@ fn data_dir_may_come_before_or_after_a_subcommand() {
         assert!(stdout.contains("events=103"), "{args:?}: {stdout}");
     }
 }
+
+#[test]
+fn a_mistyped_start_view_or_theme_is_refused_with_the_valid_values() {
+    // Refused while parsing the arguments, before any window could open.
+    let (code, stdout, stderr) = lanyard(&["--view", "nowhere"]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("invalid value 'nowhere' for '--view <VIEW>'"), "{stderr}");
+    for view in ["now", "schedule", "grid", "agenda", "roster", "map"] {
+        assert!(stderr.contains(view), "the message names `{view}`: {stderr}");
+    }
+    let (code, _, stderr) = lanyard(&["--theme", "purple"]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("'purple'") && stderr.contains("light") && stderr.contains("dark"), "{stderr}");
+}

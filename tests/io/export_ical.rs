@@ -544,7 +544,7 @@ fn item_uid(item: &lanyard::model::TimelineItem) -> String {
     let key = match &item.source {
         ItemSource::Session(id) => id.to_string(),
         ItemSource::Personal(id) => format!("item-{id}"),
-        ItemSource::Signup(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
+        ItemSource::Signup(slot) | ItemSource::RosterSlot(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
         ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
     };
     expected_uid(&key, "cascadia-py-2027")

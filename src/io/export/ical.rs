@@ -212,10 +212,13 @@ fn timeline_event(schedule: &Schedule, plan: &Plan, item: &TimelineItem) -> Opti
             Some(event)
         }
         // The attendee's own items, volunteer slots and booth shifts: what the timeline says.
-        ItemSource::Personal(_) | ItemSource::Signup(_) | ItemSource::Shift(_) => {
+        ItemSource::Personal(_) | ItemSource::Signup(_) | ItemSource::RosterSlot(_) | ItemSource::Shift(_) => {
             let key = match &item.source {
                 ItemSource::Personal(id) => format!("item-{id}"),
-                ItemSource::Signup(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
+                // One slot, one UID, however the attendee came to be on it.
+                ItemSource::Signup(slot) | ItemSource::RosterSlot(slot) => {
+                    format!("slot-{}-{}", slot.roster, slot.slot)
+                }
                 ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
                 ItemSource::Session(id) => id.to_string(),
             };
@@ -505,7 +508,9 @@ pub fn items_to_ics(name: &str, conference_id: &str, zone: Zone, items: &[Timeli
         .map(|item| {
             let key = match &item.source {
                 ItemSource::Personal(id) => format!("item-{id}"),
-                ItemSource::Signup(slot) => format!("slot-{}-{}", slot.roster, slot.slot),
+                ItemSource::Signup(slot) | ItemSource::RosterSlot(slot) => {
+                    format!("slot-{}-{}", slot.roster, slot.slot)
+                }
                 ItemSource::Shift(shift) => format!("shift-{}-{}", shift.roster, shift.shift),
                 ItemSource::Session(id) => id.to_string(),
             };

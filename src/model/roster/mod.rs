@@ -263,6 +263,13 @@ impl Roster {
         conference_date(shift.starts_at, self.parts.rules.day_change)
     }
 
+    /// The conference days with at least one shift (each shift counted on [`Self::day_of`]), in
+    /// order.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        let days: BTreeSet<NaiveDate> = self.parts.shifts.iter().map(|s| self.day_of(s)).collect();
+        days.into_iter().collect()
+    }
+
     /// Seats over all shifts.
     pub fn seats_total(&self) -> u32 {
         self.parts.shifts.iter().map(|s| s.seats).fold(0, u32::saturating_add)
@@ -276,8 +283,21 @@ impl Roster {
 
 #[cfg(test)]
 mod tests {
-    use super::test_support::{booth, roster, slot, task};
+    use super::test_support::{booth, roster, shift, slot, task};
     use super::*;
+
+    #[test]
+    fn days_with_shifts_in_order() {
+        let mut parts = roster().into_parts();
+        // 01:30 counts towards the day before once the day changes at 04:00.
+        parts.shifts.push(shift("late", "a", "2027-04-18 01:30", "2027-04-18 03:00"));
+        parts.shifts.push(shift("early", "b", "2027-04-15 09:00", "2027-04-15 10:00"));
+        parts.rules.day_change = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+        let roster = Roster::from_parts(parts).unwrap();
+        let days: Vec<String> = roster.days().iter().map(ToString::to_string).collect();
+        assert_eq!(days, ["2027-04-15", "2027-04-16", "2027-04-17"]);
+        assert!(Roster::new("r", "c").unwrap().days().is_empty());
+    }
 
     #[test]
     fn from_parts_refuses_broken_invariants() {

@@ -36,7 +36,8 @@ impl Roster {
     }
 
     /// The volunteer slots that list `person` (name compared after trimming) as signed up, as
-    /// timeline items titled after their task and placed at its location, in start order.
+    /// timeline items ([`ItemSource::RosterSlot`]) titled after their task and placed at its
+    /// location, in start order.
     pub fn slot_items(&self, person: &str) -> Vec<TimelineItem> {
         let person = person.trim();
         let mut items: Vec<TimelineItem> = self
@@ -47,7 +48,7 @@ impl Roster {
             .filter_map(|slot| self.slot_signup(slot.id.as_str()))
             .map(|signup| {
                 let mut item = TimelineItem::new(
-                    ItemSource::Signup(signup.key),
+                    ItemSource::RosterSlot(signup.key),
                     ItemKind::Volunteer,
                     signup.title,
                     signup.starts_at,
@@ -69,7 +70,7 @@ impl Roster {
         let Some(me) = plan.me.as_deref() else { return Vec::new() };
         let mut items = self.timeline_items(me);
         items.extend(self.slot_items(me).into_iter().filter(|item| match &item.source {
-            ItemSource::Signup(key) => !plan.is_signed_up(key),
+            ItemSource::RosterSlot(key) => !plan.is_signed_up(key),
             _ => true,
         }));
         items
@@ -112,7 +113,7 @@ mod tests {
             (slots[0].kind, slots[0].title.as_str(), slots[0].place.as_str()),
             (ItemKind::Volunteer, "Task swag", "Foyer")
         );
-        assert_eq!(slots[0].source, ItemSource::Signup(signup.key.clone()));
+        assert_eq!(slots[0].source, ItemSource::RosterSlot(signup.key.clone()));
         assert!(r.slot_items("Nobody").is_empty());
         let coverage = r.volunteer_coverage();
         assert_eq!((coverage[0].signed_up, coverage[0].needed), (1, 2));

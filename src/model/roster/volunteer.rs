@@ -26,6 +26,14 @@ pub struct VolunteerTask {
     pub skills: Vec<String>,
 }
 
+impl VolunteerTask {
+    /// An assembly-line task (swag-bag stuffing and the like, found by "bag" in its name), whose
+    /// slots the throughput calculator ([`crate::model::throughput`]) is checked against.
+    pub fn is_assembly_line(&self) -> bool {
+        self.name.to_lowercase().contains("bag")
+    }
+}
+
 /// One stretch of a volunteer task that needs `needed` people.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VolunteerSlot {
@@ -48,6 +56,27 @@ pub struct VolunteerSlot {
 impl VolunteerSlot {
     pub fn duration_mins(&self) -> u32 {
         u32::try_from(minutes_between(self.starts_at, self.ends_at).max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// The minutes `name` worked in this slot: what was recorded for them, else the slot's
+    /// length. Says nothing about whether they came: see [`Self::no_shows`].
+    pub fn minutes_worked_by(&self, name: &str) -> u32 {
+        self.worked_minutes.get(name).copied().unwrap_or_else(|| self.duration_mins())
+    }
+
+    /// How many of the people signed up came (everyone not marked a no-show).
+    pub fn crew(&self) -> u32 {
+        let came = self.signups.iter().filter(|name| !self.no_shows.contains(name)).count();
+        u32::try_from(came).unwrap_or(u32::MAX)
+    }
+
+    /// The minutes recorded as worked by the people signed up, leaving out anyone with nothing
+    /// recorded: what a crew's measured rate is taken over (0: nothing measured yet).
+    pub fn recorded_minutes(&self) -> u32 {
+        self.signups
+            .iter()
+            .filter_map(|name| self.worked_minutes.get(name))
+            .fold(0, |total, &minutes| total.saturating_add(minutes))
     }
 
     /// Signed up / needed.
@@ -107,7 +136,7 @@ pub fn worked_minutes(slots: &[VolunteerSlot]) -> BTreeMap<String, u32> {
             if slot.no_shows.contains(name) {
                 continue;
             }
-            let minutes = slot.worked_minutes.get(name).copied().unwrap_or_else(|| slot.duration_mins());
+            let minutes = slot.minutes_worked_by(name);
             let total = out.entry(name.clone()).or_insert(0);
             *total = total.saturating_add(minutes);
         }
@@ -172,7 +201,33 @@ mod tests {
     use super::*;
     use crate::model::roster::RosterEdit;
     use crate::model::roster::VolunteerEdit;
-    use crate::model::roster::test_support::{dt, roster};
+    use crate::model::roster::test_support::{dt, roster, slot, task};
+
+    #[test]
+    fn a_slots_crew_and_minutes() {
+        // Three hours, 16:00–19:00; Ana worked two of them, Ben the whole slot, Chen never came.
+        let mut swag = slot("swag-1", "swag", 3);
+        swag.signups = ["Ana", "Ben", "Chen"].map(String::from).to_vec();
+        swag.no_shows = vec!["Chen".into()];
+        swag.worked_minutes.insert("Ana".into(), 120);
+        assert_eq!(swag.crew(), 2, "the no-show is not crew");
+        assert_eq!((swag.minutes_worked_by("Ana"), swag.minutes_worked_by("Ben")), (120, 180));
+        assert_eq!(swag.recorded_minutes(), 120, "only what was recorded is measured");
+        let worked = worked_minutes(std::slice::from_ref(&swag));
+        assert_eq!(worked.get("Ana"), Some(&120));
+        assert_eq!(worked.get("Ben"), Some(&180));
+        assert_eq!(worked.get("Chen"), None, "a no-show worked nothing");
+        let empty = slot("swag-2", "swag", 3);
+        assert_eq!((empty.crew(), empty.recorded_minutes()), (0, 0));
+    }
+
+    #[test]
+    fn assembly_lines_are_the_bag_tasks() {
+        let mut stuffing = task("swag");
+        stuffing.name = "Swag-BAG stuffing".into();
+        assert!(stuffing.is_assembly_line());
+        assert!(!task("chairs").is_assembly_line(), "\"Task chairs\"");
+    }
 
     #[test]
     fn chair_slots_follow_the_room_and_skip_breaks() {

@@ -267,6 +267,16 @@ impl Session {
     pub fn ends_at(&self) -> NaiveDateTime {
         add_minutes(self.starts_at, self.duration_mins)
     }
+
+    /// On at `now`: `starts_at <= now < ends_at`.
+    pub fn is_on_at(&self, now: NaiveDateTime) -> bool {
+        self.starts_at <= now && !self.has_ended_at(now)
+    }
+
+    /// Over by `now`: it ends at or before it.
+    pub fn has_ended_at(&self, now: NaiveDateTime) -> bool {
+        self.ends_at() <= now
+    }
 }
 
 /// One conference day that holds at least one session.
@@ -407,7 +417,7 @@ impl Schedule {
                 .checked_sub(1)
                 .and_then(|p| list.get(p))
                 .copied()
-                .filter(|&i| self.session(i).is_some_and(|s| s.ends_at() > now));
+                .filter(|&i| self.session(i).is_some_and(|s| !s.has_ended_at(now)));
             let next = list.get(started).copied().filter(|&i| day_of(i) == Some(today));
             if on_now.is_some() || next.is_some() {
                 rooms.push(RoomNow { room: RoomIdx(u32::try_from(r).unwrap_or(u32::MAX)), now: on_now, next });

@@ -132,3 +132,15 @@ fn same_conference_by_id_or_acronym_and_name() {
     let d = ScheduleBuilder::new(with_acronym).build();
     assert!(c.is_same_conference(&d));
 }
+
+#[test]
+fn a_session_is_on_from_its_start_until_its_end() {
+    let talk = Session::new("t", "T", dt("2027-04-16 10:00"), 30);
+    let on = |at: &str| (talk.is_on_at(dt(at)), talk.has_ended_at(dt(at)));
+    assert_eq!(on("2027-04-16 09:59"), (false, false), "not yet");
+    assert_eq!(on("2027-04-16 10:00"), (true, false), "from its first minute");
+    assert_eq!(on("2027-04-16 10:29"), (true, false));
+    assert_eq!(on("2027-04-16 10:30"), (false, true), "half-open: over at its end");
+    let empty = Session::new("e", "E", dt("2027-04-16 10:00"), 0);
+    assert!(!empty.is_on_at(dt("2027-04-16 10:00")) && empty.has_ended_at(dt("2027-04-16 10:00")));
+}
