@@ -8,10 +8,13 @@ use std::sync::Arc;
 use super::documents::{Documents, Revisions, Workspace};
 use super::tasks::{Task, Tasks};
 use crate::command::{Command, Done, Parcel};
-use crate::model::Timeline;
+use chrono::NaiveDateTime;
+
 use crate::model::friends::FriendIndex;
 use crate::model::roster_report::RosterReport;
 use crate::model::search::SearchIndex;
+use crate::model::{RoomNow, Timeline};
+use crate::ui::Memo;
 
 /// Schedules up to this size are indexed on the UI thread (a few milliseconds); larger ones on a
 /// background task, while search waits.
@@ -25,8 +28,15 @@ pub(super) struct Derived {
     /// The schedule's search index; `None` while it is being built.
     pub search: Option<Arc<SearchIndex>>,
     pub friend_index: FriendIndex,
+    /// The sessions the attendee and their friends both picked.
+    pub friend_overlaps: Vec<crate::model::friends::Overlap>,
+    /// Each volunteer task's slots: needed, signed up, covered.
+    pub volunteer_coverage: Vec<crate::model::roster::TaskCoverage>,
     /// Lends large searches a second thread.
     pub fork: super::SecondThread,
+    /// What is on now and next in each room, for `(schedule revision, minute)`: one board for the
+    /// Now & next tab and the map.
+    pub board: Memo<(u64, NaiveDateTime), Vec<RoomNow>>,
     /// The revisions all of the above were built from (`None` before the first refresh).
     built: Option<Revisions>,
 }
@@ -52,6 +62,7 @@ impl Derived {
                 (Some(roster), Some(file)) => Some(RosterReport::of(roster, &file.busy)),
                 _ => None,
             };
+            self.volunteer_coverage = docs.ws.roster.as_ref().map(|r| r.volunteer_coverage()).unwrap_or_default();
         }
         if schedule {
             self.index(docs, tasks);
@@ -59,6 +70,16 @@ impl Derived {
         if moved(|r| r.friends) {
             self.friend_index = FriendIndex::new(&docs.friends);
         }
+        if schedule || moved(|r| r.plan) || moved(|r| r.friends) {
+            self.friend_overlaps =
+                crate::model::friends::overlaps(&docs.ws.schedule, &docs.ws.plan, &self.friend_index);
+        }
+    }
+
+    /// The now & next board for `now` (rebuilt once a minute, or when the schedule changes).
+    pub fn board_at(&mut self, docs: &Documents, now: NaiveDateTime) -> &[RoomNow] {
+        let key = (docs.revisions.schedule, crate::ui::memo::minute_of(now));
+        self.board.get(key, || docs.ws.schedule.now_and_next(now))
     }
 
     /// Indexes the schedule for search: here if small, else on a background task.

@@ -19,6 +19,7 @@ use crate::model::filter::Filter;
 use crate::model::friends::Friend;
 use crate::model::roster::Roster;
 use crate::model::{Plan, Schedule, ScheduleDiff, UndoStack};
+pub use crate::ui::Revisions;
 use crate::ui::{Banner, Tab};
 
 /// What one undo step restores: the plan, the schedule version it goes with and the roster.
@@ -54,16 +55,6 @@ impl Changed {
 pub(super) struct Step {
     ws: Workspace,
     changed: Changed,
-}
-
-/// Counters bumped whenever a document changes; derived data is rebuilt when they move.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Revisions {
-    pub schedule: u64,
-    pub plan: u64,
-    /// The roster, or the staff plans read beside it.
-    pub roster: u64,
-    pub friends: u64,
 }
 
 /// What the documents want the window to show: banners, and a tab to switch to.

@@ -19,6 +19,7 @@ impl LanyardApp {
     /// Draws every view from the documents and derived data, collecting their commands.
     pub(super) fn draw(&mut self, ui: &mut egui::Ui, now: NaiveDateTime, commands: &mut Vec<Command>) {
         let status = self.status();
+        self.derived.board_at(&self.docs, now);
         let Self { docs, derived, tasks, ui: ui_state, shell, map } = self;
         let roster = match (&docs.ws.roster, &docs.roster, &derived.roster_report) {
             (Some(document), Some(file), Some(report)) => Some(ui::roster_view::RosterCtx {
@@ -29,29 +30,34 @@ impl LanyardApp {
                 staff_folder: file.staff_folder.as_deref(),
                 save: file.slot.state(),
                 revision: docs.revisions.roster,
+                volunteer_coverage: &derived.volunteer_coverage,
             }),
             _ => None,
         };
         let settings = &docs.settings.value;
         let ctx = ViewCtx {
             schedule: &docs.ws.schedule,
-            generation: docs.revisions.schedule,
             plan: &docs.ws.plan,
-            plan_revision: docs.revisions.plan,
+            revisions: docs.revisions,
             timeline: &derived.timeline,
+            board: derived.board.value(),
             changes: docs.ws.changes.as_deref(),
             now,
             status: &status,
-            show_laptop_time: settings.show_laptop_time,
-            looks: settings.looks,
-            friends: &docs.friends,
-            friend_index: &derived.friend_index,
+            prefs: ui::Prefs {
+                show_laptop_time: settings.show_laptop_time,
+                looks: settings.looks,
+                show_welcome: !settings.welcomed,
+                laptop_clock: shell.laptop_clock,
+            },
+            friends: ui::Friends {
+                list: &docs.friends,
+                index: &derived.friend_index,
+                overlaps: &derived.friend_overlaps,
+            },
             roster,
-            show_welcome: !settings.welcomed,
-            laptop_clock: shell.laptop_clock,
             venue: map.view_ctx(&docs.ws.plan),
-            search: derived.search.as_deref(),
-            search_fork: &derived.fork,
+            search: ui::Search { index: derived.search.as_deref(), fork: &derived.fork },
             filter: &docs.filter,
         };
         let history = (docs.can_undo(), docs.can_redo());

@@ -172,7 +172,7 @@ pub struct Facet<K> {
 }
 
 /// Everything a schedule offers to filter on; see [`Filter::facets`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     /// All sessions in the schedule.
     pub total: usize,

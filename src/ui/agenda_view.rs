@@ -8,7 +8,7 @@ use egui::{Align, FontId, Layout, RichText, Sense, Ui};
 
 use super::item_editor::{DraftKind, ItemDraft, ItemEditor};
 use super::widgets::{self, one_line};
-use super::{ViewCtx, theme};
+use super::{Memo, Revisions, ViewCtx, theme};
 use crate::command::{Command, FileCommand, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
 use crate::model::{BlockKind, CustomKind, Edit, ItemKind, ItemSource, Priority, Resolution, SessionId, TimelineItem};
@@ -27,44 +27,40 @@ enum Row {
 
 #[derive(Default)]
 pub struct AgendaView {
-    /// `(generation, plan revision)` the rows were built for.
-    rows_key: Option<(u64, u64)>,
-    rows: Vec<Row>,
+    /// The rows, for the documents' revisions (the roster adds shifts and slots too).
+    rows: Memo<Revisions, Vec<Row>>,
+}
+
+/// The agenda's rows: orphaned picks first, then each day's items with the gaps between them.
+fn build_rows(ctx: &ViewCtx<'_>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let timeline = ctx.timeline;
+    let orphans: Vec<SessionId> = ctx.plan.orphans(ctx.schedule).map(|(id, _)| id.clone()).collect();
+    if !orphans.is_empty() {
+        rows.push(Row::OrphanHeader(orphans.len()));
+        rows.extend(orphans.into_iter().map(Row::Orphan));
+    }
+    for (date, range) in timeline.days() {
+        let clashes = timeline.clash_count_in(range.clone());
+        rows.push(Row::Day { date, items: range.len(), clashes });
+        let gaps = timeline.gaps(range.clone(), MIN_GAP_MINUTES);
+        let mut gaps = gaps.into_iter().peekable();
+        for i in range {
+            let Some(item) = timeline.items().get(i) else { continue };
+            while let Some(&(from, to)) = gaps.peek() {
+                if from > item.starts_at {
+                    break;
+                }
+                rows.push(Row::Gap(from, to));
+                gaps.next();
+            }
+            rows.push(Row::Item(i));
+        }
+    }
+    rows
 }
 
 impl AgendaView {
-    fn rebuild(&mut self, ctx: &ViewCtx<'_>) {
-        let key = (ctx.generation, ctx.plan_revision);
-        if self.rows_key == Some(key) {
-            return;
-        }
-        self.rows.clear();
-        let timeline = ctx.timeline;
-        let orphans: Vec<SessionId> = ctx.plan.orphans(ctx.schedule).map(|(id, _)| id.clone()).collect();
-        if !orphans.is_empty() {
-            self.rows.push(Row::OrphanHeader(orphans.len()));
-            self.rows.extend(orphans.into_iter().map(Row::Orphan));
-        }
-        for (date, range) in timeline.days() {
-            let clashes = timeline.clash_count_in(range.clone());
-            self.rows.push(Row::Day { date, items: range.len(), clashes });
-            let gaps = timeline.gaps(range.clone(), MIN_GAP_MINUTES);
-            let mut gaps = gaps.into_iter().peekable();
-            for i in range {
-                let Some(item) = timeline.items().get(i) else { continue };
-                while let Some(&(from, to)) = gaps.peek() {
-                    if from > item.starts_at {
-                        break;
-                    }
-                    self.rows.push(Row::Gap(from, to));
-                    gaps.next();
-                }
-                self.rows.push(Row::Item(i));
-            }
-        }
-        self.rows_key = Some(key);
-    }
-
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -73,7 +69,7 @@ impl AgendaView {
         editor: &mut Option<ItemEditor>,
         commands: &mut Vec<Command>,
     ) {
-        self.rebuild(ctx);
+        self.rows.refresh(ctx.revisions, || build_rows(ctx));
         let timeline = ctx.timeline;
         ui.horizontal(|ui| {
             ui.heading("My agenda");
@@ -98,7 +94,7 @@ impl AgendaView {
                 add_buttons_ui(ui, ctx, editor);
             });
         });
-        if self.rows.is_empty() {
+        if self.rows.value().is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(60.0);
                 ui.heading("Nothing planned yet");
@@ -111,7 +107,7 @@ impl AgendaView {
         }
         ui.separator();
         ui.spacing_mut().item_spacing.y = 0.0;
-        let rows = &self.rows;
+        let rows = self.rows.value();
         egui::ScrollArea::vertical().id_salt("agenda").auto_shrink(false).show_rows(
             ui,
             theme::ROW_HEIGHT,

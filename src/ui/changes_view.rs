@@ -5,17 +5,15 @@
 use egui::{Align, FontId, Layout, RichText, Ui};
 
 use super::widgets::{self, one_line};
-use super::{ViewCtx, theme};
+use super::{Memo, ViewCtx, theme};
 use crate::command::{Command, UiCommand};
 use crate::model::time::{format_day, format_hm};
 use crate::model::{Change, ChangeKind, ScheduleDiff, SessionId, SessionSummary};
 
 #[derive(Default)]
 pub struct ChangesView {
-    /// `(generation, plan revision)` the order was computed for.
-    order_key: Option<(u64, u64)>,
-    /// Indexes into the diff's changes: picks first.
-    order: Vec<usize>,
+    /// Indexes into the diff's changes, picks first, for `(schedule, plan)` revisions.
+    order: Memo<(u64, u64), Vec<usize>>,
 }
 
 /// `Fri 16 Apr 10:00, Room 101`.
@@ -67,11 +65,7 @@ impl ChangesView {
         selected: Option<&SessionId>,
         commands: &mut Vec<Command>,
     ) {
-        let key = (ctx.generation, ctx.plan_revision);
-        if self.order_key != Some(key) {
-            self.order = diff.order_for(ctx.plan);
-            self.order_key = Some(key);
-        }
+        self.order.refresh((ctx.revisions.schedule, ctx.revisions.plan), || diff.order_for(ctx.plan));
         let (added, cancelled, moved, changed) = diff.counts();
         ui.horizontal(|ui| {
             ui.heading("What changed");
@@ -94,7 +88,7 @@ impl ChangesView {
             return;
         }
         ui.spacing_mut().item_spacing.y = 0.0;
-        let order = &self.order;
+        let order = self.order.value();
         egui::ScrollArea::vertical().id_salt("changes").auto_shrink(false).show_rows(
             ui,
             theme::ROW_HEIGHT,

@@ -119,7 +119,8 @@ impl DetailsView {
             });
         }
         let going: Vec<String> = ctx
-            .friend_index
+            .friends
+            .index
             .going(&session.id)
             .map(
                 |(name, p)| {

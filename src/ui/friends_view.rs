@@ -6,7 +6,6 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use crate::command::{Command, FileCommand, PlanCommand};
-use crate::model::friends::overlaps;
 use crate::model::time::{format_day, format_hm};
 use crate::model::{Edit, Priority};
 
@@ -40,14 +39,14 @@ impl FriendsView {
                     commands.push(Command::File(FileCommand::AddFriend));
                 }
             });
-            if ctx.friends.is_empty() {
+            if ctx.friends.list.is_empty() {
                 ui.label(
                     RichText::new("No friends added yet. Ask them to share their picks, then add the file here.")
                         .weak(),
                 );
                 return;
             }
-            for friend in ctx.friends {
+            for friend in ctx.friends.list {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(&friend.name).strong());
                     ui.label(RichText::new(format!("{} picks", friend.picks.len())).weak());
@@ -85,10 +84,10 @@ impl FriendsView {
 }
 
 fn overlaps_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
-    let shared = overlaps(ctx.schedule, ctx.plan, ctx.friend_index);
+    let shared = ctx.friends.overlaps;
     ui.label(RichText::new(format!("Where you overlap: {} sessions", shared.len())).strong());
     egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-        for overlap in &shared {
+        for overlap in shared {
             let Some(session) = ctx.schedule.session_by_id(&overlap.session_id) else { continue };
             let who: Vec<String> = overlap
                 .friends

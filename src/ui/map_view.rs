@@ -9,14 +9,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDateTime, Timelike as _};
+use chrono::NaiveDateTime;
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use super::{ViewCtx, theme, widgets};
+use super::{Memo, ViewCtx, theme, widgets};
 use crate::command::{Choice, Command, FileCommand, PlanCommand, UiCommand};
 use crate::model::time::{format_day, format_hm};
 use crate::model::venue_map::room_day;
-use crate::model::{Edit, MapPoint, RoomDay, RoomIdx, RoomNow, Session, SessionId, VenueMap};
+use crate::model::{Edit, MapPoint, RoomDay, RoomIdx, Session, SessionId, VenueMap};
 
 /// The map picture as the app has it.
 #[derive(Default)]
@@ -68,16 +68,10 @@ pub struct MapView {
     zoom: f32,
     /// How far the picture's centre is moved from the canvas centre, in points.
     pan: Vec2,
-    /// `(generation, minute, room)` the room's day was computed for.
-    day_key: Option<(u64, NaiveDateTime, RoomIdx)>,
-    day: RoomDay,
-    /// `(generation, minute)` the board was computed for, and what is on now and next in each
-    /// room with anything more today (the Now & next board's model function).
-    board_key: Option<(u64, NaiveDateTime)>,
-    board: BTreeMap<RoomIdx, RoomNow>,
-    /// `(generation, plan revision)` the pins were resolved for, and room key → index.
-    rooms_key: Option<(u64, u64)>,
-    rooms: BTreeMap<String, RoomIdx>,
+    /// The chosen room's day, for `(schedule revision, minute, room)`.
+    day: Memo<(u64, NaiveDateTime, RoomIdx), RoomDay>,
+    /// Room key → index, for the schedule revision.
+    rooms: Memo<u64, BTreeMap<String, RoomIdx>>,
 }
 
 impl Default for MapView {
@@ -88,12 +82,8 @@ impl Default for MapView {
             to_place: None,
             zoom: MIN_ZOOM,
             pan: Vec2::ZERO,
-            day_key: None,
-            day: RoomDay::default(),
-            board_key: None,
-            board: BTreeMap::new(),
-            rooms_key: None,
-            rooms: BTreeMap::new(),
+            day: Memo::default(),
+            rooms: Memo::default(),
         }
     }
 }
@@ -129,11 +119,6 @@ impl MapView {
             return;
         };
         self.refresh_rooms(ctx);
-        let minute = ctx.now.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(ctx.now);
-        if self.board_key != Some((ctx.generation, minute)) {
-            self.board = ctx.schedule.now_and_next(ctx.now).into_iter().map(|r| (r.room, r)).collect();
-            self.board_key = Some((ctx.generation, minute));
-        }
         toolbar_ui(ui, self, ctx, commands);
         ui.separator();
         egui::Panel::right("map_side").resizable(true).default_size(330.0).min_size(260.0).show(ui, |ui| {
@@ -164,24 +149,16 @@ impl MapView {
         });
     }
 
-    /// Room key → index, rebuilt when the schedule or plan changes (not per frame).
+    /// Room key → index, rebuilt when the schedule changes (not per frame).
     fn refresh_rooms(&mut self, ctx: &ViewCtx<'_>) {
-        let key = (ctx.generation, ctx.plan_revision);
-        if self.rooms_key != Some(key) {
-            self.rooms = ctx
-                .schedule
-                .rooms()
-                .iter()
-                .enumerate()
-                .map(|(i, room)| (room.key.clone(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX))))
-                .collect();
-            self.rooms_key = Some(key);
-            self.day_key = None;
-        }
+        self.rooms.refresh(ctx.revisions.schedule, || {
+            let rooms = ctx.schedule.rooms().iter().enumerate();
+            rooms.map(|(i, room)| (room.key.clone(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX)))).collect()
+        });
     }
 
     fn room_name<'a>(&self, ctx: &'a ViewCtx<'_>, key: &'a str) -> &'a str {
-        self.rooms.get(key).and_then(|&i| ctx.schedule.room(i)).map_or(key, |r| r.name.as_str())
+        self.rooms.value().get(key).and_then(|&i| ctx.schedule.room(i)).map_or(key, |r| r.name.as_str())
     }
 
     /// Pushes the edit that puts `room` at `at` ([`Edit::place_pin_on`]).
@@ -256,7 +233,7 @@ impl MapView {
         (area, image): (Rect, Rect),
         commands: &mut Vec<Command>,
     ) -> bool {
-        let room = self.rooms.get(key).copied();
+        let room = self.rooms.value().get(key).copied();
         let name = self.room_name(ctx, key).to_owned();
         let centre = to_screen(at, image);
         let hit = Rect::from_center_size(centre, Vec2::splat(PIN_RADIUS * 2.6));
@@ -269,7 +246,7 @@ impl MapView {
         let is_selected = self.selected.as_deref() == Some(key) || self.to_place.as_deref() == Some(key);
         let label = format!("Pin: {name}");
         response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
-        let on_now = room.and_then(|r| self.board.get(&r)).is_some_and(|r| r.now.is_some());
+        let on_now = room.and_then(|r| ctx.board_for(r)).is_some_and(|r| r.now.is_some());
 
         // Moving: drag the pin, or arrow keys while it has focus.
         let mut drawn_at = centre;
@@ -356,7 +333,7 @@ impl MapView {
                 }
             });
         });
-        let Some(room) = self.rooms.get(&key).copied() else {
+        let Some(room) = self.rooms.value().get(&key).copied() else {
             ui.label(format!("There is no room \"{key}\" in this schedule any more. Its pin is kept."));
             return;
         };
@@ -369,12 +346,7 @@ impl MapView {
             }
         }
         ui.add_space(6.0);
-        let minute = ctx.now.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(ctx.now);
-        if self.day_key != Some((ctx.generation, minute, room)) {
-            self.day = room_day(ctx.schedule, room, ctx.now);
-            self.day_key = Some((ctx.generation, minute, room));
-        }
-        let day = &self.day;
+        let day = self.day.get((ctx.revisions.schedule, ctx.minute(), room), || room_day(ctx.schedule, room, ctx.now));
         let session = |i: Option<crate::model::SessionIdx>| i.and_then(|i| ctx.schedule.session(i));
         now_next_row(ui, ctx, "Now", session(day.now), selected, commands);
         now_next_row(ui, ctx, "Next", session(day.next), selected, commands);
@@ -402,7 +374,7 @@ impl MapView {
             if !map.pins.contains_key(&room.key) {
                 continue;
             }
-            let board = self.board.get(&RoomIdx(u32::try_from(i).unwrap_or(u32::MAX)));
+            let board = ctx.board_for(RoomIdx(u32::try_from(i).unwrap_or(u32::MAX)));
             let session = |i: Option<crate::model::SessionIdx>| i.and_then(|i| ctx.schedule.session(i));
             let (line, live) = match (board.and_then(|b| session(b.now)), board.and_then(|b| session(b.next))) {
                 (Some(now), _) => (format!("Now: {}", now.title), true),
@@ -448,7 +420,7 @@ impl MapView {
         ui.add_space(4.0);
         let rooms: Vec<(String, String)> =
             ctx.schedule.rooms().iter().map(|r| (r.key.clone(), r.name.clone())).collect();
-        let orphans = map.pins.keys().filter(|k| !self.rooms.contains_key(*k)).map(|k| (k.clone(), k.clone()));
+        let orphans = map.pins.keys().filter(|k| !self.rooms.value().contains_key(*k)).map(|k| (k.clone(), k.clone()));
         for (key, name) in rooms.into_iter().chain(orphans.collect::<Vec<_>>()) {
             let placed = map.pins.contains_key(&key);
             ui.horizontal(|ui| {

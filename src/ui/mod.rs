@@ -8,6 +8,7 @@ pub mod friends_view;
 mod grid_column;
 pub mod item_editor;
 pub mod map_view;
+pub mod memo;
 pub mod now_view;
 pub mod room_grid;
 pub mod roster_charts;
@@ -27,56 +28,86 @@ use crate::command::{Choice, Command, FileCommand, PlanCommand};
 use crate::model::{Plan, Schedule, ScheduleDiff, SessionId, Timeline};
 use agenda_view::AgendaView;
 use details_view::DetailsView;
+pub use memo::{Memo, Revisions};
 use schedule_view::ScheduleView;
 
-/// Everything a view may read in one frame.
+/// Everything a view may read in one frame: the documents, what is derived from them, and
+/// [`Revisions`] to key a [`Memo`] on. Views never compute what is here themselves.
 pub struct ViewCtx<'a> {
     pub schedule: &'a Schedule,
-    /// Changes whenever the schedule is replaced; views key their caches on it.
-    pub generation: u64,
     pub plan: &'a Plan,
-    /// Changes whenever the plan changes.
-    pub plan_revision: u64,
+    /// Which documents changed since the app started; views key their memos on it.
+    pub revisions: Revisions,
+    /// The attendee's timeline: plan, booth shifts and volunteer slots, with clashes.
     pub timeline: &'a Timeline,
+    /// What is on now and next in each room, for this minute (built once, for every view).
+    pub board: &'a [crate::model::RoomNow],
     /// What the last schedule update changed, until dismissed.
     pub changes: Option<&'a ScheduleDiff>,
     /// Conference-local wall-clock time.
     pub now: NaiveDateTime,
     pub status: &'a Status,
+    pub prefs: Prefs,
+    pub friends: Friends<'a>,
+    /// The open roster, if any.
+    pub roster: Option<roster_view::RosterCtx<'a>>,
+    /// The venue map shown on the Map tab and its picture.
+    pub venue: map_view::MapCtx<'a>,
+    pub search: Search<'a>,
+    /// The attendee's filter for this conference.
+    pub filter: &'a crate::model::filter::Filter,
+}
+
+/// The user's preferences for how things are shown.
+#[derive(Clone, Copy)]
+pub struct Prefs {
     /// Also show times in the laptop's zone.
     pub show_laptop_time: bool,
     pub looks: crate::io::settings::Looks,
-    /// Friends whose shared picks are kept for this conference.
-    pub friends: &'a [crate::model::friends::Friend],
-    /// Which friends are going to which session.
-    pub friend_index: &'a crate::model::friends::FriendIndex,
-    /// The open roster, if any.
-    pub roster: Option<roster_view::RosterCtx<'a>>,
     /// First run: explain the sample and how to open a real schedule.
     pub show_welcome: bool,
     /// Turns an instant into the laptop's wall-clock time.
     pub laptop_clock: fn(DateTime<Utc>) -> NaiveDateTime,
-    /// The venue map shown on the Map tab and its picture.
-    pub venue: map_view::MapCtx<'a>,
-    /// The schedule's search index; `None` while it is being built.
-    pub search: Option<&'a crate::model::search::SearchIndex>,
-    /// Lends large searches a second thread.
-    pub search_fork: &'a dyn crate::model::search::Fork,
-    /// The attendee's filter for this conference.
-    pub filter: &'a crate::model::filter::Filter,
+}
+
+/// Friends whose shared picks are kept for this conference, and who goes where.
+#[derive(Clone, Copy)]
+pub struct Friends<'a> {
+    pub list: &'a [crate::model::friends::Friend],
+    pub index: &'a crate::model::friends::FriendIndex,
+    /// The sessions the attendee and their friends both picked.
+    pub overlaps: &'a [crate::model::friends::Overlap],
+}
+
+/// The schedule's search index (`None` while it is being built) and a second thread for large
+/// searches.
+#[derive(Clone, Copy)]
+pub struct Search<'a> {
+    pub index: Option<&'a crate::model::search::SearchIndex>,
+    pub fork: &'a dyn crate::model::search::Fork,
 }
 
 impl ViewCtx<'_> {
     /// The laptop's wall-clock time for a conference-local time, when the user asked to see it and
     /// it differs from conference time.
     pub fn laptop_time(&self, conference_local: NaiveDateTime) -> Option<NaiveDateTime> {
-        if !self.show_laptop_time {
+        if !self.prefs.show_laptop_time {
             return None;
         }
         let zone = self.schedule.conference().zone;
         zone.tz()?;
-        let laptop = (self.laptop_clock)(zone.to_utc(conference_local));
+        let laptop = (self.prefs.laptop_clock)(zone.to_utc(conference_local));
         (laptop != conference_local).then_some(laptop)
+    }
+
+    /// What is on now and next in `room`, if anything more is on there today.
+    pub fn board_for(&self, room: crate::model::RoomIdx) -> Option<&crate::model::RoomNow> {
+        self.board.iter().find(|r| r.room == room)
+    }
+
+    /// `now` to the minute: the key of everything that changes as time passes.
+    pub fn minute(&self) -> NaiveDateTime {
+        memo::minute_of(self.now)
     }
 }
 
@@ -329,7 +360,7 @@ pub fn root_ui(
     if !state.banners.is_empty() {
         egui::Panel::top("banners").show(ui, |ui| widgets::banners_ui(ui, &state.banners, commands));
     }
-    if ctx.show_welcome {
+    if ctx.prefs.show_welcome {
         egui::Panel::top("welcome").show(ui, |ui| widgets::welcome_ui(ui, ctx, commands));
     }
     if state.shortcuts_open {

@@ -3,7 +3,6 @@
 //! left and the room, and what is on now and next in every room. The room list is cached per
 //! minute and drawn virtualised, so 90 rooms cost what is on screen.
 
-use chrono::{NaiveDateTime, Timelike as _};
 use egui::{FontId, RichText, Ui};
 
 use super::widgets::{self, one_line};
@@ -13,25 +12,16 @@ use crate::model::time::{format_day, format_hm, format_minutes, minutes_between}
 use crate::model::{RoomNow, SessionId, TimelineItem};
 
 #[derive(Default)]
-pub struct NowView {
-    /// `(generation, minute)` the board was computed for.
-    board_key: Option<(u64, NaiveDateTime)>,
-    board: Vec<RoomNow>,
-}
+pub struct NowView {}
 
 impl NowView {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, selected: Option<&SessionId>, commands: &mut Vec<Command>) {
-        let minute = ctx.now.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(ctx.now);
-        if self.board_key != Some((ctx.generation, minute)) {
-            self.board = ctx.schedule.now_and_next(ctx.now);
-            self.board_key = Some((ctx.generation, minute));
-        }
         clock_ui(ui, ctx);
         ui.add_space(8.0);
         next_item_ui(ui, ctx, ctx.timeline.current_or_next(ctx.now), commands);
         ui.add_space(8.0);
         ui.separator();
-        if self.board.is_empty() {
+        if ctx.board.is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(30.0);
                 ui.heading("Nothing is on right now");
@@ -47,7 +37,7 @@ impl NowView {
         }
         board_header_ui(ui);
         ui.spacing_mut().item_spacing.y = 0.0;
-        let board = &self.board;
+        let board = ctx.board;
         egui::ScrollArea::vertical().id_salt("now_board").auto_shrink(false).show_rows(
             ui,
             theme::ROW_HEIGHT,
@@ -72,7 +62,7 @@ fn clock_ui(ui: &mut Ui, ctx: &ViewCtx<'_>) {
         });
         // The laptop's own clock, when it says something else: the usual cause of "I missed it".
         if zone.tz().is_some() {
-            let laptop = (ctx.laptop_clock)(zone.to_utc(ctx.now));
+            let laptop = (ctx.prefs.laptop_clock)(zone.to_utc(ctx.now));
             let difference = minutes_between(ctx.now, laptop);
             if difference != 0 {
                 ui.separator();

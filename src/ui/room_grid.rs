@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDateTime, Timelike as _};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 use super::grid_column::{Block, GridColumn};
-use super::{ViewCtx, search_bar, theme};
+use super::{Memo, ViewCtx, search_bar, theme};
 use crate::command::{Command, UiCommand};
 use crate::model::filter::{CompiledFilter, Filter};
 use crate::model::time::{format_hm, minutes_between};
@@ -23,8 +23,8 @@ const MAX_ZOOM: f32 = 6.0;
 const BAND_PX: f32 = 8.0;
 
 /// Layout of one day, rebuilt when the day or the schedule changes.
+#[derive(Default)]
 struct DayLayout {
-    key: (u64, DayIdx),
     columns: Vec<GridColumn>,
     /// Top of the grid, on a half hour.
     starts_at: NaiveDateTime,
@@ -34,10 +34,12 @@ struct DayLayout {
 pub struct RoomGrid {
     /// Pixels per minute.
     zoom: f32,
-    layout: Option<DayLayout>,
-    /// The attendee's filter compiled for this schedule: sessions it hides are drawn faded, so
-    /// the grid keeps its shape. Rebuilt when the filter, schedule, picks or minute change.
-    filter: Option<(FilterKey, CompiledFilter)>,
+    /// The day's columns, for `(schedule revision, day)`.
+    layout: Memo<(u64, DayIdx), DayLayout>,
+    /// The attendee's filter compiled for this schedule (`None` when no filter is on): sessions
+    /// it hides are drawn faded, so the grid keeps its shape. Rebuilt when the filter, schedule,
+    /// picks or minute change.
+    filter: Memo<FilterKey, Option<CompiledFilter>>,
 }
 
 /// What [`RoomGrid::filter`] was compiled for.
@@ -51,7 +53,7 @@ struct FilterKey {
 
 impl Default for RoomGrid {
     fn default() -> Self {
-        Self { zoom: 2.0, layout: None, filter: None }
+        Self { zoom: 2.0, layout: Memo::default(), filter: Memo::default() }
     }
 }
 
@@ -64,9 +66,7 @@ impl RoomGrid {
         selected: Option<&SessionId>,
         commands: &mut Vec<Command>,
     ) {
-        if self.layout.as_ref().map(|l| l.key) != Some((ctx.generation, day)) {
-            self.layout = Some(build_layout(ctx.schedule, ctx.generation, day));
-        }
+        self.layout.refresh((ctx.revisions.schedule, day), || build_layout(ctx.schedule, day));
         self.refresh_filter(ctx);
         ui.horizontal(|ui| {
             ui.label("Zoom");
@@ -84,7 +84,7 @@ impl RoomGrid {
                 self.zoom = (self.zoom * zoom_delta).clamp(MIN_ZOOM, MAX_ZOOM);
             }
         }
-        let Some(layout) = &self.layout else { return };
+        let layout = self.layout.value();
         let zoom = self.zoom;
         let size = vec2(
             TIME_WIDTH + COLUMN_WIDTH * layout.columns.len() as f32,
@@ -94,7 +94,7 @@ impl RoomGrid {
             ui.set_width(size.x);
             ui.set_height(size.y);
             let origin = ui.max_rect().min;
-            let filter = self.filter.as_ref().map(|(_, compiled)| compiled);
+            let filter = self.filter.value().as_ref();
             let grid = GridPainter { ctx, layout, zoom, origin, viewport, filter };
             grid.time_lines(ui);
             grid.blocks(ui, selected, commands);
@@ -107,24 +107,20 @@ impl RoomGrid {
 
 impl RoomGrid {
     fn refresh_filter(&mut self, ctx: &ViewCtx<'_>) {
-        if !ctx.filter.is_active() {
-            self.filter = None;
-            return;
-        }
-        let picks = search_bar::filter_picks(ctx.filter, ctx.plan_revision);
+        let picks = search_bar::filter_picks(ctx.filter, ctx.revisions.plan);
         let minute = search_bar::filter_minute(ctx.filter, ctx.now);
-        let fresh = self.filter.as_ref().is_some_and(|(key, _)| {
-            key.generation == ctx.generation && key.filter == *ctx.filter && key.picks == picks && key.minute == minute
-        });
-        if !fresh {
-            let compiled = ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now));
-            let key = FilterKey { generation: ctx.generation, filter: ctx.filter.clone(), picks, minute };
-            self.filter = Some((key, compiled));
-        }
+        let generation = ctx.revisions.schedule;
+        self.filter.refresh_with(
+            |key| {
+                key.generation == generation && key.filter == *ctx.filter && key.picks == picks && key.minute == minute
+            },
+            || FilterKey { generation, filter: ctx.filter.clone(), picks, minute },
+            || ctx.filter.is_active().then(|| ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now))),
+        );
     }
 }
 
-fn build_layout(schedule: &Schedule, generation: u64, day: DayIdx) -> DayLayout {
+fn build_layout(schedule: &Schedule, day: DayIdx) -> DayLayout {
     let sessions = schedule.day_sessions(day);
     let first = schedule.day(day).map_or(0, |d| d.sessions.start);
     let start = sessions.first().map_or(NaiveDateTime::MIN, |s| s.starts_at);
@@ -149,7 +145,7 @@ fn build_layout(schedule: &Schedule, generation: u64, day: DayIdx) -> DayLayout 
         .filter(|(_, list)| !list.is_empty())
         .map(|(name, list)| GridColumn::new(name, &list))
         .collect();
-    DayLayout { key: (generation, day), columns, starts_at: start, total_mins }
+    DayLayout { columns, starts_at: start, total_mins }
 }
 
 struct GridPainter<'a, 'b> {

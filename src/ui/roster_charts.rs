@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 
 use super::roster_view::RosterCtx;
-use super::theme;
+use super::{Memo, theme};
 use crate::model::Rgb;
 use crate::model::roster_report::{BoothCoverage, booth_coverage};
 use crate::model::schedule::palette_colour;
@@ -32,7 +32,12 @@ struct PersonBar {
 
 #[derive(Default)]
 pub struct RosterCharts {
-    key: Option<(u64, Option<NaiveDate>)>,
+    /// The plotted series, for `(roster revision, day shown)`.
+    series: Memo<(u64, Option<NaiveDate>), Series>,
+}
+
+#[derive(Default)]
+struct Series {
     booths: Vec<BoothSeries>,
     people: Vec<PersonBar>,
 }
@@ -65,18 +70,15 @@ fn booth_series(b: usize, booth: BoothCoverage, date: NaiveDate) -> BoothSeries 
 }
 
 impl RosterCharts {
-    fn rebuild(&mut self, r: &RosterCtx<'_>, date: Option<NaiveDate>) {
-        if self.key == Some((r.revision, date)) {
-            return;
-        }
-        self.booths = date.map_or_else(Vec::new, |date| {
+    fn build(r: &RosterCtx<'_>, date: Option<NaiveDate>) -> Series {
+        let booths = date.map_or_else(Vec::new, |date| {
             booth_coverage(r.roster, date)
                 .into_iter()
                 .enumerate()
                 .map(|(b, booth)| booth_series(b, booth, date))
                 .collect()
         });
-        self.people = r
+        let people = r
             .report
             .loads_busiest_first(r.roster)
             .into_iter()
@@ -87,11 +89,11 @@ impl RosterCharts {
                 limit: load.limit_mins.map(|m| f64::from(m) / 60.0),
             })
             .collect();
-        self.key = Some((r.revision, date));
+        Series { booths, people }
     }
 
     pub fn ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, date: Option<NaiveDate>) {
-        self.rebuild(r, date);
+        let series = self.series.get((r.revision, date), || Self::build(r, date));
         let visuals = ui.visuals().clone();
         ui.label(
             RichText::new("Seats needed (wide, faint) and filled (thin), per booth: a gap shows as a dip").strong(),
@@ -106,7 +108,7 @@ impl RosterCharts {
             .include_y(0.0)
             .x_axis_formatter(|mark, _| format!("{:02}:00", (mark.value.rem_euclid(24.0)) as u32))
             .show(ui, |plot| {
-                for booth in &self.booths {
+                for booth in &series.booths {
                     let colour = theme::track(booth.colour);
                     plot.line(
                         Line::new(format!("{} needed", booth.name), PlotPoints::new(booth.needed.clone()))
@@ -125,8 +127,8 @@ impl RosterCharts {
             });
         ui.add_space(6.0);
         ui.label(RichText::new("Hours per person (red: over their limit)").strong());
-        let names: Vec<String> = self.people.iter().map(|p| p.name.clone()).collect();
-        let bars: Vec<Bar> = self
+        let names: Vec<String> = series.people.iter().map(|p| p.name.clone()).collect();
+        let bars: Vec<Bar> = series
             .people
             .iter()
             .enumerate()
@@ -135,7 +137,7 @@ impl RosterCharts {
                 Bar::new(i as f64, p.hours).name(&p.name).fill(colour).width(0.7)
             })
             .collect();
-        let limits: Vec<Bar> = self
+        let limits: Vec<Bar> = series
             .people
             .iter()
             .enumerate()

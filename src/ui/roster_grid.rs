@@ -11,7 +11,7 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::roster_view::RosterCtx;
-use super::theme;
+use super::{Memo, theme};
 use crate::command::Command;
 use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
 use crate::model::time::{format_day, format_hm, minutes_between};
@@ -41,58 +41,60 @@ struct DayLayout {
 #[derive(Default)]
 pub struct RosterGrid {
     day: usize,
-    /// `(roster revision, day)` the layout is for.
-    key: Option<(u64, usize)>,
-    days: Vec<NaiveDate>,
-    layout: Option<DayLayout>,
+    /// The roster's days, for its revision.
+    days: Memo<u64, Vec<NaiveDate>>,
+    /// The day's layout, for `(roster revision, day)`.
+    layout: Memo<(u64, usize), Option<DayLayout>>,
 }
 
 impl RosterGrid {
     /// The date of the day shown, for the charts.
     pub fn day_date(&self, r: &RosterCtx<'_>) -> Option<NaiveDate> {
-        self.days.get(self.day).copied().or_else(|| r.roster.days().first().copied())
+        self.days.value().get(self.day).copied().or_else(|| r.roster.days().first().copied())
     }
 
     fn rebuild(&mut self, r: &RosterCtx<'_>) {
-        if self.key == Some((r.revision, self.day)) {
-            return;
-        }
         let roster = r.roster;
-        self.days = roster.days();
-        self.day = self.day.min(self.days.len().saturating_sub(1));
-        self.layout = self.days.get(self.day).map(|&date| {
-            let booths = roster.booths();
-            let mut columns = vec![Vec::new(); booths.len()];
-            let mut first = NaiveDateTime::MAX;
-            let mut last = NaiveDateTime::MIN;
-            for (i, shift) in roster.shifts().iter().enumerate() {
-                if roster.day_of(shift) != date {
-                    continue;
+        let days = self.days.get(r.revision, || roster.days());
+        self.day = self.day.min(days.len().saturating_sub(1));
+        let date = days.get(self.day).copied();
+        self.layout.refresh((r.revision, self.day), || {
+            date.map(|date| {
+                let booths = roster.booths();
+                let mut columns = vec![Vec::new(); booths.len()];
+                let mut first = NaiveDateTime::MAX;
+                let mut last = NaiveDateTime::MIN;
+                for (i, shift) in roster.shifts().iter().enumerate() {
+                    if roster.day_of(shift) != date {
+                        continue;
+                    }
+                    if let Some(column) =
+                        booths.iter().position(|b| b.id == shift.booth).and_then(|c| columns.get_mut(c))
+                    {
+                        column.push(i);
+                        first = first.min(shift.starts_at);
+                        last = last.max(shift.ends_at);
+                    }
                 }
-                if let Some(column) = booths.iter().position(|b| b.id == shift.booth).and_then(|c| columns.get_mut(c)) {
-                    column.push(i);
-                    first = first.min(shift.starts_at);
-                    last = last.max(shift.ends_at);
+                for column in &mut columns {
+                    column.sort_by_key(|&i| roster.shifts().get(i).map(|s| s.starts_at));
                 }
-            }
-            for column in &mut columns {
-                column.sort_by_key(|&i| roster.shifts().get(i).map(|s| s.starts_at));
-            }
-            let start = if first == NaiveDateTime::MAX { date.and_hms_opt(8, 0, 0).unwrap_or_default() } else { first };
-            let start = start - Duration::minutes(i64::from(start.minute() % 30));
-            let total_mins = minutes_between(start, last.max(start)).clamp(60, 3 * 24 * 60) + 30;
-            let (people, broken, newcomer) = shift_facts(r);
-            DayLayout {
-                booths: booths.iter().map(|b| b.name.clone()).collect(),
-                columns,
-                starts_at: start,
-                total_mins,
-                people,
-                broken,
-                newcomer,
-            }
+                let start =
+                    if first == NaiveDateTime::MAX { date.and_hms_opt(8, 0, 0).unwrap_or_default() } else { first };
+                let start = start - Duration::minutes(i64::from(start.minute() % 30));
+                let total_mins = minutes_between(start, last.max(start)).clamp(60, 3 * 24 * 60) + 30;
+                let (people, broken, newcomer) = shift_facts(r);
+                DayLayout {
+                    booths: booths.iter().map(|b| b.name.clone()).collect(),
+                    columns,
+                    starts_at: start,
+                    total_mins,
+                    people,
+                    broken,
+                    newcomer,
+                }
+            })
         });
-        self.key = Some((r.revision, self.day));
     }
 
     /// Draws the day tabs and the grid. Returns the shift that was clicked, if any.
@@ -104,13 +106,13 @@ impl RosterGrid {
         commands: &mut Vec<Command>,
     ) -> Option<ShiftId> {
         self.rebuild(r);
-        if self.days.is_empty() {
+        if self.days.value().is_empty() {
             ui.label("This roster has no shifts yet.");
             return None;
         }
         let mut day = self.day;
         ui.horizontal(|ui| {
-            for (i, date) in self.days.iter().enumerate() {
+            for (i, date) in self.days.value().iter().enumerate() {
                 ui.selectable_value(&mut day, i, format_day(*date));
             }
         });
@@ -118,7 +120,7 @@ impl RosterGrid {
             self.day = day;
             self.rebuild(r);
         }
-        let layout = self.layout.as_ref()?;
+        let layout = self.layout.value().as_ref()?;
         let size = vec2(
             TIME_WIDTH + COLUMN_WIDTH * layout.booths.len() as f32,
             HEADER_HEIGHT + layout.total_mins as f32 * ZOOM,

@@ -11,7 +11,7 @@ use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 
 use super::roster_grid::RosterGrid;
 use super::volunteers_view::VolunteersView;
-use super::{SaveState, ViewCtx, roster_charts, theme};
+use super::{Memo, SaveState, ViewCtx, roster_charts, theme};
 use crate::command::{Choice, Command, FileCommand, RosterCommand};
 use crate::model::autoroster::AutoRoster;
 use crate::model::roster::{PersonName, Roster, RosterEdit, ShiftId};
@@ -29,6 +29,8 @@ pub struct RosterCtx<'a> {
     pub save: SaveState,
     /// Changes whenever the roster changes; views key their caches on it.
     pub revision: u64,
+    /// Each volunteer task's slots: needed, signed up, covered.
+    pub volunteer_coverage: &'a [crate::model::roster::TaskCoverage],
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,7 +53,7 @@ pub struct RosterView {
     volunteers: VolunteersView,
     /// The rule breaks described, and the roster revision they were described for: describing
     /// them looks shifts and booths up by id, too slow to redo every frame.
-    violation_lines: Option<(u64, Vec<String>)>,
+    violation_lines: Memo<u64, Vec<String>>,
 }
 
 impl RosterView {
@@ -81,7 +83,8 @@ impl RosterView {
                 self.shift_details_ui(ui, r, &shift, commands);
             });
         }
-        let lines = described(&mut self.violation_lines, r);
+        let lines =
+            self.violation_lines.get(r.revision, || r.report.violations.iter().map(|v| v.describe(r.roster)).collect());
         egui::CentralPanel::default().show(ui, |ui| {
             violations_strip_ui(ui, r, lines, &mut self.selected);
             if let Some(shift) = self.grid.ui(ui, r, self.selected.as_ref(), commands) {
@@ -307,14 +310,6 @@ fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
             }
         },
     );
-}
-
-/// Each rule break described, once per roster revision.
-fn described<'a>(cache: &'a mut Option<(u64, Vec<String>)>, r: &RosterCtx<'_>) -> &'a [String] {
-    if cache.as_ref().map(|(revision, _)| *revision) != Some(r.revision) {
-        *cache = Some((r.revision, r.report.violations.iter().map(|v| v.describe(r.roster)).collect()));
-    }
-    cache.as_ref().map_or(&[], |(_, lines)| lines.as_slice())
 }
 
 /// The rule breaks, one line each (`lines`: their descriptions); clicking one opens its shift.

@@ -9,7 +9,7 @@ use egui::{Align, FontId, Layout, RichText, Sense, Ui};
 use super::room_grid::RoomGrid;
 use super::search_bar::{self, SearchBar};
 use super::widgets::{self, one_line};
-use super::{ViewCtx, theme};
+use super::{Memo, ViewCtx, theme};
 use crate::command::{Choice, Command, FileCommand, PlanCommand, SettingsCommand, UiCommand};
 use crate::model::filter::Filter;
 use crate::model::search::Highlights;
@@ -31,6 +31,13 @@ enum Row {
     Session(SessionIdx),
 }
 
+#[derive(Default)]
+struct Rows {
+    rows: Vec<Row>,
+    /// Session rows among `rows`.
+    sessions: usize,
+}
+
 /// What the list's rows were built for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum RowsKey {
@@ -44,10 +51,9 @@ enum RowsKey {
 pub struct ScheduleView {
     day: usize,
     layout: ScheduleLayout,
-    rows_key: Option<RowsKey>,
-    rows: Vec<Row>,
-    /// Session rows among `rows`.
-    session_rows: usize,
+    /// The list's rows (time-slot headers and sessions) and how many are sessions, for a day
+    /// and filter or for a search (`None`: a search whose index is not built yet).
+    rows: Memo<Option<RowsKey>, Rows>,
     search: SearchBar,
     /// Generation the default day was chosen for.
     day_chosen_for: Option<u64>,
@@ -117,13 +123,13 @@ impl ScheduleView {
             empty_state(ui, commands);
             return;
         }
-        if self.day_chosen_for != Some(ctx.generation) {
+        if self.day_chosen_for != Some(ctx.revisions.schedule) {
             // A new schedule: start on today if the conference is on, else its first day.
             self.day = ctx.schedule.day_of(ctx.now).map_or(0, DayIdx::index);
-            self.day_chosen_for = Some(ctx.generation);
+            self.day_chosen_for = Some(ctx.revisions.schedule);
         }
         self.day = self.day.min(days.len() - 1);
-        let outcome = self.search.ui(ui, ctx, self.session_rows, commands);
+        let outcome = self.search.ui(ui, ctx, self.rows.value().sessions, commands);
         let searching = self.search.is_searching();
         ui.horizontal(|ui| {
             if searching {
@@ -145,7 +151,7 @@ impl ScheduleView {
         if outcome.go_to_first {
             self.layout = ScheduleLayout::List;
             self.rebuild_rows(ctx);
-            let first = self.rows.iter().enumerate().find_map(|(i, row)| match *row {
+            let first = self.rows.value().rows.iter().enumerate().find_map(|(i, row)| match *row {
                 Row::Session(idx) => Some((i, idx)),
                 Row::Slot(_) => None,
             });
@@ -170,54 +176,28 @@ impl ScheduleView {
             self.rebuild_search_rows(ctx);
             return;
         }
-        let picks = search_bar::filter_picks(ctx.filter, ctx.plan_revision);
+        let picks = search_bar::filter_picks(ctx.filter, ctx.revisions.plan);
         let minute = search_bar::filter_minute(ctx.filter, ctx.now);
-        let fresh = matches!(&self.rows_key, Some(RowsKey::Day { generation, day, filter, picks: p, minute: m })
-            if *generation == ctx.generation && *day == self.day && filter == ctx.filter && *p == picks && *m == minute);
-        if fresh {
-            return;
-        }
-        self.rows.clear();
-        self.session_rows = 0;
-        let compiled =
-            ctx.filter.is_active().then(|| ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now)));
-        if let Some(day) = ctx.schedule.days().get(self.day) {
-            let mut slot = None;
-            for i in day.sessions.clone() {
-                let Some(session) = ctx.schedule.sessions().get(i) else { continue };
-                let idx = SessionIdx(u32::try_from(i).unwrap_or(u32::MAX));
-                if compiled.as_ref().is_some_and(|f| !f.matches(ctx.schedule, idx)) {
-                    continue;
-                }
-                if slot != Some(session.starts_at) {
-                    slot = Some(session.starts_at);
-                    self.rows.push(Row::Slot(session.starts_at));
-                }
-                self.rows.push(Row::Session(idx));
-                self.session_rows += 1;
-            }
-        }
-        self.rows_key =
-            Some(RowsKey::Day { generation: ctx.generation, day: self.day, filter: ctx.filter.clone(), picks, minute });
+        let (generation, day) = (ctx.revisions.schedule, self.day);
+        self.rows.refresh_with(
+            |key| {
+                matches!(key, Some(RowsKey::Day { generation: g, day: d, filter, picks: p, minute: m })
+                if *g == generation && *d == day && filter == ctx.filter && *p == picks && *m == minute)
+            },
+            || Some(RowsKey::Day { generation, day, filter: ctx.filter.clone(), picks, minute }),
+            || day_rows(ctx, day, minute),
+        );
     }
 
     /// The rows of a search: every hit, best first, without time-slot headers.
     fn rebuild_search_rows(&mut self, ctx: &ViewCtx<'_>) {
-        if self.search.hits(ctx).is_none() {
-            self.rows.clear();
-            self.session_rows = 0;
-            self.rows_key = None;
-            return;
-        }
-        let key = RowsKey::Search(self.search.revision());
-        if self.rows_key.as_ref() == Some(&key) {
-            return;
-        }
-        let Some(hits) = self.search.hits(ctx) else { return };
-        self.rows.clear();
-        self.rows.extend(hits.iter().map(|hit| Row::Session(hit.session)));
-        self.session_rows = self.rows.len();
-        self.rows_key = Some(key);
+        let key = self.search.hits(ctx).is_some().then(|| RowsKey::Search(self.search.revision()));
+        let search = &mut self.search;
+        self.rows.refresh(key, || {
+            let rows: Vec<Row> =
+                search.hits(ctx).unwrap_or_default().iter().map(|hit| Row::Session(hit.session)).collect();
+            Rows { sessions: rows.len(), rows }
+        });
     }
 
     /// Keyboard: j/k or arrows move the selection, h/l or arrows change day, Enter opens the
@@ -226,6 +206,8 @@ impl ScheduleView {
         let Some(key) = list_key(ui) else { return };
         let days = ctx.schedule.days().len();
         let sessions: Vec<(usize, SessionIdx)> = self
+            .rows
+            .value()
             .rows
             .iter()
             .enumerate()
@@ -273,7 +255,7 @@ impl ScheduleView {
         self.keyboard(ui, ctx, selected, commands);
         self.rebuild_rows(ctx);
         let searching = self.search.is_searching();
-        if self.rows.is_empty() {
+        if self.rows.value().rows.is_empty() {
             self.nothing_shown_ui(ui, ctx, commands);
             return;
         }
@@ -286,6 +268,7 @@ impl ScheduleView {
             area = area.vertical_scroll_offset(offset);
         }
         let Self { rows, search, .. } = self;
+        let rows = &rows.value().rows;
         ui.spacing_mut().item_spacing.y = 0.0;
         area.show_rows(ui, theme::ROW_HEIGHT, rows.len(), |ui, range| {
             for row in rows.get(range).unwrap_or_default() {
@@ -305,7 +288,7 @@ impl ScheduleView {
     fn nothing_shown_ui(&self, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
         ui.vertical_centered(|ui| {
             ui.add_space(40.0);
-            if self.search.is_searching() && ctx.search.is_none() {
+            if self.search.is_searching() && ctx.search.index.is_none() {
                 ui.spinner();
                 ui.label("Preparing search for this schedule…");
                 return;
@@ -372,7 +355,7 @@ fn session_row_ui(
     let schedule = ctx.schedule;
     let room = schedule.room_name(session);
     let is_selected = selected == Some(&session.id);
-    let going = ctx.friend_index.going_label(&session.id);
+    let going = ctx.friends.index.going_label(&session.id);
     let mut accessible = format!("{} {}, {}", format_hm(session.starts_at), session.title, room);
     if let Some(names) = &going {
         accessible.push_str(&format!(", friends going: {names}"));
@@ -521,8 +504,8 @@ fn row_controls_ui(
         if session.is_recorded {
             widgets::chip(ui, "REC", visuals.text_color(), "Recorded");
         }
-        if let Some(names) = ctx.friend_index.going_label(&session.id) {
-            let count = ctx.friend_index.going_count(&session.id);
+        if let Some(names) = ctx.friends.index.going_label(&session.id) {
+            let count = ctx.friends.index.going_count(&session.id);
             widgets::chip(ui, &format!("👥 {count}"), theme::maybe(&visuals), &format!("Going: {names}"));
         }
         let clashing = ctx.timeline.position_of(&session.id).is_some_and(|i| ctx.timeline.has_clash(i));
@@ -532,4 +515,28 @@ fn row_controls_ui(
         }
     }
     controls
+}
+
+/// One day's rows: a time-slot header before each new start time, then the sessions the filter
+/// lets through.
+fn day_rows(ctx: &ViewCtx<'_>, day: usize, minute: Option<NaiveDateTime>) -> Rows {
+    let mut out = Rows::default();
+    let compiled =
+        ctx.filter.is_active().then(|| ctx.filter.compile(ctx.schedule, ctx.plan, minute.unwrap_or(ctx.now)));
+    let Some(day) = ctx.schedule.days().get(day) else { return out };
+    let mut slot = None;
+    for i in day.sessions.clone() {
+        let Some(session) = ctx.schedule.sessions().get(i) else { continue };
+        let idx = SessionIdx(u32::try_from(i).unwrap_or(u32::MAX));
+        if compiled.as_ref().is_some_and(|f| !f.matches(ctx.schedule, idx)) {
+            continue;
+        }
+        if slot != Some(session.starts_at) {
+            slot = Some(session.starts_at);
+            out.rows.push(Row::Slot(session.starts_at));
+        }
+        out.rows.push(Row::Session(idx));
+        out.sessions += 1;
+    }
+    out
 }

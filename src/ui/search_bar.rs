@@ -13,7 +13,7 @@ use chrono::{NaiveDateTime, Timelike as _};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Ui};
 
-use super::ViewCtx;
+use super::{Memo, ViewCtx};
 use crate::command::{Command, SettingsCommand};
 use crate::model::SessionIdx;
 use crate::model::filter::{Facets, Filter};
@@ -66,7 +66,7 @@ pub struct SearchBar {
     focus_requested: bool,
     filters_open: bool,
     /// The schedule generation and what it offers to filter on.
-    facets: Option<(u64, Facets)>,
+    facets: Memo<u64, Facets>,
     live: LiveSearch,
     key: Option<HitsKey>,
     hits: Vec<Hit>,
@@ -174,10 +174,7 @@ impl SearchBar {
 
     /// The panel of days, tracks, rooms, kinds and languages; returns what was clicked.
     fn filter_panel_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, filter: &Filter) -> Option<PanelChange> {
-        if self.facets.as_ref().is_none_or(|(generation, _)| *generation != ctx.generation) {
-            self.facets = Some((ctx.generation, Filter::facets(ctx.schedule)));
-        }
-        let (_, facets) = self.facets.as_ref()?;
+        let facets = self.facets.get(ctx.revisions.schedule, || Filter::facets(ctx.schedule));
         let mut change = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             egui::ScrollArea::vertical().id_salt("filter_panel").max_height(180.0).show(ui, |ui| {
@@ -199,19 +196,19 @@ impl SearchBar {
 
     /// The hits for the typed text and the filter, best first; `None` while the index is built.
     pub fn hits(&mut self, ctx: &ViewCtx<'_>) -> Option<&[Hit]> {
-        let index = ctx.search?;
+        let index = ctx.search.index?;
         let now = KeyNow {
-            generation: ctx.generation,
+            generation: ctx.revisions.schedule,
             text: self.text.trim(),
             filter: ctx.filter,
-            picks: filter_picks(ctx.filter, ctx.plan_revision),
+            picks: filter_picks(ctx.filter, ctx.revisions.plan),
             minute: filter_minute(ctx.filter, ctx.now),
         };
         if !self.key.as_ref().is_some_and(|key| key.matches(&now)) {
             let query = Query { text: now.text.to_owned(), filter: ctx.filter.clone() };
             let at = now.minute.unwrap_or(ctx.now);
             self.hits.clear();
-            self.hits.extend_from_slice(self.live.search(index, ctx.schedule, ctx.plan, &query, at, ctx.search_fork));
+            self.hits.extend_from_slice(self.live.search(index, ctx.schedule, ctx.plan, &query, at, ctx.search.fork));
             self.revision += 1;
             self.highlighter = Some(Highlighter::new(&query.text));
             self.highlights.clear();

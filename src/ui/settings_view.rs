@@ -37,13 +37,13 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
             commands.push(Command::Settings(SettingsCommand::ConferenceZone(None)));
         }
         ui.separator();
-        let mut show = ctx.show_laptop_time;
+        let mut show = ctx.prefs.show_laptop_time;
         if ui.checkbox(&mut show, "Also show my laptop's time").changed() {
             commands.push(Command::Settings(SettingsCommand::ShowLaptopTime(show)));
         }
         ui.add_space(8.0);
         ui.heading("Appearance");
-        let mut looks = ctx.looks;
+        let mut looks = ctx.prefs.looks;
         ui.horizontal(|ui| {
             let label = ui.label("Theme");
             for (choice, text) in
@@ -58,7 +58,7 @@ pub fn settings_window(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>, open: &mut b
                 .labelled_by(label.id);
         });
         ui.checkbox(&mut looks.high_contrast, "High contrast");
-        if looks != ctx.looks {
+        if looks != ctx.prefs.looks {
             commands.push(Command::Settings(SettingsCommand::Looks(looks)));
         }
     });

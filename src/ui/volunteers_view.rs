@@ -52,7 +52,7 @@ impl VolunteersView {
             if r.roster.tasks().is_empty() {
                 ui.label("This roster has no volunteer tasks yet.");
             }
-            for coverage in r.roster.volunteer_coverage() {
+            for coverage in r.volunteer_coverage {
                 let Some(task) = r.roster.task(coverage.task.as_str()) else { continue };
                 ui.add_space(6.0);
                 ui.horizontal_wrapped(|ui| {

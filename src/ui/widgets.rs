@@ -142,8 +142,11 @@ pub fn top_bar_ui(
             if icon_button(ui, true, "🖼", "Save as picture", "Save this view as a PNG picture").clicked() {
                 commands.push(Command::File(FileCommand::SavePicture));
             }
-            let friends =
-                if ctx.friends.is_empty() { "👥".to_owned() } else { format!("👥 {}", ctx.friends.len()) };
+            let friends = if ctx.friends.list.is_empty() {
+                "👥".to_owned()
+            } else {
+                format!("👥 {}", ctx.friends.list.len())
+            };
             let response = ui.toggle_value(windows.friends, friends).on_hover_text("Friends: share and compare picks");
             response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, *windows.friends, "Friends"));
             if ui.button("📂 Open…").on_hover_text("Open a schedule (Ctrl+O), or drop a file on the window").clicked()
