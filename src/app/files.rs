@@ -191,7 +191,8 @@ impl LanyardApp {
 
     /// The file being imported and the fraction done, if an import is running.
     pub(super) fn import_progress(&self) -> Option<(&std::path::Path, f32)> {
-        let (path, progress) = self.shell.importing.as_ref()?;
+        // A task that died sends no result; its banner says so, and the bar goes.
+        let (path, progress) = self.shell.importing.as_ref().filter(|_| self.tasks.is_running(Task::Import))?;
         Some((path.as_path(), f32::from_bits(progress.load(std::sync::atomic::Ordering::Relaxed))))
     }
 }

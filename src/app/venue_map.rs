@@ -70,6 +70,9 @@ impl MapPictureSlot {
         }
         if let Some(decoded) = self.pending.take() {
             self.show(ctx, decoded);
+        } else if matches!(self.picture, MapPicture::Loading { .. }) && !tasks.is_running(Task::MapPicture) {
+            // The task died without a result (its banner says so); do not spin forever.
+            self.show(ctx, Err("loading the map stopped unexpectedly".to_owned()));
         }
     }
 
