@@ -295,3 +295,54 @@ impl Documents {
         self.save_roster_now(tasks);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::roster::{DetailsEdit, RosterEdit};
+    use crate::model::{Edit, Priority, SessionId};
+
+    fn sample_documents(tasks: &mut super::super::tasks::Tasks) -> Documents {
+        let mut docs = Documents::new(None, tasks.inbox());
+        docs.install_schedule(super::super::schedules::sample(), ScheduleSource::Sample, tasks);
+        let roster = crate::io::store::parse_document::<Roster>(
+            crate::io::samples::SAMPLE_ROSTER,
+            std::path::Path::new("sample-roster.ron"),
+        )
+        .expect("the sample roster loads");
+        docs.ws.roster = Some(Arc::new(roster));
+        docs
+    }
+
+    #[test]
+    fn undo_and_redo_move_only_what_their_step_changed() {
+        let mut tasks = super::super::tasks::Tasks::default();
+        let mut docs = sample_documents(&mut tasks);
+        let name = docs.ws.roster.as_ref().map(|r| r.name().to_owned());
+        let start = docs.revisions;
+        docs.edit_roster(RosterEdit::Details(DetailsEdit::Name("Booth crew".into())), 1.0);
+        assert_eq!((docs.revisions.roster, docs.revisions.plan), (start.roster + 1, start.plan));
+        docs.step(false, 2.0);
+        assert_eq!(docs.ws.roster.as_ref().map(|r| r.name().to_owned()), name, "undo brings the name back");
+        assert_eq!((docs.revisions.roster, docs.revisions.plan), (start.roster + 2, start.plan));
+        docs.step(true, 3.0);
+        assert_eq!(docs.ws.roster.as_ref().map(|r| r.name()), Some("Booth crew"));
+        assert_eq!(docs.revisions.schedule, start.schedule, "no step touched the schedule");
+    }
+
+    #[test]
+    fn a_plan_edit_is_one_step_and_a_refused_one_none() {
+        let mut tasks = super::super::tasks::Tasks::default();
+        let mut docs = sample_documents(&mut tasks);
+        let id = docs.ws.schedule.sessions().first().map(|s| s.id.clone()).expect("a session");
+        docs.edit_plan(Edit::Pick { session_id: id.clone(), priority: Priority::Must }, 1.0);
+        assert!(docs.can_undo());
+        let revision = docs.revisions.plan;
+        docs.edit_plan(Edit::Pick { session_id: SessionId::new("no-such-session"), priority: Priority::Must }, 2.0);
+        assert_eq!(docs.revisions.plan, revision, "a refused edit changes nothing");
+        assert!(!docs.notices.banners.is_empty(), "and says why");
+        docs.step(false, 3.0);
+        assert!(docs.ws.plan.priority(&id).is_none());
+        assert!(!docs.can_undo() && docs.can_redo());
+    }
+}
