@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
-use crate::model::{Block, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap};
+use crate::model::{
+    Block, ConferenceId, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap,
+};
 
 /// Appends `text` as a RON string literal.
 fn push_ron_string(out: &mut String, text: &str) {
@@ -91,7 +93,7 @@ struct VenueMapFile {
 #[derive(Serialize, Deserialize)]
 struct PlanFileV2 {
     version: u32,
-    conference: String,
+    conference: ConferenceId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     me: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -138,7 +140,7 @@ impl Document for Plan {
         let mut out = String::with_capacity(128 + self.picks.len() * 120 + self.notes.len() * 80);
         out.push_str("// Lanyard plan: your picks, notes and your own time for one conference.\n(\n");
         out.push_str(&format!("    version: {PLAN_VERSION},\n    conference: "));
-        push_ron_string(&mut out, &self.conference);
+        push_ron_string(&mut out, self.conference.as_str());
         out.push_str(",\n");
         if let Some(me) = &self.me {
             out.push_str("    me: ");
@@ -242,7 +244,7 @@ mod tests {
             .prop_map(|map| map.map(|(image, pins)| VenueMap { image: image.map(std::path::PathBuf::from), pins }));
         (nasty(), proptest::option::of(nasty()), picks, notes, proptest::option::of(custom), map).prop_map(
             |(conference, me, picks, notes, custom, map)| Plan {
-                conference,
+                conference: conference.into(),
                 me,
                 picks,
                 notes,

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::ids::SessionId;
+use super::ids::{ConferenceId, SessionId};
 use super::personal::{Block, CustomEvent, Dinner, ItemId, PersonalItem, Signup, SlotKey};
 use super::schedule::{Schedule, Session};
 use super::venue_map::{MapPoint, VenueMap};
@@ -51,7 +51,7 @@ pub struct Pick {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     /// The [`crate::model::Conference::id`] this plan belongs to.
-    pub conference: String,
+    pub conference: ConferenceId,
     pub picks: BTreeMap<SessionId, Pick>,
     /// Notes per session; a note stays when its session is unpicked.
     pub notes: BTreeMap<SessionId, String>,
@@ -181,7 +181,7 @@ impl Edit {
 }
 
 impl Plan {
-    pub fn new(conference: impl Into<String>) -> Self {
+    pub fn new(conference: impl Into<ConferenceId>) -> Self {
         Self { conference: conference.into(), ..Self::default() }
     }
 

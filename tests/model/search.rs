@@ -168,7 +168,7 @@ fn expected(schedule: &Schedule, filter: &Filter, plan: &Plan, now: NaiveDateTim
 }
 
 fn plan_with_picks(schedule: &Schedule) -> Plan {
-    let mut plan = Plan::new(&schedule.conference().id);
+    let mut plan = Plan::new(schedule.conference().id.clone());
     for id in ["cpc27-004", "cpc27-010", "cpc27-050"] {
         plan.apply(schedule, Edit::Pick { session_id: SessionId::new(id), priority: Priority::Must }).unwrap();
     }

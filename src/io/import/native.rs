@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Format, ImportError, location_at};
 use crate::io::store::{ron_options, ron_pretty};
 use crate::model::{
-    Conference, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, Session, SessionKind, Track, Zone,
+    Conference, ConferenceId, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, Session, SessionKind, Track, Zone,
     schedule::palette_colour,
 };
 
@@ -32,7 +32,7 @@ struct ScheduleFile {
 
 #[derive(Serialize, Deserialize)]
 struct ConferenceDto {
-    id: String,
+    id: ConferenceId,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     acronym: Option<String>,

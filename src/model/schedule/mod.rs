@@ -11,7 +11,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
+use super::ids::{ConferenceId, DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
 use super::time::{Zone, add_minutes, conference_date};
 
 /// An sRGB colour. The model only stores it; `ui::theme` turns it into a paint colour.
@@ -83,7 +83,7 @@ impl std::fmt::Display for Warning {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conference {
     /// A slug that identifies the conference across schedule versions, e.g. `fosdem-2027`.
-    pub id: String,
+    pub id: ConferenceId,
     pub name: String,
     pub acronym: Option<String>,
     pub zone: Zone,
@@ -100,7 +100,7 @@ pub struct Conference {
 
 impl Conference {
     /// A conference with only a name; dates are filled in from the sessions when built.
-    pub fn named(id: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn named(id: impl Into<ConferenceId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),
             name: name.into(),
