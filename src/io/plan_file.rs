@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
 use crate::model::{
-    Block, ConferenceId, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap,
+    Block, ConferenceId, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, RoomKey, SessionId, Signup, VenueMap,
 };
 
 /// Appends `text` as a RON string literal.
@@ -69,7 +69,7 @@ fn push_map(out: &mut String, map: &VenueMap) {
     out.push_str("pins: {");
     for (room, at) in &map.pins {
         out.push_str("\n        ");
-        push_ron_string(out, room);
+        push_ron_string(out, room.as_str());
         out.push_str(&format!(": ({:?}, {:?}),", at.x(), at.y()));
     }
     if !map.pins.is_empty() {
@@ -87,7 +87,7 @@ struct VenueMapFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     image: Option<std::path::PathBuf>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pins: BTreeMap<String, MapPoint>,
+    pins: BTreeMap<RoomKey, MapPoint>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -239,7 +239,11 @@ mod tests {
                 people: vec!["Ana \"A\"".into()],
                 note: "line\nbreak".into(),
             });
-        let pins = prop::collection::btree_map(nasty(), (any::<f32>(), any::<f32>()).prop_map(MapPoint::from), 0..5);
+        let pins = prop::collection::btree_map(
+            nasty().prop_map(RoomKey::from),
+            (any::<f32>(), any::<f32>()).prop_map(MapPoint::from),
+            0..5,
+        );
         let map = proptest::option::of((proptest::option::of(nasty()), pins))
             .prop_map(|map| map.map(|(image, pins)| VenueMap { image: image.map(std::path::PathBuf::from), pins }));
         (nasty(), proptest::option::of(nasty()), picks, notes, proptest::option::of(custom), map).prop_map(

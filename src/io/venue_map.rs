@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::images::{self, ImageError};
 use super::store::from_ron;
-use crate::model::{ConferenceId, MapPoint, VenueMap};
+use crate::model::{ConferenceId, MapPoint, RoomKey, VenueMap};
 
 /// The bundled sample conference's venue map.
 pub const SAMPLE_MAP_PNG: &[u8] = include_bytes!("../../assets/venue-map.png");
@@ -28,7 +28,7 @@ pub struct BundledPins {
     /// The picture's size in pixels, so a test can check the two files still agree.
     pub width: u32,
     pub height: u32,
-    pub pins: BTreeMap<String, MapPoint>,
+    pub pins: BTreeMap<RoomKey, MapPoint>,
 }
 
 /// Parses a bundled pins file.
@@ -106,7 +106,7 @@ mod tests {
                 .unwrap();
         assert_eq!(sample.conference().id, bundled.conference);
         let rooms: Vec<&str> = sample.rooms().iter().map(|r| r.key.as_str()).collect();
-        let mut pinned: Vec<&str> = bundled.pins.keys().map(String::as_str).collect();
+        let mut pinned: Vec<&str> = bundled.pins.keys().map(RoomKey::as_str).collect();
         let mut expected = rooms.clone();
         pinned.sort_unstable();
         expected.sort_unstable();

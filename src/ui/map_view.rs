@@ -173,7 +173,7 @@ impl MapView {
                 .rooms()
                 .iter()
                 .enumerate()
-                .map(|(i, room)| (room.key.clone(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX))))
+                .map(|(i, room)| (room.key.to_string(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX))))
                 .collect();
             self.rooms_key = Some(key);
             self.day_key = None;
@@ -186,7 +186,12 @@ impl MapView {
 
     /// Pushes the edit that puts `room` at `at` ([`Edit::place_pin_on`]).
     fn place(ctx: &ViewCtx<'_>, map: &VenueMap, room: &str, at: MapPoint, commands: &mut Vec<Command>) {
-        commands.push(Command::Plan(PlanCommand::Edit(Edit::place_pin_on(map, ctx.venue.from_conference, room, at))));
+        commands.push(Command::Plan(PlanCommand::Edit(Edit::place_pin_on(
+            map,
+            ctx.venue.from_conference,
+            &room.into(),
+            at,
+        ))));
     }
 
     fn canvas_ui(
@@ -228,7 +233,7 @@ impl MapView {
 
         let mut pin_clicked = false;
         for (key, &at) in &map.pins {
-            pin_clicked |= self.pin_ui(ui, ctx, map, (key, at), (area, image), commands);
+            pin_clicked |= self.pin_ui(ui, ctx, map, (key.as_str(), at), (area, image), commands);
         }
         if response.clicked()
             && !pin_clicked
@@ -425,7 +430,7 @@ impl MapView {
             let line = widgets::one_line(ui, &line, FontId::proportional(12.0), colour, width);
             painter.galley(rect.left_top() + Vec2::new(16.0, 18.0), line, colour);
             if response.on_hover_text("See this room's day").clicked() {
-                self.selected = Some(room.key.clone());
+                self.selected = Some(room.key.to_string());
             }
         }
         let unplaced = ctx.schedule.rooms().iter().filter(|r| !map.pins.contains_key(&r.key)).count();
@@ -447,10 +452,11 @@ impl MapView {
         );
         ui.add_space(4.0);
         let rooms: Vec<(String, String)> =
-            ctx.schedule.rooms().iter().map(|r| (r.key.clone(), r.name.clone())).collect();
-        let orphans = map.pins.keys().filter(|k| !self.rooms.contains_key(*k)).map(|k| (k.clone(), k.clone()));
+            ctx.schedule.rooms().iter().map(|r| (r.key.to_string(), r.name.clone())).collect();
+        let orphans =
+            map.pins.keys().filter(|k| !self.rooms.contains_key(k.as_str())).map(|k| (k.to_string(), k.to_string()));
         for (key, name) in rooms.into_iter().chain(orphans.collect::<Vec<_>>()) {
-            let placed = map.pins.contains_key(&key);
+            let placed = map.pins.contains_key(key.as_str());
             ui.horizontal(|ui| {
                 let chosen = self.to_place.as_deref() == Some(key.as_str());
                 let response = ui.add(egui::Button::selectable(chosen, &name));
@@ -468,7 +474,7 @@ impl MapView {
                             commands.push(Command::Plan(PlanCommand::Edit(Edit::remove_pin_from(
                                 map,
                                 ctx.venue.from_conference,
-                                &key,
+                                &key.as_str().into(),
                             ))));
                         }
                     } else {
