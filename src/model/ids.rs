@@ -117,9 +117,9 @@ string_id!(
 );
 
 string_id!(
-    /// A room's stable identity across schedule versions: its name, as the schedule spells it.
-    /// What venue-map pins and filters remember a room by; [`RoomIdx`] is only a position in one
-    /// built schedule.
+    /// A room's stable identity across schedule versions ([`crate::model::Room::key`]): the native
+    /// format's room id, else the room's name. What venue-map pins and filters remember a room by;
+    /// [`RoomIdx`] is only a position in one built schedule.
     RoomKey
 );
 
@@ -157,6 +157,15 @@ mod tests {
         assert_eq!(text, "\"cascadia-py-2027\"", "transparent: no tuple parentheses");
         assert_eq!(ron::from_str::<ConferenceId>(&text).unwrap(), id);
         assert_eq!(ron::to_string(&SessionId::new("talk-1")).unwrap(), "\"talk-1\"");
+        let pins: BTreeMap<RoomKey, u32> = [(RoomKey::new("Salle \"A\""), 1)].into();
+        assert_eq!(ron::to_string(&pins).unwrap(), r#"{"Salle \"A\"":1}"#, "map keys are bare strings too");
+    }
+
+    #[test]
+    fn string_ids_compare_with_their_text() {
+        let key = RoomKey::from(String::from("ballroom"));
+        assert!(key == "ballroom" && key == *"ballroom" && key != "studio");
+        assert_eq!(key, RoomKey::from("ballroom"));
     }
 
     #[test]
