@@ -47,6 +47,11 @@ pub struct Settings {
     /// Also show times in the laptop's own zone, next to conference time.
     pub show_laptop_time: bool,
     /// IANA zones chosen by the user, by conference id (for files that name none).
+    ///
+    /// Names, not `chrono_tz::Tz`: a name this build's zone database does not know (written by a
+    /// newer lanyard, or by hand) would make the whole file fail to parse, and a corrupt settings
+    /// file is set aside for an empty one. As text it is kept, saved back unchanged, and ignored
+    /// where used ([`crate::model::Zone::from_iana`] gives `None`).
     pub zone_overrides: BTreeMap<ConferenceId, String>,
     pub looks: Looks,
     /// The first-run welcome has been seen.
