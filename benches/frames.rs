@@ -122,7 +122,7 @@ fn data_folder(dir: &Path, schedule: &Schedule) -> (PathBuf, PathBuf) {
     let conference = schedule.conference().id.clone();
     save(&lanyard::io::paths::plan_path(&data_dir, &conference), &plan(schedule));
     let roster_path = dir.join("roster.ron");
-    save(&roster_path, &roster(&conference));
+    save(&roster_path, &roster(conference.as_str()));
     (data_dir, roster_path)
 }
 

@@ -189,7 +189,7 @@ fn schedule() -> Schedule {
     let rooms: Vec<_> = (0..80)
         .map(|i| {
             let name = format!("{} {}", ["Hall", "Room", "Studio", "Lab"][i % 4], 100 + i);
-            builder.add_room(Room { key: format!("r{i}"), name, capacity: None, location: None })
+            builder.add_room(Room { key: format!("r{i}").into(), name, capacity: None, location: None })
         })
         .collect();
     let tracks: Vec<_> = (0..20)

@@ -45,7 +45,7 @@ impl LanyardApp {
         let ws = &self.docs.ws;
         let ics = crate::io::export::ical::timeline_to_ics(&ws.schedule, &ws.plan, &self.derived.timeline);
         let events = ics.matches("\r\nBEGIN:VEVENT\r\n").count();
-        let name = format!("{}-agenda.ics", safe_folder_name(&ws.schedule.conference().id));
+        let name = format!("{}-agenda.ics", safe_folder_name(ws.schedule.conference().id.as_str()));
         self.dialog(move || {
             let path = rfd::FileDialog::new()
                 .set_title("Export your agenda as a calendar")

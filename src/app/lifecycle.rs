@@ -98,7 +98,8 @@ impl LanyardApp {
             });
         }
         if std::mem::take(&mut self.shell.picture_requested) {
-            let name = format!("{}.png", crate::io::paths::safe_folder_name(&self.docs.ws.schedule.conference().id));
+            let name =
+                format!("{}.png", crate::io::paths::safe_folder_name(self.docs.ws.schedule.conference().id.as_str()));
             let inbox = self.tasks.inbox();
             ui.ctx().request_screenshot(move |image| {
                 inbox.send(Command::Done(Done::Pictured { image, name }));

@@ -11,7 +11,7 @@ use crate::command::{Command, PlanCommand};
 use crate::io::settings::Settings;
 use crate::io::store::{self, Document, Fingerprint, Loaded, StoreError};
 use crate::io::watch::Found;
-use crate::model::Plan;
+use crate::model::{ConferenceId, Plan};
 use crate::ui::Banner;
 
 /// Loads the plan for `conference_id` from `path`, turning every problem into a banner and a
@@ -20,24 +20,24 @@ use crate::ui::Banner;
 /// backup is there, the backup is kept where no save replaces it and offered for restoring.
 pub(super) fn load_plan(
     path: Option<PathBuf>,
-    conference_id: &str,
+    conference_id: &ConferenceId,
     banners: &mut Vec<Banner>,
 ) -> (Plan, DocSlot<Plan>) {
     let Some(path) = path else {
         banners.push(Banner::warning("There is no data folder, so your picks will not be saved."));
-        return (Plan::new(conference_id), DocSlot::detached());
+        return (Plan::new(conference_id.clone()), DocSlot::detached());
     };
     match store::load::<Plan>(&path) {
         Ok(loaded) => {
             let plan = loaded.document.unwrap_or_else(|| {
                 // No plan file, yet a backup of one: it was deleted or lost while no lanyard ran.
                 offer_backup(&path, "There is no plan file, but lanyard found a backup of one.", banners);
-                Plan::new(conference_id)
+                Plan::new(conference_id.clone())
             });
             (plan, slot_with_extras(path, loaded.fingerprint, loaded.extras, banners))
         }
         Err(err) => {
-            let recovered = recover::<Plan>(path.clone(), &err, banners, || Plan::new(conference_id));
+            let recovered = recover::<Plan>(path.clone(), &err, banners, || Plan::new(conference_id.clone()));
             if matches!(err, StoreError::Corrupt { .. } | StoreError::TooLarge { .. }) {
                 offer_backup(&path, "Lanyard found a backup of the plan from before it was damaged.", banners);
             }

@@ -58,7 +58,7 @@ impl Documents {
                 return;
             }
         };
-        if roster.conference() != self.ws.schedule.conference().id {
+        if roster.conference() != &self.ws.schedule.conference().id {
             self.banner(Banner::warning(format!(
                 "The roster \"{}\" is for conference \"{}\", not the one open; its shifts are shown as they are.",
                 roster.name(),

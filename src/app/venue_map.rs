@@ -12,7 +12,7 @@ use super::documents::Documents;
 use super::tasks::{Task, Tasks};
 use crate::command::{Command, Done, Parcel};
 use crate::io::venue_map;
-use crate::model::{Edit, Plan, VenueMap};
+use crate::model::{ConferenceId, Edit, Plan, VenueMap};
 use crate::ui::map_view::{MapCtx, MapPicture};
 
 /// Which picture: the map's image path and the plan's folder (relative paths are relative to it).
@@ -28,7 +28,7 @@ pub(super) struct MapPictureSlot {
     pending: Option<Decoded>,
     picture: MapPicture,
     /// The conference the bundled map was looked up for, and that map.
-    bundled: Option<(String, Option<VenueMap>)>,
+    bundled: Option<(ConferenceId, Option<VenueMap>)>,
 }
 
 impl MapPictureSlot {
@@ -53,12 +53,12 @@ impl MapPictureSlot {
         ctx: &egui::Context,
         tasks: &mut Tasks,
         plan: &Plan,
-        conference_id: &str,
+        conference_id: &ConferenceId,
         plan_dir: Option<&Path>,
         visible: bool,
     ) {
         if self.bundled.as_ref().is_none_or(|(id, _)| id != conference_id) {
-            self.bundled = Some((conference_id.to_owned(), venue_map::bundled_map(conference_id)));
+            self.bundled = Some((conference_id.clone(), venue_map::bundled_map(conference_id)));
         }
         if visible {
             let bundled = self.bundled.as_ref().and_then(|(_, map)| map.as_ref());

@@ -173,7 +173,7 @@ fn schedule_for(explicit: Option<&Path>, roster: &Roster) -> Result<Option<Sched
         return import::load(path).map(Some).map_err(|e| e.display_with_path(path));
     }
     let sample = sample_schedule().map_err(|e| format!("error: the bundled sample does not load: {e}"))?;
-    Ok((sample.conference().id == roster.conference()).then_some(sample))
+    Ok((&sample.conference().id == roster.conference()).then_some(sample))
 }
 
 /// Writes the roster to `output` through the store. Over ROSTER itself the fingerprint taken at

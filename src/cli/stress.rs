@@ -256,7 +256,7 @@ impl StressState for Plan {
     }
 
     fn number(&self) -> Option<u64> {
-        self.conference.strip_prefix("stress-")?.parse().ok()
+        self.conference.as_str().strip_prefix("stress-")?.parse().ok()
     }
 }
 
@@ -316,7 +316,7 @@ impl StressState for Roster {
             .collect();
         let parts = RosterParts {
             id: "stress".to_owned(),
-            conference: "stress".to_owned(),
+            conference: "stress".into(),
             name: format!("stress state {n}"),
             zone: Zone::Floating,
             rules: RosterRules { min_rest_mins: minutes(n % 60), day_change: NaiveTime::MIN },

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::paths;
 use super::store::{self, Document, StoreError, from_ron_noting, ron_options, ron_pretty};
 use crate::model::friends::Friend;
-use crate::model::{Plan, Priority, Schedule, SessionId};
+use crate::model::{ConferenceId, Plan, Priority, Schedule, SessionId};
 
 pub const SHARED_PICKS_VERSION: u32 = 1;
 
@@ -19,7 +19,7 @@ pub const SHARED_PICKS_VERSION: u32 = 1;
 struct SharedPicksFileV1 {
     version: u32,
     name: String,
-    conference: String,
+    conference: ConferenceId,
     #[serde(default)]
     picks: BTreeMap<SessionId, Priority>,
 }
@@ -54,7 +54,7 @@ pub enum FriendError {
     #[error("{}: error: {message}", path.display())]
     Unreadable { message: String, path: PathBuf },
     #[error("{}: error: it holds picks for \"{found}\", not for this conference (\"{expected}\")", path.display())]
-    OtherConference { found: String, expected: String, path: PathBuf },
+    OtherConference { found: ConferenceId, expected: ConferenceId, path: PathBuf },
     #[error("{}: error: none of its events are sessions of this schedule", path.display())]
     NothingMatched { path: PathBuf },
     #[error("there is no data folder to keep friends' picks in")]
@@ -62,7 +62,7 @@ pub enum FriendError {
 }
 
 /// `DATA/<conference>/friends/`.
-pub fn friends_dir(data_dir: &Path, conference_id: &str) -> PathBuf {
+pub fn friends_dir(data_dir: &Path, conference_id: &ConferenceId) -> PathBuf {
     paths::plan_path(data_dir, conference_id).with_file_name("friends")
 }
 

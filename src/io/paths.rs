@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::ConferenceId;
+
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "LANYARD_DATA_DIR";
 
@@ -33,8 +35,8 @@ pub fn safe_folder_name(id: &str) -> String {
 }
 
 /// `DATA/CONFERENCE/plan.ron`.
-pub fn plan_path(data_dir: &Path, conference_id: &str) -> PathBuf {
-    data_dir.join(safe_folder_name(conference_id)).join("plan.ron")
+pub fn plan_path(data_dir: &Path, conference_id: &ConferenceId) -> PathBuf {
+    data_dir.join(safe_folder_name(conference_id.as_str())).join("plan.ron")
 }
 
 /// `DATA/settings.ron`.

@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
-use crate::model::{Block, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, SessionId, Signup, VenueMap};
+use crate::model::{
+    Block, ConferenceId, CustomEvent, Dinner, MapPoint, Pick, Plan, Priority, RoomKey, SessionId, Signup, VenueMap,
+};
 
 /// Appends `text` as a RON string literal.
 fn push_ron_string(out: &mut String, text: &str) {
@@ -67,7 +69,7 @@ fn push_map(out: &mut String, map: &VenueMap) {
     out.push_str("pins: {");
     for (room, at) in &map.pins {
         out.push_str("\n        ");
-        push_ron_string(out, room);
+        push_ron_string(out, room.as_str());
         out.push_str(&format!(": ({:?}, {:?}),", at.x(), at.y()));
     }
     if !map.pins.is_empty() {
@@ -85,13 +87,13 @@ struct VenueMapFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     image: Option<std::path::PathBuf>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pins: BTreeMap<String, MapPoint>,
+    pins: BTreeMap<RoomKey, MapPoint>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct PlanFileV2 {
     version: u32,
-    conference: String,
+    conference: ConferenceId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     me: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -138,7 +140,7 @@ impl Document for Plan {
         let mut out = String::with_capacity(128 + self.picks.len() * 120 + self.notes.len() * 80);
         out.push_str("// Lanyard plan: your picks, notes and your own time for one conference.\n(\n");
         out.push_str(&format!("    version: {PLAN_VERSION},\n    conference: "));
-        push_ron_string(&mut out, &self.conference);
+        push_ron_string(&mut out, self.conference.as_str());
         out.push_str(",\n");
         if let Some(me) = &self.me {
             out.push_str("    me: ");
@@ -237,12 +239,16 @@ mod tests {
                 people: vec!["Ana \"A\"".into()],
                 note: "line\nbreak".into(),
             });
-        let pins = prop::collection::btree_map(nasty(), (any::<f32>(), any::<f32>()).prop_map(MapPoint::from), 0..5);
+        let pins = prop::collection::btree_map(
+            nasty().prop_map(RoomKey::from),
+            (any::<f32>(), any::<f32>()).prop_map(MapPoint::from),
+            0..5,
+        );
         let map = proptest::option::of((proptest::option::of(nasty()), pins))
             .prop_map(|map| map.map(|(image, pins)| VenueMap { image: image.map(std::path::PathBuf::from), pins }));
         (nasty(), proptest::option::of(nasty()), picks, notes, proptest::option::of(custom), map).prop_map(
             |(conference, me, picks, notes, custom, map)| Plan {
-                conference,
+                conference: conference.into(),
                 me,
                 picks,
                 notes,

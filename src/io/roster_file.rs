@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::import::location_at;
 use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
+use crate::model::ConferenceId;
 use crate::model::roster::{
     Assignment, Booth, Roster, RosterError, RosterParts, RosterRules, Shift, Staff, VolunteerSlot, VolunteerTask,
 };
@@ -28,7 +29,7 @@ struct RosterFileV1 {
     version: u32,
     id: String,
     #[serde(default)]
-    conference: String,
+    conference: ConferenceId,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     name: String,
     /// IANA zone of every time in the file; absent: floating local time.

@@ -59,7 +59,7 @@ mod tests {
         assert!(!schedule.sessions().is_empty());
         assert_eq!(sample_plan().unwrap().conference, conference);
         let roster = store::parse_document::<Roster>(SAMPLE_ROSTER, Path::new("sample-roster.ron")).unwrap();
-        assert_eq!(roster.conference(), conference);
+        assert_eq!(roster.conference(), &conference);
         for (name, bytes) in SAMPLE_STAFF_PLANS {
             let plan = store::parse_document::<Plan>(bytes, Path::new(name)).unwrap();
             assert_eq!(plan.conference, conference, "{name}");

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::store::{Document, from_ron_noting, ron_options, ron_pretty};
+use crate::model::ConferenceId;
 use crate::model::filter::Filter;
 
 pub const SETTINGS_VERSION: u32 = 1;
@@ -46,16 +47,21 @@ pub struct Settings {
     /// Also show times in the laptop's own zone, next to conference time.
     pub show_laptop_time: bool,
     /// IANA zones chosen by the user, by conference id (for files that name none).
-    pub zone_overrides: BTreeMap<String, String>,
+    ///
+    /// Names, not `chrono_tz::Tz`: a name this build's zone database does not know (written by a
+    /// newer lanyard, or by hand) would make the whole file fail to parse, and a corrupt settings
+    /// file is set aside for an empty one. As text it is kept, saved back unchanged, and ignored
+    /// where used ([`crate::model::Zone::from_iana`] gives `None`).
+    pub zone_overrides: BTreeMap<ConferenceId, String>,
     pub looks: Looks,
     /// The first-run welcome has been seen.
     pub welcomed: bool,
     /// The roster open for each conference (by id), reopened with it.
-    pub rosters: BTreeMap<String, PathBuf>,
+    pub rosters: BTreeMap<ConferenceId, PathBuf>,
     /// The folder of staff members' plans read for each conference's roster.
-    pub staff_plans: BTreeMap<String, PathBuf>,
+    pub staff_plans: BTreeMap<ConferenceId, PathBuf>,
     /// The schedule filter last chosen for each conference (by id).
-    pub filters: BTreeMap<String, Filter>,
+    pub filters: BTreeMap<ConferenceId, Filter>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -66,17 +72,17 @@ struct SettingsFileV1 {
     #[serde(default)]
     show_laptop_time: bool,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    zone_overrides: BTreeMap<String, String>,
+    zone_overrides: BTreeMap<ConferenceId, String>,
     #[serde(default)]
     looks: Looks,
     #[serde(default)]
     welcomed: bool,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    rosters: BTreeMap<String, PathBuf>,
+    rosters: BTreeMap<ConferenceId, PathBuf>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    staff_plans: BTreeMap<String, PathBuf>,
+    staff_plans: BTreeMap<ConferenceId, PathBuf>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    filters: BTreeMap<String, Filter>,
+    filters: BTreeMap<ConferenceId, Filter>,
 }
 
 impl Settings {

@@ -161,7 +161,10 @@ fn load_file(path: &Path, roster: &Roster, schedule: Option<&Schedule>, out: &mu
         out.problems.push(problem(None, format!("no staff member is called {who}; the file is skipped"), false));
         return;
     };
-    if !roster.conference().is_empty() && !plan.conference.is_empty() && plan.conference != roster.conference() {
+    if !roster.conference().as_str().is_empty()
+        && !plan.conference.as_str().is_empty()
+        && &plan.conference != roster.conference()
+    {
         let message = format!(
             "the plan is for conference \"{}\" but the roster is for \"{}\"",
             plan.conference,

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::images::{self, ImageError};
 use super::store::from_ron;
-use crate::model::{MapPoint, VenueMap};
+use crate::model::{ConferenceId, MapPoint, RoomKey, VenueMap};
 
 /// The bundled sample conference's venue map.
 pub const SAMPLE_MAP_PNG: &[u8] = include_bytes!("../../assets/venue-map.png");
@@ -24,11 +24,11 @@ pub const SAMPLE_MAP_PINS: &str = include_str!("../../assets/venue-map.ron");
 #[derive(Debug, Deserialize)]
 pub struct BundledPins {
     /// The conference the map belongs to.
-    pub conference: String,
+    pub conference: ConferenceId,
     /// The picture's size in pixels, so a test can check the two files still agree.
     pub width: u32,
     pub height: u32,
-    pub pins: BTreeMap<String, MapPoint>,
+    pub pins: BTreeMap<RoomKey, MapPoint>,
 }
 
 /// Parses a bundled pins file.
@@ -41,9 +41,9 @@ pub fn parse_bundled_pins(text: &str) -> Result<BundledPins, ron::error::Spanned
 
 /// The map that comes with the conference `conference_id`: the bundled sample's picture
 /// (`image: None`) and its default pins. `None` for every other conference.
-pub fn bundled_map(conference_id: &str) -> Option<VenueMap> {
+pub fn bundled_map(conference_id: &ConferenceId) -> Option<VenueMap> {
     let bundled = parse_bundled_pins(SAMPLE_MAP_PINS).ok()?;
-    (bundled.conference == conference_id).then_some(VenueMap { image: None, pins: bundled.pins })
+    (&bundled.conference == conference_id).then_some(VenueMap { image: None, pins: bundled.pins })
 }
 
 /// Loads a map's picture as RGBA pixels: `None` is the bundled sample map; an absolute path is a
@@ -106,13 +106,13 @@ mod tests {
                 .unwrap();
         assert_eq!(sample.conference().id, bundled.conference);
         let rooms: Vec<&str> = sample.rooms().iter().map(|r| r.key.as_str()).collect();
-        let mut pinned: Vec<&str> = bundled.pins.keys().map(String::as_str).collect();
+        let mut pinned: Vec<&str> = bundled.pins.keys().map(RoomKey::as_str).collect();
         let mut expected = rooms.clone();
         pinned.sort_unstable();
         expected.sort_unstable();
         assert_eq!(pinned, expected, "every sample room has a default pin, and only those");
         assert_eq!(bundled_map(&sample.conference().id).unwrap().pins.len(), rooms.len());
-        assert_eq!(bundled_map("another-conference"), None);
+        assert_eq!(bundled_map(&"another-conference".into()), None);
     }
 
     #[test]

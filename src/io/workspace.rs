@@ -25,7 +25,7 @@ use super::settings::Settings;
 use super::store::{self, Loaded, StoreError};
 use crate::model::roster::Roster;
 use crate::model::schedule::Warning;
-use crate::model::{Plan, Schedule, Timeline, Zone};
+use crate::model::{ConferenceId, Plan, Schedule, Timeline, Zone};
 
 /// Where [`Workspace::open`] looks; `None` means the default (see the module docs).
 #[derive(Clone, Copy, Debug, Default)]
@@ -83,9 +83,9 @@ pub enum WorkspaceWarning {
     Import { path: PathBuf, warning: Warning },
     /// The plan was made for another conference id. Kept: a renamed conference keeps its session
     /// ids, so the picks may still be right.
-    PlanForAnotherConference { path: PathBuf, plan: String, schedule: String },
+    PlanForAnotherConference { path: PathBuf, plan: ConferenceId, schedule: ConferenceId },
     /// The roster is for another conference id.
-    RosterForAnotherConference { path: PathBuf, roster: String, schedule: String },
+    RosterForAnotherConference { path: PathBuf, roster: ConferenceId, schedule: ConferenceId },
     /// A roster was opened, but the plan does not say whose it is (`me`), so the roster adds
     /// nothing to the timeline. `path` is the plan's.
     PlanNamesNobody { path: PathBuf },
@@ -173,7 +173,7 @@ fn settings(
 /// the plan's owner.
 fn roster(
     path: &Path,
-    conference_id: &str,
+    conference_id: &ConferenceId,
     plan: &Plan,
     plan_path: &Path,
     warnings: &mut Vec<WorkspaceWarning>,
@@ -186,8 +186,8 @@ fn roster(
     if roster.conference() != conference_id {
         warnings.push(WorkspaceWarning::RosterForAnotherConference {
             path: path.to_owned(),
-            roster: roster.conference().to_owned(),
-            schedule: conference_id.to_owned(),
+            roster: roster.conference().clone(),
+            schedule: conference_id.clone(),
         });
     }
     match plan.me.as_deref() {
@@ -264,7 +264,7 @@ mod tests {
         let error = Workspace::open(&sources, &mut warnings).unwrap_err();
         assert!(matches!(&error, WorkspaceError::NoRoster { path } if *path == missing), "{error}");
         assert!(
-            matches!(&warnings[..], [WorkspaceWarning::PlanForAnotherConference { plan, .. }] if plan == "another-conference"),
+            matches!(&warnings[..], [WorkspaceWarning::PlanForAnotherConference { plan, .. }] if plan.as_str() == "another-conference"),
             "{warnings:?}"
         );
     }

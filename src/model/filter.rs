@@ -15,7 +15,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::SessionIdx;
+use super::ids::{RoomKey, SessionIdx};
 use super::plan::Plan;
 use super::schedule::{Schedule, Session, SessionKind};
 use super::time::format_day;
@@ -32,7 +32,7 @@ pub struct Filter {
     /// Track keys ([`crate::model::Track::key`]).
     pub tracks: BTreeSet<String>,
     /// Room keys ([`crate::model::Room::key`]).
-    pub rooms: BTreeSet<String>,
+    pub rooms: BTreeSet<RoomKey>,
     pub kinds: BTreeSet<SessionKind>,
     /// Language codes as the schedule spells them, compared trimmed and case-insensitively.
     pub languages: BTreeSet<String>,
@@ -130,14 +130,15 @@ impl Filter {
             recorded += usize::from(session.is_recorded);
             captioned += usize::from(session.is_captioned);
         }
-        let named = |counts: Vec<usize>, names: Vec<(String, String)>| {
+        // Generic (track keys are `String`s, room keys `RoomKey`s), so a fn, not a closure.
+        fn named<K>(counts: Vec<usize>, names: Vec<(K, String)>) -> Vec<Facet<K>> {
             names
                 .into_iter()
                 .zip(counts)
                 .filter(|&(_, count)| count > 0)
                 .map(|((key, label), count)| Facet { key, label, count })
                 .collect()
-        };
+        }
         Facets {
             total: sessions.len(),
             days: schedule
@@ -178,7 +179,7 @@ pub struct Facets {
     pub total: usize,
     pub days: Vec<Facet<NaiveDate>>,
     pub tracks: Vec<Facet<String>>,
-    pub rooms: Vec<Facet<String>>,
+    pub rooms: Vec<Facet<RoomKey>>,
     pub kinds: Vec<Facet<SessionKind>>,
     /// Keys are trimmed and lower-cased.
     pub languages: Vec<Facet<String>>,

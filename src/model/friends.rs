@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ids::SessionId;
+use super::ids::{ConferenceId, SessionId};
 use super::plan::{Plan, Priority};
 use super::schedule::Schedule;
 
@@ -12,7 +12,7 @@ use super::schedule::Schedule;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Friend {
     pub name: String,
-    pub conference: String,
+    pub conference: ConferenceId,
     pub picks: BTreeMap<SessionId, Priority>,
 }
 

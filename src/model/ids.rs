@@ -2,12 +2,13 @@
 //! track index is expected, and so RON files stay readable (`#[serde(transparent)]`).
 //!
 //! Two macros make every id type, so they all behave alike: `string_id!` for ids that are names
-//! in files (sessions, items, roster pieces, conferences) and `index_id!` for positions inside
+//! in files (sessions, items, roster pieces, conferences, rooms) and `index_id!` for positions inside
 //! one built [`crate::model::Schedule`]. Use them for any new id.
 
 /// Declares a string id: a transparent newtype over `String` (saved as `"x"`, not `("x")`) with
-/// `new`, `as_str`, `Display`, `From<&str>` and `Borrow<str>` (so maps keyed by the id can be
-/// queried with a `&str`). It checks nothing: whoever builds documents validates ids.
+/// `new`, `as_str`, `Display`, `From<&str>`, `From<String>`, `PartialEq<str>` and `Borrow<str>`
+/// (so maps keyed by the id can be queried with a `&str`). It checks nothing: whoever builds
+/// documents validates ids.
 ///
 /// ```text
 /// string_id!(
@@ -43,6 +44,25 @@ macro_rules! string_id {
         impl From<&str> for $name {
             fn from(id: &str) -> Self {
                 Self(id.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                Self(id)
+            }
+        }
+
+        // Lets tests and checks compare an id with the text it should be.
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
             }
         }
 
@@ -93,14 +113,19 @@ string_id!(
 string_id!(
     /// A conference's id ([`crate::model::Conference::id`]): what a plan, a roster and the
     /// settings name a conference by, and the name of its folder in the data folder.
-    ///
-    /// Not yet used by those fields, which are still plain `String`s; new code should take this.
     ConferenceId
 );
 
+string_id!(
+    /// A room's stable identity across schedule versions ([`crate::model::Room::key`]): the native
+    /// format's room id, else the room's name. What venue-map pins and filters remember a room by;
+    /// [`RoomIdx`] is only a position in one built schedule.
+    RoomKey
+);
+
 index_id!(
-    /// Index of a room inside one [`crate::model::Schedule`]. Not stable across versions: use the
-    /// room's name for that.
+    /// Index of a room inside one [`crate::model::Schedule`]. Not stable across versions: use a
+    /// [`RoomKey`] for that.
     RoomIdx
 );
 
@@ -132,6 +157,15 @@ mod tests {
         assert_eq!(text, "\"cascadia-py-2027\"", "transparent: no tuple parentheses");
         assert_eq!(ron::from_str::<ConferenceId>(&text).unwrap(), id);
         assert_eq!(ron::to_string(&SessionId::new("talk-1")).unwrap(), "\"talk-1\"");
+        let pins: BTreeMap<RoomKey, u32> = [(RoomKey::new("Salle \"A\""), 1)].into();
+        assert_eq!(ron::to_string(&pins).unwrap(), r#"{"Salle \"A\"":1}"#, "map keys are bare strings too");
+    }
+
+    #[test]
+    fn string_ids_compare_with_their_text() {
+        let key = RoomKey::from(String::from("ballroom"));
+        assert!(key == "ballroom" && key == *"ballroom" && key != "studio");
+        assert_eq!(key, RoomKey::from("ballroom"));
     }
 
     #[test]

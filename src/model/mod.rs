@@ -24,7 +24,7 @@ pub mod undo;
 pub mod venue_map;
 
 pub use diff::{Change, ChangeKind, ScheduleDiff, SessionSummary};
-pub use ids::{ConferenceId, DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
+pub use ids::{ConferenceId, DayIdx, RoomIdx, RoomKey, SessionId, SessionIdx, TrackIdx};
 pub use personal::{
     Block, BlockKind, CustomEvent, CustomKind, Dinner, ItemId, Money, PersonalItem, Reservation, Signup, SlotKey,
 };

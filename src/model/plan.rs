@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::ids::SessionId;
+use super::ids::{ConferenceId, RoomKey, SessionId};
 use super::personal::{Block, CustomEvent, Dinner, ItemId, PersonalItem, Signup, SlotKey};
 use super::schedule::{Schedule, Session};
 use super::venue_map::{MapPoint, VenueMap};
@@ -51,7 +51,7 @@ pub struct Pick {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     /// The [`crate::model::Conference::id`] this plan belongs to.
-    pub conference: String,
+    pub conference: ConferenceId,
     pub picks: BTreeMap<SessionId, Pick>,
     /// Notes per session; a note stays when its session is unpicked.
     pub notes: BTreeMap<SessionId, String>,
@@ -100,12 +100,12 @@ pub enum Edit {
     SetMap(Option<Box<VenueMap>>),
     /// Put a room's pin on the map, or move it there. The plan must have a map.
     PlacePin {
-        room: String,
+        room: RoomKey,
         at: MapPoint,
     },
     /// Take a room's pin off the map.
     RemovePin {
-        room: String,
+        room: RoomKey,
     },
 }
 
@@ -140,9 +140,9 @@ pub enum PlanError {
     #[error("there is no venue map in your plan to place rooms on")]
     NoMap,
     #[error("there is no room \"{0}\" in this schedule")]
-    UnknownRoom(String),
+    UnknownRoom(RoomKey),
     #[error("room \"{0}\" has no pin on the map")]
-    NotPlaced(String),
+    NotPlaced(RoomKey),
     #[error("cannot use this map: {0}")]
     InvalidMap(String),
 }
@@ -181,7 +181,7 @@ impl Edit {
 }
 
 impl Plan {
-    pub fn new(conference: impl Into<String>) -> Self {
+    pub fn new(conference: impl Into<ConferenceId>) -> Self {
         Self { conference: conference.into(), ..Self::default() }
     }
 
@@ -309,7 +309,7 @@ impl Plan {
     }
 
     /// A room of `schedule`, or one already pinned (its room may have left a newer schedule).
-    fn place_pin(&mut self, schedule: &Schedule, room: String, at: MapPoint) -> Result<(), PlanError> {
+    fn place_pin(&mut self, schedule: &Schedule, room: RoomKey, at: MapPoint) -> Result<(), PlanError> {
         let Some(map) = &mut self.map else {
             return Err(PlanError::NoMap);
         };

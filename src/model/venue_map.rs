@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{DayIdx, RoomIdx, SessionIdx};
+use super::ids::{DayIdx, RoomIdx, RoomKey, SessionIdx};
 use super::plan::Edit;
 use super::schedule::Schedule;
 
@@ -82,7 +82,7 @@ pub struct VenueMap {
     /// folder. `None` is the map that comes with the conference (the bundled sample's).
     pub image: Option<PathBuf>,
     /// Room key → where its pin sits. A pin whose room is no longer in the schedule is kept.
-    pub pins: BTreeMap<String, MapPoint>,
+    pub pins: BTreeMap<RoomKey, MapPoint>,
 }
 
 impl VenueMap {
@@ -114,25 +114,25 @@ impl Edit {
     /// the map that comes with the conference (`from_conference`: not in the plan yet), the map
     /// with the pin moved is copied into the plan ([`Edit::SetMap`]), so the first placement is
     /// one undoable step and the conference's pins come along.
-    pub fn place_pin_on(map: &VenueMap, from_conference: bool, room: &str, at: MapPoint) -> Self {
+    pub fn place_pin_on(map: &VenueMap, from_conference: bool, room: &RoomKey, at: MapPoint) -> Self {
         if from_conference {
             let mut copy = map.clone();
-            copy.pins.insert(room.to_owned(), at);
+            copy.pins.insert(room.clone(), at);
             Self::SetMap(Some(Box::new(copy)))
         } else {
-            Self::PlacePin { room: room.to_owned(), at }
+            Self::PlacePin { room: room.clone(), at }
         }
     }
 
     /// Takes `room`'s pin off `map`: [`Edit::RemovePin`] on the plan's own map, the map without
     /// it copied into the plan on the conference's (see [`Self::place_pin_on`]).
-    pub fn remove_pin_from(map: &VenueMap, from_conference: bool, room: &str) -> Self {
+    pub fn remove_pin_from(map: &VenueMap, from_conference: bool, room: &RoomKey) -> Self {
         if from_conference {
             let mut copy = map.clone();
             copy.pins.remove(room);
             Self::SetMap(Some(Box::new(copy)))
         } else {
-            Self::RemovePin { room: room.to_owned() }
+            Self::RemovePin { room: room.clone() }
         }
     }
 }
@@ -232,23 +232,23 @@ mod tests {
         let at = MapPoint::new(0.25, 0.75).unwrap();
         // The first placement on the conference's map: the plan gets the map, both pins, one edit.
         let mut plan = crate::model::Plan::new("c");
-        let edit = Edit::place_pin_on(&conference_map, true, "hall", at);
+        let edit = Edit::place_pin_on(&conference_map, true, &"hall".into(), at);
         assert!(matches!(edit, Edit::SetMap(_)));
         plan.apply(&schedule, edit).unwrap();
         let own = plan.map.clone().unwrap();
         assert_eq!((own.pin("hall"), own.pin("studio")), (Some(at), Some(MapPoint::CENTRE)));
         // On the plan's own map: plain pin edits.
         let moved = MapPoint::new(0.5, 0.1).unwrap();
-        let edit = Edit::place_pin_on(&own, false, "hall", moved);
+        let edit = Edit::place_pin_on(&own, false, &"hall".into(), moved);
         assert_eq!(edit, Edit::PlacePin { room: "hall".into(), at: moved });
         plan.apply(&schedule, edit).unwrap();
-        let edit = Edit::remove_pin_from(&own, false, "studio");
+        let edit = Edit::remove_pin_from(&own, false, &"studio".into());
         assert_eq!(edit, Edit::RemovePin { room: "studio".into() });
         plan.apply(&schedule, edit).unwrap();
         assert_eq!(plan.map.as_ref().unwrap().pins.keys().collect::<Vec<_>>(), ["hall"]);
         // Removing from the conference's map copies it without that pin.
         let mut fresh = crate::model::Plan::new("c");
-        fresh.apply(&schedule, Edit::remove_pin_from(&conference_map, true, "studio")).unwrap();
+        fresh.apply(&schedule, Edit::remove_pin_from(&conference_map, true, &"studio".into())).unwrap();
         assert_eq!(fresh.map, Some(VenueMap::default()));
     }
 

@@ -153,7 +153,7 @@ impl MapView {
     fn refresh_rooms(&mut self, ctx: &ViewCtx<'_>) {
         self.rooms.refresh(ctx.revisions.schedule, || {
             let rooms = ctx.schedule.rooms().iter().enumerate();
-            rooms.map(|(i, room)| (room.key.clone(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX)))).collect()
+            rooms.map(|(i, room)| (room.key.to_string(), RoomIdx(u32::try_from(i).unwrap_or(u32::MAX)))).collect()
         });
     }
 
@@ -163,7 +163,12 @@ impl MapView {
 
     /// Pushes the edit that puts `room` at `at` ([`Edit::place_pin_on`]).
     fn place(ctx: &ViewCtx<'_>, map: &VenueMap, room: &str, at: MapPoint, commands: &mut Vec<Command>) {
-        commands.push(Command::Plan(PlanCommand::Edit(Edit::place_pin_on(map, ctx.venue.from_conference, room, at))));
+        commands.push(Command::Plan(PlanCommand::Edit(Edit::place_pin_on(
+            map,
+            ctx.venue.from_conference,
+            &room.into(),
+            at,
+        ))));
     }
 
     fn canvas_ui(
@@ -205,7 +210,7 @@ impl MapView {
 
         let mut pin_clicked = false;
         for (key, &at) in &map.pins {
-            pin_clicked |= self.pin_ui(ui, ctx, map, (key, at), (area, image), commands);
+            pin_clicked |= self.pin_ui(ui, ctx, map, (key.as_str(), at), (area, image), commands);
         }
         if response.clicked()
             && !pin_clicked
@@ -397,7 +402,7 @@ impl MapView {
             let line = widgets::one_line(ui, &line, FontId::proportional(12.0), colour, width);
             painter.galley(rect.left_top() + Vec2::new(16.0, 18.0), line, colour);
             if response.on_hover_text("See this room's day").clicked() {
-                self.selected = Some(room.key.clone());
+                self.selected = Some(room.key.to_string());
             }
         }
         let unplaced = ctx.schedule.rooms().iter().filter(|r| !map.pins.contains_key(&r.key)).count();
@@ -419,10 +424,14 @@ impl MapView {
         );
         ui.add_space(4.0);
         let rooms: Vec<(String, String)> =
-            ctx.schedule.rooms().iter().map(|r| (r.key.clone(), r.name.clone())).collect();
-        let orphans = map.pins.keys().filter(|k| !self.rooms.value().contains_key(*k)).map(|k| (k.clone(), k.clone()));
+            ctx.schedule.rooms().iter().map(|r| (r.key.to_string(), r.name.clone())).collect();
+        let orphans = map
+            .pins
+            .keys()
+            .filter(|k| !self.rooms.value().contains_key(k.as_str()))
+            .map(|k| (k.to_string(), k.to_string()));
         for (key, name) in rooms.into_iter().chain(orphans.collect::<Vec<_>>()) {
-            let placed = map.pins.contains_key(&key);
+            let placed = map.pins.contains_key(key.as_str());
             ui.horizontal(|ui| {
                 let chosen = self.to_place.as_deref() == Some(key.as_str());
                 let response = ui.add(egui::Button::selectable(chosen, &name));
@@ -440,7 +449,7 @@ impl MapView {
                             commands.push(Command::Plan(PlanCommand::Edit(Edit::remove_pin_from(
                                 map,
                                 ctx.venue.from_conference,
-                                &key,
+                                &key.as_str().into(),
                             ))));
                         }
                     } else {

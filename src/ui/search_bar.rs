@@ -274,7 +274,7 @@ impl<K: Ord> FacetClick<K> {
 enum PanelChange {
     Days(FacetClick<chrono::NaiveDate>),
     Tracks(FacetClick<String>),
-    Rooms(FacetClick<String>),
+    Rooms(FacetClick<crate::model::RoomKey>),
     Kinds(FacetClick<crate::model::SessionKind>),
     Languages(FacetClick<String>),
 }
@@ -370,7 +370,7 @@ mod tests {
     fn the_count_names_the_dimensions_narrowed() {
         let mut filter = Filter { recorded_only: true, ..Filter::default() };
         assert_eq!(narrowing_count(&filter), 0);
-        filter.rooms.insert("a".to_owned());
+        filter.rooms.insert("a".into());
         filter.days.insert(chrono::NaiveDate::from_ymd_opt(2027, 4, 16).unwrap());
         assert_eq!(narrowing_count(&filter), 2);
     }

@@ -88,7 +88,7 @@ fn friends_show_as_markers_and_are_never_merged_into_my_plan() {
     let source = dir.path().join("ana.picks.ron");
     friends::share(&source, &Friend::from_plan("Ana", &anas_plan())).unwrap();
     let data = dir.path().join("data");
-    friends::add_friend(&friends::friends_dir(&data, "cascadia-py-2027"), &source, &common::sample()).unwrap();
+    friends::add_friend(&friends::friends_dir(&data, &"cascadia-py-2027".into()), &source, &common::sample()).unwrap();
 
     let mut harness = common::harness(common::app_in(&data), common::eve_of_the_conference());
     harness.run();

@@ -152,7 +152,7 @@ fn export_ics_writes_one_event_per_pick_from_the_data_folder() {
     for (id, priority) in ids.iter().zip([Priority::Must, Priority::Maybe, Priority::Must]) {
         plan.apply(&schedule, Edit::Pick { session_id: id.clone(), priority }).unwrap();
     }
-    store::save(&paths::plan_path(data.path(), SAMPLE_ID), &plan, Fingerprint::Missing).unwrap();
+    store::save(&paths::plan_path(data.path(), &SAMPLE_ID.into()), &plan, Fingerprint::Missing).unwrap();
 
     let out = data.path().join("picks.ics");
     let (code, stdout, stderr) = lanyard(&["export-ics", "-o", s(&out), "--data-dir", s(data.path())]);
@@ -176,7 +176,7 @@ fn export_ics_without_a_plan_names_the_missing_path() {
     let (code, stdout, stderr) = lanyard(&["export-ics", "--data-dir", s(data.path()), "-o", s(&out)]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
-    let plan_path = paths::plan_path(data.path(), SAMPLE_ID);
+    let plan_path = paths::plan_path(data.path(), &SAMPLE_ID.into());
     assert!(stderr.starts_with(&format!("{}: error: ", plan_path.display())), "{stderr}");
     assert!(!out.exists());
 
@@ -194,7 +194,7 @@ fn export_ics_follows_the_last_schedule_and_only_warns_about_another_conference(
     let settings = Settings { last_schedule: Some(schedule_path.clone()), ..Settings::default() };
     store::save(&paths::settings_path(data.path()), &settings, Fingerprint::Missing).unwrap();
     // The plan sits where the schedule's conference id says, but names another conference.
-    let plan_path = paths::plan_path(data.path(), "tiny-2027");
+    let plan_path = paths::plan_path(data.path(), &"tiny-2027".into());
     save_plan(&plan_path, "renamed-conference", &[("t1", Priority::Must), ("gone", Priority::Maybe)]);
 
     let out = data.path().join("picks.ics");

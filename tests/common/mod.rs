@@ -130,7 +130,7 @@ pub fn harness(app: LanyardApp, now: NaiveDateTime) -> Harness<'static, LanyardA
 
 /// The plan file of the sample conference inside `dir`.
 pub fn sample_plan_path(dir: &Path) -> PathBuf {
-    lanyard::io::paths::plan_path(dir, "cascadia-py-2027")
+    lanyard::io::paths::plan_path(dir, &"cascadia-py-2027".into())
 }
 
 /// The sample conference's plan as saved in `dir`, read through the store.

@@ -184,7 +184,7 @@ fn assert_every_session_at_true_instant(schedule: &Schedule, tz: Tz) {
     let by_uid: BTreeMap<&str, &Props> = parsed.events.iter().map(|e| (one(e, "UID"), e)).collect();
     assert_eq!(by_uid.len(), parsed.events.len(), "UIDs are unique");
     for session in schedule.sessions() {
-        let uid = expected_uid(session.id.as_str(), &schedule.conference().id);
+        let uid = expected_uid(session.id.as_str(), schedule.conference().id.as_str());
         let event = by_uid.get(uid.as_str()).unwrap_or_else(|| panic!("no event with UID {uid}"));
         let start = true_instant(tz, session.starts_at);
         assert_eq!(utc_value(one(event, "DTSTART")), start, "{}: DTSTART", session.id);
@@ -487,7 +487,7 @@ print(json.dumps(out))
                     (local(session.starts_at), Some(local(session.ends_at())))
                 }
             };
-            let uid = expected_uid(session.id.as_str(), &schedule.conference().id);
+            let uid = expected_uid(session.id.as_str(), schedule.conference().id.as_str());
             assert_eq!(theirs["uid"], uid.as_str());
             assert_eq!(theirs["start"], start.as_str(), "{uid}");
             assert_eq!(theirs["end"], serde_json::json!(end), "{uid}");

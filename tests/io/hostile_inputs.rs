@@ -334,7 +334,7 @@ fn year_9999_and_999_hour_durations_are_read_or_refused_without_overflow() {
     let schedule = import::parse(&native_with("9999-12-31T23:00", "59940"), "far.ron").unwrap();
     let timeline = Timeline::build(&schedule, &plan);
     assert!(!timeline.items().is_empty());
-    ical::items_to_ics("far", "far", schedule.conference().zone, timeline.items());
+    ical::items_to_ics("far", &"far".into(), schedule.conference().zone, timeline.items());
     let roster = "(version: 1, id: \"r\", booths: [(id: \"b\", name: \"B\")], \
         shifts: [(id: \"s\", booth: \"b\", starts_at: \"9999-12-31T00:00:00\", ends_at: \"9999-12-31T23:59:59\")], \
         staff: [(name: \"Ann\", experience: Experienced, max_hours_per_day: 4294967295, \

@@ -22,4 +22,5 @@ mod roundtrip;
 mod sample_plan;
 mod store_faults;
 mod store_safety;
+mod typed_ids_text;
 mod versioned_documents;

@@ -303,7 +303,7 @@ fn two_instances_never_clobber_each_other_settings() {
     let settings = |last: &str, laptop| Settings {
         last_schedule: Some(PathBuf::from(last)),
         show_laptop_time: laptop,
-        zone_overrides: [("c".to_owned(), "Europe/Brussels".to_owned())].into(),
+        zone_overrides: [("c".into(), "Europe/Brussels".to_owned())].into(),
         ..Settings::default()
     };
     two_instances::<Settings>(

@@ -34,7 +34,7 @@ fn sample_plans(roster: &Roster, schedule: &Schedule) -> StaffFiles {
 fn sample_roster_has_the_promised_shape() {
     let roster = sample_roster();
     let schedule = common::sample();
-    assert_eq!(roster.conference(), schedule.conference().id);
+    assert_eq!(roster.conference(), &schedule.conference().id);
     assert_eq!(roster.booths().len(), 2);
     let days: std::collections::BTreeSet<_> = roster.shifts().iter().map(|s| roster.day_of(s)).collect();
     assert_eq!(days.len(), 3);

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use lanyard::app::SecondThread;
 use lanyard::model::filter::Filter;
 use lanyard::model::search::{Field, Highlighter, Hit, LiveSearch, Query, SearchIndex};
-use lanyard::model::{Edit, Plan, Priority, Schedule, Session, SessionId, SessionKind};
+use lanyard::model::{Edit, Plan, Priority, RoomKey, Schedule, Session, SessionId, SessionKind};
 use proptest::prelude::*;
 
 use crate::common::{at, date, eve_of_the_conference as eve, sample};
@@ -168,7 +168,7 @@ fn expected(schedule: &Schedule, filter: &Filter, plan: &Plan, now: NaiveDateTim
 }
 
 fn plan_with_picks(schedule: &Schedule) -> Plan {
-    let mut plan = Plan::new(&schedule.conference().id);
+    let mut plan = Plan::new(schedule.conference().id.clone());
     for id in ["cpc27-004", "cpc27-010", "cpc27-050"] {
         plan.apply(schedule, Edit::Pick { session_id: SessionId::new(id), priority: Priority::Must }).unwrap();
     }
@@ -353,7 +353,7 @@ fn filters() -> impl Strategy<Value = Filter> {
     let schedule = sample();
     let days: Vec<NaiveDate> = schedule.days().iter().map(|d| d.date).collect();
     let mut tracks: Vec<String> = schedule.tracks().iter().map(|t| t.key.clone()).collect();
-    let mut rooms: Vec<String> = schedule.rooms().iter().map(|r| r.key.clone()).collect();
+    let mut rooms: Vec<RoomKey> = schedule.rooms().iter().map(|r| r.key.clone()).collect();
     tracks.push("gone".into());
     rooms.push("gone".into());
     (

@@ -371,18 +371,18 @@ pub(super) struct FrabEvent<'a> {
 impl<'a> FrabLayout<'a> {
     pub fn new(schedule: &'a Schedule) -> Self {
         let conference = schedule.conference();
-        let acronym = conference.acronym.clone().unwrap_or_else(|| slug(&conference.id));
+        let acronym = conference.acronym.clone().unwrap_or_else(|| slug(conference.id.as_str()));
         let dates = (conference.start_date <= conference.end_date && conference.start_date != NaiveDate::MIN)
             .then_some((conference.start_date, conference.end_date));
         let mut rooms: Vec<(&str, String)> = Vec::new();
         let mut seen = BTreeSet::new();
         for room in schedule.rooms() {
             if seen.insert(room.name.as_str()) {
-                rooms.push((&room.name, derived_uuid(&[&conference.id, "room", &room.name])));
+                rooms.push((&room.name, derived_uuid(&[conference.id.as_str(), "room", &room.name])));
             }
         }
         if schedule.sessions().iter().any(|s| s.room.is_none()) && seen.insert("") {
-            rooms.push(("", derived_uuid(&[&conference.id, "room", ""])));
+            rooms.push(("", derived_uuid(&[conference.id.as_str(), "room", ""])));
         }
         let mut persons = BTreeMap::new();
         for name in schedule.sessions().iter().flat_map(|s| &s.speakers) {
@@ -433,7 +433,7 @@ impl<'a> FrabLayout<'a> {
         let conference = schedule.conference();
         let base = base_id(session.id.as_str());
         let id = self.ids.get(base).copied().unwrap_or(0);
-        let guid = if is_uuid(base) { base.to_owned() } else { derived_uuid(&[&conference.id, base]) };
+        let guid = if is_uuid(base) { base.to_owned() } else { derived_uuid(&[conference.id.as_str(), base]) };
         let (date, date_has_offset) = frab_datetime(conference.zone, session.starts_at);
         let (abstract_html, description_html) = split_abstract(&session.abstract_text);
         let url = session.links.iter().find(|l| l.title == EVENT_PAGE).map(|l| l.url.as_str());

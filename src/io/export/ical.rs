@@ -28,7 +28,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _, Utc};
 
 use crate::model::{
-    ItemSource, PersonalItem, Plan, Priority, Reservation, Schedule, Session, Timeline, TimelineItem, Zone,
+    ConferenceId, ItemSource, PersonalItem, Plan, Priority, Reservation, Schedule, Session, Timeline, TimelineItem,
+    Zone,
 };
 
 /// RFC 5545 §3.1: content lines SHOULD NOT be longer than 75 octets, excluding the line break.
@@ -135,7 +136,7 @@ fn session_event(schedule: &Schedule, session: &Session) -> IcsEvent {
     let mut categories = vec![schedule.track_name(session).to_owned(), session.kind.label().to_owned()];
     categories.retain(|c| !c.trim().is_empty());
     IcsEvent {
-        uid: uid(session.id.as_str(), &schedule.conference().id),
+        uid: uid(session.id.as_str(), schedule.conference().id.as_str()),
         title: session.title.clone(),
         starts_at: session.starts_at,
         ends_at: session.ends_at(),
@@ -230,7 +231,7 @@ fn timeline_event(schedule: &Schedule, plan: &Plan, item: &TimelineItem) -> Opti
             }
             let description = parts.join("\n\n");
             Some(IcsEvent {
-                uid: uid(&key, &schedule.conference().id),
+                uid: uid(&key, schedule.conference().id.as_str()),
                 title: item.title.clone(),
                 starts_at: item.starts_at,
                 ends_at: item.ends_at,
@@ -501,7 +502,7 @@ impl ContentLines {
 /// [`plan_to_ics`] (`shift-<roster>-<shift>@<conference_id>.lanyard`, …), so a shift keeps its UID
 /// whichever export it comes from. `DTSTAMP` is the earliest item's day at 00:00 local time:
 /// deterministic.
-pub fn items_to_ics(name: &str, conference_id: &str, zone: Zone, items: &[TimelineItem]) -> String {
+pub fn items_to_ics(name: &str, conference_id: &ConferenceId, zone: Zone, items: &[TimelineItem]) -> String {
     let first_day = items.iter().map(|item| item.date).min().unwrap_or(NaiveDate::MIN);
     let events = items
         .iter()
@@ -515,7 +516,7 @@ pub fn items_to_ics(name: &str, conference_id: &str, zone: Zone, items: &[Timeli
                 ItemSource::Session(id) => id.to_string(),
             };
             IcsEvent {
-                uid: uid(&key, conference_id),
+                uid: uid(&key, conference_id.as_str()),
                 title: item.title.clone(),
                 starts_at: item.starts_at,
                 ends_at: item.ends_at,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{Format, ImportError, location_at};
 use crate::io::store::{ron_options, ron_pretty};
 use crate::model::{
-    Conference, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, Session, SessionKind, Track, Zone,
+    Conference, ConferenceId, Link, Location, Rgb, Room, Schedule, ScheduleBuilder, Session, SessionKind, Track, Zone,
     schedule::palette_colour,
 };
 
@@ -32,7 +32,7 @@ struct ScheduleFile {
 
 #[derive(Serialize, Deserialize)]
 struct ConferenceDto {
-    id: String,
+    id: ConferenceId,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     acronym: Option<String>,
@@ -241,7 +241,12 @@ impl Resolver<'_> {
         for room in file.rooms {
             let key = room.id.clone();
             let before = builder.room_by_key(&key);
-            builder.add_room(Room { key: room.id, name: room.name, capacity: room.capacity, location: room.location });
+            builder.add_room(Room {
+                key: room.id.into(),
+                name: room.name,
+                capacity: room.capacity,
+                location: room.location,
+            });
             if before.is_some() {
                 builder.warn(format!("room \"{key}\" is declared twice; the first is kept"), self.locate(None, &key));
             }
@@ -366,7 +371,7 @@ pub fn write(schedule: &Schedule) -> Result<String, ron::Error> {
             .rooms()
             .iter()
             .map(|r| RoomDto {
-                id: r.key.clone(),
+                id: r.key.to_string(),
                 name: r.name.clone(),
                 capacity: r.capacity,
                 location: r.location.clone(),
@@ -392,7 +397,7 @@ fn session_dto(schedule: &Schedule, s: &Session) -> SessionDto {
         subtitle: s.subtitle.clone(),
         kind: s.kind,
         track: s.track.and_then(|t| schedule.track(t)).map(|t| t.key.clone()),
-        room: s.room.and_then(|r| schedule.room(r)).map(|r| r.key.clone()),
+        room: s.room.and_then(|r| schedule.room(r)).map(|r| r.key.to_string()),
         start: write_local_datetime(s.starts_at),
         minutes: s.duration_mins,
         speakers: s.speakers.clone(),

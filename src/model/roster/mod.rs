@@ -29,6 +29,7 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use super::ids::ConferenceId;
 use super::time::{Zone, conference_date};
 
 mod booth;
@@ -83,7 +84,7 @@ pub struct RosterParts {
     /// [`SlotKey`](crate::model::personal::SlotKey)s; non-blank.
     pub id: String,
     /// The conference id this roster is for.
-    pub conference: String,
+    pub conference: ConferenceId,
     /// A title for the captain, e.g. `Cascadia PyConf booths`.
     pub name: String,
     /// The zone of every time in the roster (for calendar exports).
@@ -117,7 +118,7 @@ impl Roster {
     ///
     /// # Errors
     /// [`RosterError::BlankRosterId`] if `id` is blank.
-    pub fn new(id: impl Into<String>, conference: impl Into<String>) -> Result<Self, RosterError> {
+    pub fn new(id: impl Into<String>, conference: impl Into<ConferenceId>) -> Result<Self, RosterError> {
         Self::from_parts(RosterParts { id: id.into(), conference: conference.into(), ..RosterParts::default() })
     }
 
@@ -182,7 +183,7 @@ impl Roster {
         &self.parts.id
     }
 
-    pub fn conference(&self) -> &str {
+    pub fn conference(&self) -> &ConferenceId {
         &self.parts.conference
     }
 

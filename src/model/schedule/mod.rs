@@ -11,7 +11,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{DayIdx, RoomIdx, SessionId, SessionIdx, TrackIdx};
+use super::ids::{ConferenceId, DayIdx, RoomIdx, RoomKey, SessionId, SessionIdx, TrackIdx};
 use super::time::{Zone, add_minutes, conference_date};
 
 /// An sRGB colour. The model only stores it; `ui::theme` turns it into a paint colour.
@@ -83,7 +83,7 @@ impl std::fmt::Display for Warning {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conference {
     /// A slug that identifies the conference across schedule versions, e.g. `fosdem-2027`.
-    pub id: String,
+    pub id: ConferenceId,
     pub name: String,
     pub acronym: Option<String>,
     pub zone: Zone,
@@ -100,7 +100,7 @@ pub struct Conference {
 
 impl Conference {
     /// A conference with only a name; dates are filled in from the sessions when built.
-    pub fn named(id: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn named(id: impl Into<ConferenceId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),
             name: name.into(),
@@ -119,7 +119,7 @@ impl Conference {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Room {
     /// Stable key: the native format's room id, or the room name for imported formats.
-    pub key: String,
+    pub key: RoomKey,
     pub name: String,
     pub capacity: Option<u32>,
     pub location: Option<String>,
@@ -476,7 +476,7 @@ pub struct ScheduleBuilder {
     conference: Conference,
     rooms: Vec<Room>,
     tracks: Vec<Track>,
-    room_keys: BTreeMap<String, RoomIdx>,
+    room_keys: BTreeMap<RoomKey, RoomIdx>,
     track_keys: BTreeMap<String, TrackIdx>,
     sessions: Vec<(Session, Option<Location>)>,
     warnings: Vec<Warning>,
@@ -516,7 +516,7 @@ impl ScheduleBuilder {
         if name.is_empty() {
             return None;
         }
-        Some(self.add_room(Room { key: name.to_owned(), name: name.to_owned(), capacity: None, location: None }))
+        Some(self.add_room(Room { key: name.into(), name: name.to_owned(), capacity: None, location: None }))
     }
 
     pub fn room_by_key(&self, key: &str) -> Option<RoomIdx> {

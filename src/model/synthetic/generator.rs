@@ -111,7 +111,8 @@ impl Generator {
         for i in 0..count {
             let (name, location) = room_name(i);
             let capacity = if i < 3 { self.rng.range(800, 1500) } else { self.rng.range(5, 40) * 10 };
-            let idx = self.builder.add_room(Room { key: name.clone(), name, capacity: Some(capacity), location });
+            let idx =
+                self.builder.add_room(Room { key: name.as_str().into(), name, capacity: Some(capacity), location });
             self.rooms.push(RoomPlan {
                 idx,
                 is_night: i % 10 == 9 || i + 1 == count,
