@@ -21,14 +21,15 @@ pub struct RosterReport {
 
 /// One staff member's rostered minutes against their total limit.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StaffLoad {
-    pub name: PersonName,
+pub struct StaffLoad<'a> {
+    /// Borrowed: the staff panel asks for every visible row's load every frame.
+    pub name: &'a PersonName,
     pub minutes: u32,
     /// `max_hours_total` in minutes; `None` when they gave no limit.
     pub limit_mins: Option<u32>,
 }
 
-impl StaffLoad {
+impl StaffLoad<'_> {
     /// Rostered for longer than they said they can work.
     pub fn is_over_limit(&self) -> bool {
         self.limit_mins.is_some_and(|limit| self.minutes > limit)
@@ -77,26 +78,26 @@ impl RosterReport {
     }
 
     /// One person's rostered minutes (0 if the report does not know them) and limit.
-    pub fn load_of(&self, staff: &Staff) -> StaffLoad {
+    pub fn load_of<'a>(&self, staff: &'a Staff) -> StaffLoad<'a> {
         StaffLoad {
-            name: staff.name.clone(),
+            name: &staff.name,
             minutes: self.hours.get(staff.name.as_str()).map_or(0, |h| h.total_mins),
             limit_mins: staff.max_hours_total.map(|h| h.saturating_mul(60)),
         }
     }
 
     /// Every staff member's load, most minutes first (then by name): the hours chart.
-    pub fn loads_busiest_first(&self, roster: &Roster) -> Vec<StaffLoad> {
-        let mut loads: Vec<StaffLoad> = roster.staff().iter().map(|s| self.load_of(s)).collect();
-        loads.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.name.cmp(&b.name)));
+    pub fn loads_busiest_first<'a>(&self, roster: &'a Roster) -> Vec<StaffLoad<'a>> {
+        let mut loads: Vec<StaffLoad<'a>> = roster.staff().iter().map(|s| self.load_of(s)).collect();
+        loads.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.name.cmp(b.name)));
         loads
     }
 
     /// Who could be assigned to `shift_id` by hand: staff not already on it, fewest minutes first
     /// (then by name), so the work spreads. Rules a choice would break are shown once assigned,
     /// as violations; they do not hide anyone here.
-    pub fn assign_candidates(&self, roster: &Roster, shift_id: &str) -> Vec<StaffLoad> {
-        let mut loads: Vec<StaffLoad> = roster
+    pub fn assign_candidates<'a>(&self, roster: &'a Roster, shift_id: &str) -> Vec<StaffLoad<'a>> {
+        let mut loads: Vec<StaffLoad<'a>> = roster
             .staff()
             .iter()
             .filter(|s| !roster.is_assigned(shift_id, s.name.as_str()))
@@ -238,7 +239,7 @@ mod tests {
     #[test]
     fn assign_candidates_leave_out_who_is_on_and_spread_the_work() {
         let mut roster = roster();
-        let names = |loads: Vec<StaffLoad>| loads.into_iter().map(|l| l.name.0).collect::<Vec<String>>();
+        let names = |loads: Vec<StaffLoad<'_>>| loads.into_iter().map(|l| l.name.to_string()).collect::<Vec<String>>();
         let report = report(&roster);
         assert_eq!(
             names(report.assign_candidates(&roster, "a1")),

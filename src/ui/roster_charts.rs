@@ -84,7 +84,7 @@ impl RosterCharts {
             .into_iter()
             .map(|load| PersonBar {
                 is_over_limit: load.is_over_limit(),
-                name: load.name.0,
+                name: load.name.to_string(),
                 hours: f64::from(load.minutes) / 60.0,
                 limit: load.limit_mins.map(|m| f64::from(m) / 60.0),
             })

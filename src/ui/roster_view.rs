@@ -187,7 +187,7 @@ impl RosterView {
                 .show_ui(ui, |ui| {
                     for choice in &choices {
                         let text = format!("{} · {}", choice.name, format_minutes(i64::from(choice.minutes)));
-                        if ui.selectable_label(self.assign_choice.as_ref() == Some(&choice.name), text).clicked() {
+                        if ui.selectable_label(self.assign_choice.as_ref() == Some(choice.name), text).clicked() {
                             self.assign_choice = Some(choice.name.clone());
                         }
                     }
