@@ -36,7 +36,6 @@ use crate::command::{Command, Done, PlanCommand, RosterCommand, UiCommand};
 use crate::ui::{self, UiState};
 pub use doc_slot::Settled;
 use documents::Documents;
-pub use documents::Revisions;
 pub use lifecycle::{LaptopClock, MAX_TEXTURE_SIDE, cap_texture_side, run_native};
 pub use search::SecondThread;
 pub use venue_map::MapKey;

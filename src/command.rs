@@ -179,11 +179,6 @@ impl<T> std::fmt::Debug for Parcel<T> {
 }
 
 impl Command {
-    /// A plan edit.
-    pub fn edit(edit: Edit) -> Self {
-        Self::Plan(PlanCommand::Edit(edit))
-    }
-
     /// A roster edit.
     pub fn roster(edit: RosterEdit) -> Self {
         Self::Roster(RosterCommand::Edit(Box::new(edit)))

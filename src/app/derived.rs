@@ -5,9 +5,10 @@
 
 use std::sync::Arc;
 
-use super::documents::{Documents, Revisions, Workspace};
+use super::documents::{Documents, Workspace};
 use super::tasks::{Task, Tasks};
 use crate::command::{Command, Done, Parcel};
+use crate::ui::Revisions;
 use chrono::NaiveDateTime;
 
 use crate::model::friends::FriendIndex;

@@ -19,7 +19,7 @@ use crate::model::filter::Filter;
 use crate::model::friends::Friend;
 use crate::model::roster::Roster;
 use crate::model::{Plan, Schedule, ScheduleDiff, UndoStack};
-pub use crate::ui::Revisions;
+use crate::ui::Revisions;
 use crate::ui::{Banner, Tab};
 
 /// What one undo step restores: the plan, the schedule version it goes with and the roster.

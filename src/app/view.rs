@@ -151,9 +151,4 @@ impl LanyardApp {
     pub fn roster_report(&self) -> Option<&RosterReport> {
         self.derived.roster_report.as_ref()
     }
-
-    /// How far each document has moved since the app started.
-    pub fn revisions(&self) -> super::Revisions {
-        self.docs.revisions
-    }
 }

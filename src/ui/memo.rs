@@ -40,13 +40,6 @@ impl<K: PartialEq, V> Memo<K, V> {
         &self.value
     }
 
-    /// Like [`Self::get`], for views that also change the value in place (e.g. a selection kept
-    /// inside it) until the key changes.
-    pub fn get_mut(&mut self, key: K, build: impl FnOnce() -> V) -> &mut V {
-        self.refresh(key, build);
-        &mut self.value
-    }
-
     /// Rebuilds the value if `key` changed; returns whether it did.
     pub fn refresh(&mut self, key: K, build: impl FnOnce() -> V) -> bool {
         if self.key.as_ref() == Some(&key) {
@@ -78,16 +71,6 @@ impl<K: PartialEq, V> Memo<K, V> {
     pub fn value(&self) -> &V {
         &self.value
     }
-
-    /// Whether the value was built for `key`.
-    pub fn is_for(&self, key: &K) -> bool {
-        self.key.as_ref() == Some(key)
-    }
-
-    /// Forgets the key, so the next call rebuilds.
-    pub fn invalidate(&mut self) {
-        self.key = None;
-    }
 }
 
 #[cfg(test)]
@@ -107,8 +90,7 @@ mod tests {
         assert_eq!(builds, 3);
         assert_eq!(memo.value(), &vec![1]);
         assert!(!memo.refresh_with(|k| *k == 1, || unreachable!("the key holds"), Vec::new));
-        memo.invalidate();
-        assert!(!memo.is_for(&1));
-        assert!(memo.refresh(1, Vec::new));
+        assert!(memo.refresh_with(|k| *k == 2, || 2, Vec::new), "a key that no longer holds rebuilds");
+        assert_eq!(memo.value(), &Vec::<u64>::new());
     }
 }
