@@ -217,6 +217,7 @@ fn roster(conference: &str) -> Roster {
                     assignments.push(Assignment::new(id.as_str(), format!("Volunteer {person:03}")));
                 }
                 shifts.push(Shift {
+                    requires: Vec::new(),
                     id,
                     booth: BoothId::new(format!("booth-{b:02}")),
                     starts_at,
@@ -231,7 +232,11 @@ fn roster(conference: &str) -> Roster {
         id: "bench-booths".into(),
         conference: conference.into(),
         name: "Synthetic booths".into(),
-        rules: RosterRules { min_rest_mins: 15, day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default() },
+        rules: RosterRules {
+            min_rest_mins: 15,
+            day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+            max_consecutive_mins: None,
+        },
         booths,
         shifts,
         staff,

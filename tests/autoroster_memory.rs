@@ -30,6 +30,7 @@ fn dense_roster() -> Roster {
         .map(|i| {
             let starts_at = day + Duration::hours(i64::try_from(i / 10).unwrap());
             Shift {
+                requires: Vec::new(),
                 id: ShiftId::new(format!("s{i:04}")),
                 booth: BoothId::new(format!("b{}", i % 10)),
                 starts_at,
@@ -51,7 +52,11 @@ fn dense_roster() -> Roster {
     let parts = RosterParts {
         id: "dense".into(),
         conference: "dense".into(),
-        rules: RosterRules { min_rest_mins: 0, day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap() },
+        rules: RosterRules {
+            min_rest_mins: 0,
+            day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
+            max_consecutive_mins: None,
+        },
         booths,
         shifts,
         staff,

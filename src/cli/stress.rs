@@ -272,6 +272,7 @@ impl StressState for Roster {
             .collect();
         let shifts: Vec<Shift> = (0..n % 11)
             .map(|i| Shift {
+                requires: Vec::new(),
                 id: ShiftId(format!("s{i}")),
                 booth: BoothId(format!("b{}", i % (1 + n % 3))),
                 starts_at: at(i * 120),
@@ -296,6 +297,7 @@ impl StressState for Roster {
             })
             .collect();
         let task = VolunteerTask {
+            throughput: None,
             id: VolunteerTaskId("door".to_owned()),
             name: "Door".to_owned(),
             description: format!("state {n}"),
@@ -319,7 +321,11 @@ impl StressState for Roster {
             conference: "stress".into(),
             name: format!("stress state {n}"),
             zone: Zone::Floating,
-            rules: RosterRules { min_rest_mins: minutes(n % 60), day_change: NaiveTime::MIN },
+            rules: RosterRules {
+                min_rest_mins: minutes(n % 60),
+                day_change: NaiveTime::MIN,
+                max_consecutive_mins: None,
+            },
             booths,
             shifts,
             staff,

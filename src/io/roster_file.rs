@@ -8,6 +8,9 @@
 //!   (experience, hour limits, availability, unavailable blocks, skills), assignments (lockable),
 //!   volunteer tasks and slots (sign-ups, no-shows, minutes worked).
 //!
+//! - 2: a shift's required skills (`requires`), a task's throughput numbers (`throughput`), and
+//!   the rule `max_consecutive_mins`. Version 1 files read unchanged (every new field is optional).
+//!
 //! Adding a field that an older lanyard would drop on save needs a new version.
 
 use chrono::NaiveTime;
@@ -22,7 +25,7 @@ use crate::model::roster::{
 use crate::model::time::Zone;
 
 /// The newest roster format.
-pub const ROSTER_VERSION: u32 = 1;
+pub const ROSTER_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct RosterFileV1 {
@@ -58,6 +61,9 @@ struct RulesV1 {
     /// `HH:MM`; absent: midnight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     day_change: Option<String>,
+    /// Since version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_consecutive_mins: Option<u32>,
 }
 
 /// A validation error as a RON error at `needle`'s position in `text` (1:1 if not found).
@@ -125,7 +131,11 @@ impl Document for Roster {
             conference: file.conference,
             name: file.name,
             zone,
-            rules: RosterRules { min_rest_mins: file.rules.min_rest_mins, day_change },
+            rules: RosterRules {
+                min_rest_mins: file.rules.min_rest_mins,
+                day_change,
+                max_consecutive_mins: file.rules.max_consecutive_mins,
+            },
             booths: file.booths,
             shifts: file.shifts,
             staff: file.staff,
@@ -148,6 +158,7 @@ impl Document for Roster {
             rules: RulesV1 {
                 min_rest_mins: rules.min_rest_mins,
                 day_change: (rules.day_change != NaiveTime::MIN).then(|| rules.day_change.format("%H:%M").to_string()),
+                max_consecutive_mins: rules.max_consecutive_mins,
             },
             booths: parts.booths.clone(),
             shifts: parts.shifts.clone(),

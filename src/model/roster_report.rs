@@ -148,6 +148,7 @@ mod tests {
 
     fn shift(id: &str, booth: &str, from: &str, to: &str, seats: u32) -> Shift {
         Shift {
+            requires: Vec::new(),
             id: ShiftId::new(id),
             booth: BoothId::new(booth),
             starts_at: dt(from),

@@ -7,6 +7,28 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+/// An assembly-line task's numbers as the roster stores them with the task (whole numbers, so a
+/// task stays comparable and its file diffs cleanly).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Throughput {
+    /// Units to produce (bags).
+    pub units: u32,
+    /// Places along the line where one volunteer works.
+    pub stations: u32,
+    /// Units one volunteer produces per hour.
+    pub units_per_volunteer_hour: u32,
+}
+
+impl Throughput {
+    pub fn line(self) -> AssemblyLine {
+        AssemblyLine {
+            units: self.units,
+            stations: self.stations,
+            units_per_volunteer_hour: f64::from(self.units_per_volunteer_hour),
+        }
+    }
+}
+
 /// An assembly-line job.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AssemblyLine {

@@ -20,6 +20,7 @@ const FIXTURES: &[(&str, u32, &str)] = &[
     ("plan", 1, "tests/fixtures/plan_v1.ron"),
     ("plan", 2, "tests/fixtures/plan_v2.ron"),
     ("roster", 1, "tests/fixtures/roster/roster_v1.ron"),
+    ("roster", 2, "tests/fixtures/roster/roster_v2.ron"),
     ("settings", 1, "tests/fixtures/settings_v1.ron"),
 ];
 
@@ -77,6 +78,12 @@ fn roster_fixtures_of_every_version_load() {
     let rosters = every_version_loads::<Roster>();
     assert_eq!(rosters[0].id(), "fixture");
     assert_eq!(rosters[0].shifts().len(), 4);
+    assert_eq!(rosters[0].rules().max_consecutive_mins, None, "version 1 had no consecutive-hours rule");
+    let v2 = &rosters[1];
+    assert_eq!(v2.rules().max_consecutive_mins, Some(360));
+    assert_eq!(v2.shift("s3").unwrap().requires, ["de"]);
+    let bags = v2.task("bags").unwrap().throughput.unwrap();
+    assert_eq!((bags.units, bags.stations, bags.units_per_volunteer_hour), (3000, 10, 100));
 }
 
 #[test]

@@ -188,6 +188,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
                 .iter()
                 .enumerate()
                 .map(|(i, &(booth, start, len, seats))| Shift {
+                    requires: Vec::new(),
                     id: ShiftId::new(format!("s{i:02}")),
                     booth: BoothId::new(format!("b{}", booth % n_booths)),
                     starts_at: minutes(start * 15),
@@ -239,6 +240,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
                 }
             }
             let rules = RosterRules {
+                max_consecutive_mins: None,
                 min_rest_mins: min_rest,
                 day_change: if late_day_change { NaiveTime::from_hms_opt(4, 0, 0).unwrap() } else { NaiveTime::MIN },
             };
@@ -330,6 +332,7 @@ fn grid(slots: &[(i64, i64)], n_booths: usize, seat_counts: &[u32]) -> Grid {
             let seats = seat_counts[(k * n_booths + booth) % seat_counts.len()];
             slot_of.push(k);
             shifts.push(Shift {
+                requires: Vec::new(),
                 id: ShiftId::new(format!("k{k}b{booth}")),
                 booth: BoothId::new(format!("b{booth}")),
                 starts_at: minutes(a),
@@ -435,7 +438,7 @@ fn build_perfect(
         };
         busy.add(person, [time]);
     }
-    let rules = RosterRules { min_rest_mins: min_rest, day_change: NaiveTime::MIN };
+    let rules = RosterRules { min_rest_mins: min_rest, day_change: NaiveTime::MIN, max_consecutive_mins: None };
     let parts =
         RosterParts { id: "perfect".into(), rules, booths, shifts, staff, assignments, ..RosterParts::default() };
     (Roster::from_parts(parts).unwrap(), busy)

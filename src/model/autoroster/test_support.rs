@@ -11,6 +11,7 @@ pub(super) fn dt(s: &str) -> NaiveDateTime {
 
 pub(super) fn shift(id: &str, start: &str, end: &str, seats: u32) -> Shift {
     Shift {
+        requires: Vec::new(),
         id: ShiftId::new(id),
         booth: BoothId::new("a"),
         starts_at: dt(start),
@@ -24,7 +25,7 @@ pub(super) fn roster(shifts: Vec<Shift>, staff: Vec<Staff>, assignments: Vec<Ass
     Roster::from_parts(RosterParts {
         id: "r".into(),
         booths: vec![Booth { id: BoothId::new("a"), name: "A".into(), location: String::new() }],
-        rules: RosterRules { min_rest_mins: 0, day_change: NaiveTime::MIN },
+        rules: RosterRules { min_rest_mins: 0, day_change: NaiveTime::MIN, max_consecutive_mins: None },
         shifts,
         staff,
         assignments,

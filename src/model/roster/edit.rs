@@ -34,11 +34,15 @@ pub enum BoothEdit {
     Update(Booth),
     /// Refused while shifts use the booth.
     Remove(BoothId),
+    /// Removes the booth with its shifts and their assignments (the UI asks first).
+    RemoveWithShifts(BoothId),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShiftEdit {
     Add(Shift),
+    /// Adds several shifts in one step (a repeat pattern, a duplicate to other days); all or none.
+    AddMany(Vec<Shift>),
     /// Replace the shift with the same id; seats may not drop below the people assigned.
     Update(Shift),
     /// Removes the shift and its assignments.
@@ -48,6 +52,8 @@ pub enum ShiftEdit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StaffEdit {
     Add(Staff),
+    /// Adds several people in one step (an import); all or none.
+    AddMany(Vec<Staff>),
     /// Replace the staff member with the same name.
     Update(Staff),
     /// Renames a staff member everywhere in the roster (assignments included).
@@ -160,6 +166,16 @@ impl Roster {
                 }
                 self.parts.booths.retain(|b| b.id != id);
             }
+            BoothEdit::RemoveWithShifts(id) => {
+                if self.booth(id.as_str()).is_none() {
+                    return Err(RosterError::UnknownBooth(id));
+                }
+                let gone: std::collections::BTreeSet<ShiftId> =
+                    self.parts.shifts.iter().filter(|s| s.booth == id).map(|s| s.id.clone()).collect();
+                self.parts.assignments.retain(|a| !gone.contains(&a.shift));
+                self.parts.shifts.retain(|s| s.booth != id);
+                self.parts.booths.retain(|b| b.id != id);
+            }
         }
         Ok(())
     }
@@ -172,6 +188,16 @@ impl Roster {
                     return Err(RosterError::DuplicateShift(shift.id));
                 }
                 self.parts.shifts.push(shift);
+            }
+            ShiftEdit::AddMany(shifts) => {
+                let mut ids: std::collections::BTreeSet<&ShiftId> = self.parts.shifts.iter().map(|s| &s.id).collect();
+                for shift in &shifts {
+                    check_shift(shift, &self.parts.booths)?;
+                    if !ids.insert(&shift.id) {
+                        return Err(RosterError::DuplicateShift(shift.id.clone()));
+                    }
+                }
+                self.parts.shifts.extend(shifts);
             }
             ShiftEdit::Update(shift) => self.update_shift(shift)?,
             ShiftEdit::Remove(id) => {
@@ -193,6 +219,17 @@ impl Roster {
                     return Err(RosterError::DuplicateStaff(staff.name));
                 }
                 self.parts.staff.push(staff);
+            }
+            StaffEdit::AddMany(people) => {
+                let mut names: std::collections::BTreeSet<&PersonName> =
+                    self.parts.staff.iter().map(|s| &s.name).collect();
+                for staff in &people {
+                    check_staff(staff)?;
+                    if !names.insert(&staff.name) {
+                        return Err(RosterError::DuplicateStaff(staff.name.clone()));
+                    }
+                }
+                self.parts.staff.extend(people);
             }
             StaffEdit::Update(staff) => {
                 check_staff(&staff)?;
@@ -490,8 +527,12 @@ mod tests {
         assert_eq!(r.filled(), 1);
         assert_eq!(r.seats_total(), 6);
         r.apply(RosterEdit::Details(DetailsEdit::Name("New title".into()))).unwrap();
-        r.apply(RosterEdit::Details(DetailsEdit::Rules(RosterRules { min_rest_mins: 15, day_change: NaiveTime::MIN })))
-            .unwrap();
+        r.apply(RosterEdit::Details(DetailsEdit::Rules(RosterRules {
+            min_rest_mins: 15,
+            day_change: NaiveTime::MIN,
+            max_consecutive_mins: None,
+        })))
+        .unwrap();
         assert_eq!((r.name(), r.rules().min_rest_mins), ("New title", 15));
     }
 }

@@ -68,11 +68,14 @@ pub struct RosterRules {
     pub min_rest_mins: u32,
     /// Shifts starting before this wall-clock time count towards the previous conference day.
     pub day_change: NaiveTime,
+    /// The longest stretch one person works without a break of at least `min_rest_mins` (shifts
+    /// that touch or nearly touch count as one stretch), in minutes; `None`: no limit.
+    pub max_consecutive_mins: Option<u32>,
 }
 
 impl Default for RosterRules {
     fn default() -> Self {
-        Self { min_rest_mins: 0, day_change: NaiveTime::MIN }
+        Self { min_rest_mins: 0, day_change: NaiveTime::MIN, max_consecutive_mins: None }
     }
 }
 

@@ -41,6 +41,10 @@ pub struct Shift {
     /// The role or notes: `demo station`, `opens the booth`, …
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
+    /// Skills or languages at least one person on the shift must have, e.g. `de` for "one German
+    /// speaker". Compared case-insensitively with [`Staff::skills`](super::Staff::skills).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 impl Shift {

@@ -17,6 +17,7 @@ pub(super) fn dt(s: &str) -> NaiveDateTime {
 
 pub(super) fn shift(id: &str, booth: &str, start: &str, end: &str) -> Shift {
     Shift {
+        requires: Vec::new(),
         id: ShiftId::new(id),
         booth: BoothId::new(booth),
         starts_at: dt(start),
@@ -32,6 +33,7 @@ pub(super) fn booth(id: &str) -> Booth {
 
 pub(super) fn task(id: &str) -> VolunteerTask {
     VolunteerTask {
+        throughput: None,
         id: VolunteerTaskId::new(id),
         name: format!("Task {id}"),
         description: String::new(),
@@ -58,7 +60,7 @@ pub(super) fn roster() -> Roster {
         id: "r".into(),
         conference: "c".into(),
         name: "Booths".into(),
-        rules: RosterRules { min_rest_mins: 30, day_change: NaiveTime::MIN },
+        rules: RosterRules { min_rest_mins: 30, day_change: NaiveTime::MIN, max_consecutive_mins: None },
         ..RosterParts::default()
     };
     parts.booths = vec![booth("a"), booth("b")];

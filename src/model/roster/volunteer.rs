@@ -24,6 +24,10 @@ pub struct VolunteerTask {
     /// Skills or languages that help. Information only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
+    /// For an assembly-line task (swag-bag stuffing and the like): how much there is to do and how
+    /// fast, so the planner can size its slots. `None`: not an assembly line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throughput: Option<crate::model::throughput::Throughput>,
 }
 
 impl VolunteerTask {
@@ -264,6 +268,7 @@ mod tests {
         assert!(generate_chair_slots(&schedule, "Nowhere", 0, 0, &task_id).is_empty());
         let mut r = roster();
         r.apply(RosterEdit::Volunteer(VolunteerEdit::AddTask(VolunteerTask {
+            throughput: None,
             id: task_id,
             name: "Session chair".into(),
             description: String::new(),

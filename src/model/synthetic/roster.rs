@@ -70,6 +70,7 @@ fn shifts(rng: &mut Rng, count: usize, booths: usize) -> Vec<Shift> {
                 _ => 2,
             };
             Shift {
+                requires: Vec::new(),
                 id: ShiftId::new(format!("s{i:04}")),
                 booth: BoothId::new(format!("booth-{booth:03}")),
                 starts_at: at(day, start),
@@ -156,7 +157,11 @@ pub fn generate_roster(params: SyntheticRosterParams) -> Result<(Roster, StaffBu
             assignments.push(assignment);
         }
     }
-    let rules = RosterRules { min_rest_mins: 30, day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default() };
+    let rules = RosterRules {
+        min_rest_mins: 30,
+        day_change: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+        max_consecutive_mins: None,
+    };
     let parts = RosterParts {
         id: "bench".into(),
         conference: "bench".into(),

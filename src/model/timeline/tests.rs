@@ -209,6 +209,7 @@ fn roster_for_ana() -> Roster {
         conference: "c".into(),
         booths: vec![Booth { id: BoothId::new("psf"), name: "PSF".into(), location: "Expo hall".into() }],
         shifts: vec![Shift {
+            requires: Vec::new(),
             id: ShiftId::new("psf-1"),
             booth: BoothId::new("psf"),
             starts_at: dt("2027-04-16 14:00"),
@@ -219,6 +220,7 @@ fn roster_for_ana() -> Roster {
         staff: vec![Staff::new("Ana", Experience::Experienced)],
         assignments: vec![Assignment::new("psf-1", "Ana")],
         tasks: vec![VolunteerTask {
+            throughput: None,
             id: VolunteerTaskId::new("chairs"),
             name: "Session chair".into(),
             description: String::new(),
