@@ -12,6 +12,7 @@ pub mod memo;
 pub mod now_view;
 pub mod room_grid;
 pub mod roster_charts;
+pub mod roster_editor;
 pub mod roster_grid;
 pub mod roster_view;
 pub mod schedule_view;

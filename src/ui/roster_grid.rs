@@ -1,6 +1,8 @@
 //! The roster's shifts as a grid: booths as columns, time running down, one day at a time. Each
 //! shift shows filled/needed and its people; its colour says how full it is and a red outline
-//! says a rule is broken. Names dragged from the staff panel drop onto a shift. Only the shifts
+//! says a rule is broken. Names dragged from the staff panel drop onto a shift; dragging a shift's
+//! top or bottom edge moves its start or end in 15-minute steps, and letting go emits one
+//! `ShiftEdit::Update` (one undo step). Only the shifts
 //! in view are laid out; the layout, and who is on each shift, are rebuilt when the roster
 //! changes, so a frame looks nothing up by id.
 
@@ -13,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::roster_view::RosterCtx;
 use super::{Memo, theme};
 use crate::command::Command;
-use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftId};
+use crate::model::roster::{PersonName, RosterEdit, Shift, ShiftEdit, ShiftId};
 use crate::model::time::{format_day, format_hm, minutes_between};
 
 const HEADER_HEIGHT: f32 = 28.0;
@@ -21,6 +23,26 @@ const TIME_WIDTH: f32 = 52.0;
 const COLUMN_WIDTH: f32 = 220.0;
 /// Pixels per minute.
 const ZOOM: f32 = 1.6;
+/// Dragged shift edges land on multiples of this many minutes past the hour.
+const SNAP_MINS: i64 = 15;
+/// How far either side of a shift's edge the resize handle reaches, in pixels.
+const EDGE_GRIP: f32 = 4.0;
+
+/// Which edge of a shift is being dragged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// A shift edge being dragged: the shift (index into `Roster::shifts`), which edge, and where it
+/// would land now.
+#[derive(Clone, Copy, Debug)]
+struct EdgeDrag {
+    shift: usize,
+    edge: Edge,
+    to: NaiveDateTime,
+}
 
 /// One day's layout.
 struct DayLayout {
@@ -45,6 +67,10 @@ pub struct RosterGrid {
     days: Memo<u64, Vec<NaiveDate>>,
     /// The day's layout, for `(roster revision, day)`.
     layout: Memo<(u64, usize), Option<DayLayout>>,
+    /// The edge being dragged, if any.
+    drag: Option<EdgeDrag>,
+    /// A day to show once the roster has it (after adding a shift on another day).
+    pending_date: Option<NaiveDate>,
 }
 
 impl RosterGrid {
@@ -53,9 +79,18 @@ impl RosterGrid {
         self.days.value().get(self.day).copied().or_else(|| r.roster.days().first().copied())
     }
 
+    /// Shows `date` as soon as the roster has shifts on it.
+    pub fn show_date(&mut self, date: Option<NaiveDate>) {
+        self.pending_date = date;
+    }
+
     fn rebuild(&mut self, r: &RosterCtx<'_>) {
         let roster = r.roster;
         let days = self.days.get(r.revision, || roster.days());
+        if let Some(i) = self.pending_date.and_then(|d| days.iter().position(|&day| day == d)) {
+            self.day = i;
+            self.pending_date = None;
+        }
         self.day = self.day.min(days.len().saturating_sub(1));
         let date = days.get(self.day).copied();
         self.layout.refresh((r.revision, self.day), || {
@@ -147,7 +182,10 @@ impl RosterGrid {
                     continue;
                 }
                 for &i in column {
-                    let Some(shift) = r.roster.shifts().get(i) else { continue };
+                    let Some(saved) = r.roster.shifts().get(i) else { continue };
+                    // The one shift being resized is drawn where it would land.
+                    let preview = self.drag.filter(|d| d.shift == i).map(|d| resized(saved, d.edge, d.to));
+                    let shift = preview.as_ref().unwrap_or(saved);
                     let rect = Rect::from_min_max(
                         pos2(x + 3.0, y_of(shift.starts_at) + 1.0),
                         pos2(x + COLUMN_WIDTH - 3.0, y_of(shift.ends_at) - 1.0),
@@ -164,11 +202,93 @@ impl RosterGrid {
                     if shift_block_ui(ui, r, &facts, rect.intersect(body), rect, selected, commands) {
                         clicked = Some(shift.id.clone());
                     }
+                    let grid = GridGeometry { body, top: origin.y + HEADER_HEIGHT, starts_at: layout.starts_at };
+                    edges_ui(ui, &grid, (i, saved), rect, &mut self.drag, commands);
                 }
             }
             labels_ui(ui, layout, screen, origin.x, &y_of);
         });
         clicked
+    }
+}
+
+/// Where the grid's time axis is on screen.
+struct GridGeometry {
+    /// The visible part of the shifts' area.
+    body: Rect,
+    /// The screen y of `starts_at`.
+    top: f32,
+    starts_at: NaiveDateTime,
+}
+
+impl GridGeometry {
+    /// The time at screen height `y`, snapped to [`SNAP_MINS`] past the hour.
+    fn time_at(&self, y: f32) -> NaiveDateTime {
+        let t = self.starts_at + Duration::minutes(((y - self.top) / ZOOM).round() as i64);
+        let past = i64::from(t.minute()) % SNAP_MINS;
+        let t = t - Duration::minutes(past) - Duration::seconds(i64::from(t.second()));
+        if past * 2 >= SNAP_MINS { t + Duration::minutes(SNAP_MINS) } else { t }
+    }
+}
+
+/// `shift` with its `edge` moved to `to`.
+fn resized(shift: &Shift, edge: Edge, to: NaiveDateTime) -> Shift {
+    let mut shift = shift.clone();
+    match edge {
+        Edge::Start => shift.starts_at = to,
+        Edge::End => shift.ends_at = to,
+    }
+    shift
+}
+
+/// The grips on a shift's top and bottom edges: drag one to move the start or end in 15-minute
+/// steps (never closer than 15 minutes to the other end); letting go emits one update.
+fn edges_ui(
+    ui: &mut Ui,
+    grid: &GridGeometry,
+    (index, shift): (usize, &Shift),
+    rect: Rect,
+    drag: &mut Option<EdgeDrag>,
+    commands: &mut Vec<Command>,
+) {
+    for (edge, y) in [(Edge::Start, rect.top()), (Edge::End, rect.bottom())] {
+        let grip = Rect::from_min_max(pos2(rect.left(), y - EDGE_GRIP), pos2(rect.right(), y + EDGE_GRIP));
+        if !grip.intersects(grid.body) {
+            continue;
+        }
+        let id = ui.scope_id().with(("roster_shift_edge", shift.id.as_str(), edge == Edge::Start));
+        let response = ui.interact(grip.intersect(grid.body), id, Sense::drag());
+        response.widget_info(|| {
+            let which = if edge == Edge::Start { "Start" } else { "End" };
+            let label = format!(
+                "{which} of {}–{} shift at {}: drag to move",
+                format_hm(shift.starts_at),
+                format_hm(shift.ends_at),
+                shift.booth
+            );
+            WidgetInfo::labeled(egui::Role::Slider, true, label)
+        });
+        if response.hovered() || response.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
+        }
+        if response.dragged()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            let step = Duration::minutes(SNAP_MINS);
+            let to = match edge {
+                Edge::Start => grid.time_at(pointer.y).min(shift.ends_at - step),
+                Edge::End => grid.time_at(pointer.y).max(shift.starts_at + step),
+            };
+            *drag = Some(EdgeDrag { shift: index, edge, to });
+        }
+        if response.drag_stopped()
+            && let Some(done) = drag.take().filter(|d| d.shift == index && d.edge == edge)
+        {
+            let moved = resized(shift, edge, done.to);
+            if moved != *shift {
+                commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::Update(moved))));
+            }
+        }
     }
 }
 

@@ -1,20 +1,26 @@
-//! The booth captain's view of a roster: shifts by booth and time with filled/needed and every
-//! rule break marked, a staff panel with hours (drag a person onto a shift), the chosen shift's
-//! details (assign by menu or keyboard, lock, unassign), charts, and volunteer slots. Everything
-//! it changes goes out as commands; what it shows comes from the roster and its report, computed
-//! when the roster changes.
+//! The booth captain's view of a roster, in modes: Shifts (booths by time with filled/needed and
+//! every rule break marked, a staff panel with hours to drag onto a shift, the chosen shift's
+//! details to assign, lock, edit or remove, "+ Add shift", and for an empty roster a checklist of
+//! what to add first), Staff, Setup (name, rules, booths), Charts and Volunteers. Everything it
+//! changes goes out as commands; what it shows comes from the roster and its report, computed
+//! when the roster changes. The editing forms live in `roster_editor`.
 
 use crate::model::roster::AssignEdit;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 
+use super::roster_editor::setup::{BoothDraft, SetupView};
+use super::roster_editor::shift_form::ShiftDraft;
+use super::roster_editor::staff_editor::{StaffDraft, StaffEditor};
+use super::roster_editor::{FormOutcome, conference_days};
 use super::roster_grid::RosterGrid;
 use super::volunteers_view::VolunteersView;
 use super::{Memo, SaveState, ViewCtx, roster_charts, theme};
 use crate::command::{Choice, Command, FileCommand, RosterCommand};
 use crate::model::autoroster::AutoRoster;
-use crate::model::roster::{PersonName, Roster, RosterEdit, ShiftId};
+use crate::model::roster::{PersonName, Roster, RosterEdit, ShiftEdit, ShiftId};
 use crate::model::roster_report::RosterReport;
 use crate::model::time::{format_day, format_hm, format_minutes};
 
@@ -37,6 +43,8 @@ pub struct RosterCtx<'a> {
 pub enum RosterMode {
     #[default]
     Shifts,
+    Staff,
+    Setup,
     Charts,
     Volunteers,
 }
@@ -51,6 +59,13 @@ pub struct RosterView {
     grid: RosterGrid,
     charts: roster_charts::RosterCharts,
     volunteers: VolunteersView,
+    setup: SetupView,
+    staff: StaffEditor,
+    /// The shift form, for a new shift or the selected one, shown in place of its details.
+    shift_form: Option<ShiftDraft>,
+    /// The conference days (the schedule's and any the roster already uses), for the schedule and
+    /// roster revisions.
+    days: Memo<(u64, u64), Vec<NaiveDate>>,
     /// The rule breaks described, and the roster revision they were described for: describing
     /// them looks shifts and booths up by id, too slow to redo every frame.
     violation_lines: Memo<u64, Vec<String>>,
@@ -64,32 +79,112 @@ impl RosterView {
         };
         header_ui(ui, r, &mut self.mode, commands);
         ui.separator();
+        // Taken out for the frame so the modes can borrow `self` mutably beside it; put back below.
+        let mut days_memo = std::mem::take(&mut self.days);
+        let days = days_memo.get((ctx.revisions.schedule, r.revision), || {
+            let slots = r.roster.slots().iter().map(|s| s.starts_at.date());
+            conference_days(ctx.schedule, &r.roster.days().into_iter().chain(slots).collect::<Vec<_>>())
+        });
         match self.mode {
-            RosterMode::Shifts => self.shifts_ui(ui, r, commands),
+            RosterMode::Shifts => self.shifts_ui(ui, r, days, commands),
+            RosterMode::Staff => self.staff.ui(ui, r.roster, r.report, days, commands),
+            RosterMode::Setup => self.setup.ui(ui, r.roster, r.revision, commands),
             RosterMode::Charts => {
                 let day = self.grid.day_date(r);
                 self.charts.ui(ui, r, day);
             }
-            RosterMode::Volunteers => self.volunteers.ui(ui, ctx, r, commands),
+            RosterMode::Volunteers => self.volunteers.ui(ui, ctx, r, days, commands),
         }
+        self.days = days_memo;
     }
 
-    fn shifts_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+    fn shifts_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
         egui::Panel::left("roster_staff").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
             staff_panel_ui(ui, r);
         });
-        if let Some(shift) = self.selected.clone() {
+        if self.shift_form.is_some() {
+            egui::Panel::right("roster_shift").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
+                self.shift_form_ui(ui, r, days, commands);
+            });
+        } else if let Some(shift) = self.selected.clone() {
             egui::Panel::right("roster_shift").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
                 self.shift_details_ui(ui, r, &shift, commands);
             });
         }
-        let lines =
-            self.violation_lines.get(r.revision, || r.report.violations.iter().map(|v| v.describe(r.roster)).collect());
+        // Taken out for the frame so the panel can borrow `self` mutably beside it; put back below.
+        let mut lines_memo = std::mem::take(&mut self.violation_lines);
+        let lines = lines_memo.get(r.revision, || r.report.violations.iter().map(|v| v.describe(r.roster)).collect());
         egui::CentralPanel::default().show(ui, |ui| {
+            let roster = r.roster;
+            if roster.booths().is_empty() || roster.shifts().is_empty() || roster.staff().is_empty() {
+                self.checklist_ui(ui, r, days, commands);
+            }
+            ui.horizontal(|ui| {
+                let add = ui.add_enabled(!roster.booths().is_empty(), egui::Button::new("+ Add shift"));
+                if add.on_disabled_hover_text("Add a booth first (Setup)").clicked() {
+                    self.open_new_shift(r, days);
+                }
+            });
             violations_strip_ui(ui, r, lines, &mut self.selected);
             if let Some(shift) = self.grid.ui(ui, r, self.selected.as_ref(), commands) {
                 self.selected = if self.selected.as_ref() == Some(&shift) { None } else { Some(shift) };
                 self.assign_choice = None;
+                self.shift_form = None;
+            }
+        });
+        self.violation_lines = lines_memo;
+    }
+
+    /// The form for a new shift: at the first booth, on the day the grid shows.
+    fn open_new_shift(&mut self, r: &RosterCtx<'_>, days: &[NaiveDate]) {
+        let booth = r.roster.booths().first().map(|b| b.id.clone());
+        let day = self.grid.day_date(r).filter(|d| days.contains(d)).or_else(|| days.first().copied());
+        self.shift_form = Some(ShiftDraft::new(booth, day));
+    }
+
+    fn shift_form_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
+        let Some(form) = &mut self.shift_form else { return };
+        ui.strong(if form.editing.is_some() { "Edit shift" } else { "New shift" });
+        ui.separator();
+        let (outcome, saved) = form.ui(ui, r.roster, days, commands);
+        if outcome != FormOutcome::Open {
+            if let Some(id) = saved {
+                self.grid.show_date(form.day);
+                self.selected = Some(id);
+            }
+            self.shift_form = None;
+        }
+    }
+
+    /// What to add first, in order, each with a button that takes you there.
+    fn checklist_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
+        let roster = r.roster;
+        let (booths, shifts, staff) =
+            (!roster.booths().is_empty(), !roster.shifts().is_empty(), !roster.staff().is_empty());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.strong("What to add first");
+            let step = |ui: &mut Ui, n: u32, done: bool, text: &str, button: &str, enabled: bool| {
+                ui.horizontal(|ui| {
+                    let mark = if done { "✔" } else { "○" };
+                    let colour = if done { theme::ok(ui.visuals()) } else { ui.visuals().text_color() };
+                    ui.label(RichText::new(format!("{mark} {n}. {text}")).color(colour));
+                    ui.add_enabled(enabled, egui::Button::new(button).small()).clicked()
+                })
+                .inner
+            };
+            if step(ui, 1, booths, "Add a booth: a stand that needs people", "Add a booth", true) {
+                self.mode = RosterMode::Setup;
+                self.setup.booth_form = Some(BoothDraft::new());
+            }
+            if step(ui, 2, shifts, "Add shifts: when each booth needs people", "Add a shift", booths) {
+                self.open_new_shift(r, days);
+            }
+            if step(ui, 3, staff, "Add staff: who can work, and when", "Add staff", true) {
+                self.mode = RosterMode::Staff;
+                self.staff.form = Some(StaffDraft::new());
+            }
+            if step(ui, 4, roster.filled() > 0, "Auto-roster: fill the seats", "Auto-roster", shifts && staff) {
+                commands.push(Command::Roster(RosterCommand::AutoRoster));
             }
         });
     }
@@ -100,15 +195,7 @@ impl RosterView {
             self.selected = None;
             return;
         };
-        ui.horizontal(|ui| {
-            ui.strong("Shift");
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button("✖ Close").on_hover_text("Esc").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    self.selected = None;
-                }
-            });
-        });
+        self.details_header_ui(ui, shift, commands);
         ui.separator();
         let booth = roster.booth(shift.booth.as_str());
         ui.heading(booth.map_or(shift.booth.as_str(), |b| b.name.as_str()));
@@ -173,6 +260,26 @@ impl RosterView {
             ui.label(RichText::new("Why the auto-roster left a seat open").strong());
             ui.add(egui::Label::new(unfilled.describe(roster)).wrap());
         }
+    }
+
+    /// "Shift" with Edit, Remove and Close (Esc).
+    fn details_header_ui(&mut self, ui: &mut Ui, shift: &crate::model::roster::Shift, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.strong("Shift");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("✖ Close").on_hover_text("Esc").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    self.selected = None;
+                }
+                if ui.button("Remove shift").on_hover_text("Ctrl+Z brings it back").clicked() {
+                    commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::Remove(shift.id.clone()))));
+                    self.selected = None;
+                }
+                if ui.button("✏ Edit shift").clicked() {
+                    self.shift_form = Some(ShiftDraft::edit(shift));
+                }
+            });
+        });
     }
 
     /// Assign by menu or keyboard: a combo box of staff not on the shift, fewest hours first.
@@ -244,6 +351,8 @@ fn header_ui(ui: &mut Ui, r: &RosterCtx<'_>, mode: &mut RosterMode, commands: &m
     });
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(mode, RosterMode::Shifts, "Shifts");
+        ui.selectable_value(mode, RosterMode::Staff, "Staff");
+        ui.selectable_value(mode, RosterMode::Setup, "Setup");
         ui.selectable_value(mode, RosterMode::Charts, "Charts");
         ui.selectable_value(mode, RosterMode::Volunteers, "Volunteers");
         ui.separator();

@@ -4,20 +4,23 @@
 //! for a room, and plans assembly-line tasks with the throughput calculator.
 
 use crate::model::roster::VolunteerEdit;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 
+use super::roster_editor::FormOutcome;
+use super::roster_editor::task_forms::{SlotDraft, TaskDraft};
 use super::roster_view::RosterCtx;
 use super::{ViewCtx, theme};
 use crate::command::{Command, PlanCommand, RosterCommand};
 use crate::model::roster::{
     RosterEdit, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId, generate_chair_slots,
 };
-use crate::model::throughput::{AssemblyLine, observed_rate};
+use crate::model::throughput::observed_rate;
 use crate::model::time::{format_day, format_hm, format_minutes};
 use crate::model::{Edit, SlotKey};
 
-/// Transient state: names being typed, the chair-slot generator's and the calculator's inputs.
+/// Transient state: names being typed, the open task or slot form, the chair-slot generator's
+/// inputs, and the note after the attendee signed up.
 pub struct VolunteersView {
     /// The name typed into each slot's "add" field.
     new_names: std::collections::BTreeMap<VolunteerSlotId, String>,
@@ -25,9 +28,12 @@ pub struct VolunteersView {
     chair_task: Option<VolunteerTaskId>,
     padding_before: u32,
     padding_after: u32,
-    units: u32,
-    stations: u32,
-    rate: u32,
+    task_form: Option<TaskDraft>,
+    slot_form: Option<SlotDraft>,
+    /// A task with slots whose removal waits for a yes.
+    confirm_remove: Option<VolunteerTaskId>,
+    /// "Signed up for … — saved in your plan", shown with Undo until the next action.
+    signed_up: Option<String>,
 }
 
 impl Default for VolunteersView {
@@ -38,49 +44,190 @@ impl Default for VolunteersView {
             chair_task: None,
             padding_before: 10,
             padding_after: 5,
-            // The real numbers: 3,000 bags, ten item boxes along the table, ~100 bags each an hour.
-            units: 3000,
-            stations: 10,
-            rate: 100,
+            task_form: None,
+            slot_form: None,
+            confirm_remove: None,
+            signed_up: None,
         }
     }
 }
 
 impl VolunteersView {
-    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+    /// `days`: the conference days (and any the roster already uses).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        r: &RosterCtx<'_>,
+        days: &[NaiveDate],
+        commands: &mut Vec<Command>,
+    ) {
+        let before = commands.len();
+        let note = self.signed_up.clone();
         egui::ScrollArea::vertical().id_salt("volunteers").auto_shrink(false).show(ui, |ui| {
+            self.signed_up_ui(ui, commands);
+            self.new_task_ui(ui, r, commands);
             if r.roster.tasks().is_empty() {
                 ui.label("This roster has no volunteer tasks yet.");
             }
             for coverage in r.volunteer_coverage {
                 let Some(task) = r.roster.task(coverage.task.as_str()) else { continue };
                 ui.add_space(6.0);
-                ui.horizontal_wrapped(|ui| {
-                    ui.heading(&task.name);
-                    let colour = if coverage.signed_up >= coverage.needed {
-                        theme::ok(ui.visuals())
-                    } else {
-                        theme::must(ui.visuals())
-                    };
-                    ui.label(
-                        RichText::new(format!("{} of {} signed up", coverage.signed_up, coverage.needed)).color(colour),
-                    );
-                    if !task.location.is_empty() {
-                        ui.label(RichText::new(format!("📍 {}", task.location)).weak());
-                    }
-                });
-                if !task.description.is_empty() {
+                self.task_header_ui(ui, r, task, coverage, commands);
+                if self.task_form.as_ref().is_some_and(|f| f.editing.as_ref() == Some(&task.id)) {
+                    self.task_form_ui(ui, r, commands);
+                } else if !task.description.is_empty() {
                     ui.add(egui::Label::new(RichText::new(&task.description).weak()).wrap());
                 }
                 for slot in r.roster.slots().iter().filter(|s| s.task == task.id) {
-                    self.slot_ui(ui, ctx, r, slot, commands);
+                    self.slot_ui(ui, ctx, r, slot, days, commands);
                 }
+                self.new_slot_ui(ui, r, &task.id, days, commands);
             }
             ui.separator();
             self.chair_slots_ui(ui, ctx, r, commands);
             ui.separator();
-            self.throughput_ui(ui, r);
+            throughput_ui(ui, r);
         });
+        self.confirm_ui(ui, r, commands);
+        // The sign-up note stays until the next action, whatever it is.
+        if note.is_some() && note == self.signed_up && commands.len() > before {
+            self.signed_up = None;
+        }
+    }
+
+    /// "Signed up for … — saved in your plan" and Undo.
+    fn signed_up_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(note) = &self.signed_up else { return };
+        let mut undo = false;
+        egui::Frame::group(ui.style()).fill(theme::ok(ui.visuals()).gamma_multiply(0.15)).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("✔ {note}")).strong());
+                undo = ui.button("Undo").on_hover_text("Take the sign-up out of your plan again").clicked();
+            });
+        });
+        if undo {
+            commands.push(Command::Plan(PlanCommand::Undo));
+            self.signed_up = None;
+        }
+    }
+
+    /// "+ Add volunteer task", or the new task's form.
+    fn new_task_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+        if self.task_form.as_ref().is_some_and(|f| f.editing.is_none()) {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.strong("New volunteer task");
+                self.task_form_ui(ui, r, commands);
+            });
+        } else if ui.button("+ Add volunteer task").clicked() {
+            self.task_form = Some(TaskDraft::new());
+        }
+    }
+
+    fn task_form_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+        if let Some(form) = &mut self.task_form
+            && form.ui(ui, r.roster, commands) != FormOutcome::Open
+        {
+            self.task_form = None;
+        }
+    }
+
+    /// The task's name, coverage and place, with Edit, Remove and "+ Add slot".
+    fn task_header_ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        task: &VolunteerTask,
+        coverage: &crate::model::roster::TaskCoverage,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&task.name);
+            let colour =
+                if coverage.signed_up >= coverage.needed { theme::ok(ui.visuals()) } else { theme::must(ui.visuals()) };
+            ui.label(RichText::new(format!("{} of {} signed up", coverage.signed_up, coverage.needed)).color(colour));
+            if !task.location.is_empty() {
+                ui.label(RichText::new(format!("📍 {}", task.location)).weak());
+            }
+            let labelled = |ui: &mut Ui, text: &str, what: &str| {
+                let button = ui.small_button(text);
+                button.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("{what} {}", task.name)));
+                button.clicked()
+            };
+            if labelled(ui, "Edit", "Edit task") {
+                self.task_form = Some(TaskDraft::edit(task));
+            }
+            if labelled(ui, "Remove", "Remove task") {
+                if r.roster.slots().iter().any(|s| s.task == task.id) {
+                    self.confirm_remove = Some(task.id.clone());
+                } else {
+                    commands.push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveTask(task.id.clone()))));
+                }
+            }
+        });
+    }
+
+    /// "+ Add slot" under a task's slots, or the new slot's form.
+    fn new_slot_ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        task: &VolunteerTaskId,
+        days: &[NaiveDate],
+        commands: &mut Vec<Command>,
+    ) {
+        ui.push_id(("new_slot", task.as_str()), |ui| {
+            if let Some(form) = self.slot_form.as_mut().filter(|f| &f.task == task && f.editing.is_none()) {
+                let outcome = egui::Frame::group(ui.style())
+                    .show(ui, |ui| {
+                        ui.strong("New slot");
+                        form.ui(ui, r.roster, days, commands)
+                    })
+                    .inner;
+                if outcome != FormOutcome::Open {
+                    self.slot_form = None;
+                }
+            } else {
+                let add = ui.small_button("+ Add slot");
+                add.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("Add slot to {task}")));
+                if add.clicked() {
+                    let day = r.roster.slots().iter().rfind(|s| &s.task == task).map(|s| s.starts_at.date());
+                    self.slot_form = Some(SlotDraft::new(task.clone(), day.or_else(|| days.first().copied())));
+                }
+            }
+        });
+    }
+
+    /// "Remove Swag-bag stuffing and its 3 slots?": the slots go first, then the task.
+    fn confirm_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
+        let Some(id) = self.confirm_remove.clone() else { return };
+        let Some(task) = r.roster.task(id.as_str()) else {
+            self.confirm_remove = None;
+            return;
+        };
+        let slots: Vec<&VolunteerSlot> = r.roster.slots().iter().filter(|s| s.task == id).collect();
+        let modal = egui::Modal::new(egui::Id::unique("confirm_remove_task")).show(ui.ctx(), |ui| {
+            ui.label(RichText::new(format!("Remove {} and its {} slots?", task.name, slots.len())).strong());
+            let people: usize = slots.iter().map(|s| s.signups.len()).sum();
+            ui.label(format!("{people} sign-ups go with them. Undo (Ctrl+Z) brings them back, one step each."));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.button("Remove").clicked() {
+                    for slot in &slots {
+                        commands
+                            .push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveSlot(slot.id.clone()))));
+                    }
+                    commands.push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveTask(id.clone()))));
+                    self.confirm_remove = None;
+                }
+                if ui.button("Cancel").clicked() {
+                    self.confirm_remove = None;
+                }
+            });
+        });
+        if modal.should_close() {
+            self.confirm_remove = None;
+        }
     }
 
     fn slot_ui(
@@ -89,66 +236,27 @@ impl VolunteersView {
         ctx: &ViewCtx<'_>,
         r: &RosterCtx<'_>,
         slot: &VolunteerSlot,
+        days: &[NaiveDate],
         commands: &mut Vec<Command>,
     ) {
-        let key = SlotKey { roster: r.roster.id().to_owned(), slot: slot.id.as_str().to_owned() };
-        let mine = ctx.plan.is_signed_up(&key);
+        // Compared in place: building a SlotKey for every slot every frame would allocate.
+        let mine = ctx.plan.signups.iter().any(|s| s.key.roster == r.roster.id() && s.key.slot == slot.id.as_str());
+        let me = ctx.plan.me.as_deref();
+        // An attendee's own sign-up lives in their plan; count it unless the roster lists them too.
+        let mine_only = mine && !me.is_some_and(|me| slot.signups.iter().any(|n| n == me));
         ui.push_id(slot.id.as_str(), |ui| {
             egui::Frame::new().inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {}–{}",
-                            format_day(slot.starts_at.date()),
-                            format_hm(slot.starts_at),
-                            format_hm(slot.ends_at)
-                        ))
-                        .strong(),
-                    );
-                    ui.label(format!("{} of {} needed", slot.signups.len(), slot.needed));
-                    let text = if mine { "Leave this slot" } else { "Sign me up" };
-                    let button = ui.button(text);
-                    button.widget_info(|| {
-                        WidgetInfo::labeled(
-                            egui::Role::Button,
-                            true,
-                            format!("{text}: {} {}", slot.id.as_str(), format_hm(slot.starts_at)),
-                        )
-                    });
-                    if button.clicked() {
-                        if mine {
-                            commands.push(Command::Plan(PlanCommand::Edit(Edit::LeaveSlot(key.clone()))));
-                        } else if let Some(signup) = r.roster.slot_signup(slot.id.as_str()) {
-                            commands.push(Command::Plan(PlanCommand::Edit(Edit::sign_up(signup))));
-                        }
+                self.slot_header_ui(ui, r, slot, (mine, mine_only), commands);
+                if let Some(form) = self.slot_form.as_mut().filter(|f| f.editing.as_ref() == Some(&slot.id)) {
+                    if form.ui(ui, r.roster, days, commands) != FormOutcome::Open {
+                        self.slot_form = None;
                     }
-                });
-                for name in &slot.signups {
-                    ui.horizontal(|ui| {
-                        ui.label(format!("• {name}"));
-                        let mut no_show = slot.no_shows.contains(name);
-                        if ui.checkbox(&mut no_show, "no-show").changed() {
-                            let edit = RosterEdit::Volunteer(VolunteerEdit::SetNoShow {
-                                slot: slot.id.clone(),
-                                name: name.clone(),
-                                no_show,
-                            });
-                            commands.push(Command::roster(edit));
-                        }
-                        let mut minutes = slot.minutes_worked_by(name);
-                        let label = ui.label("worked");
-                        let drag = ui
-                            .add(DragValue::new(&mut minutes).range(0..=24 * 60).speed(5).suffix(" min"))
-                            .labelled_by(label.id);
-                        if drag.drag_stopped() || (drag.changed() && !drag.dragged()) {
-                            let edit = RosterEdit::Volunteer(VolunteerEdit::SetWorkedMinutes {
-                                slot: slot.id.clone(),
-                                name: name.clone(),
-                                minutes: Some(minutes),
-                            });
-                            commands.push(Command::roster(edit));
-                        }
-                    });
+                    return;
+                }
+                signups_ui(ui, slot, commands);
+                if mine_only {
+                    let who = me.map_or_else(String::new, |me| format!("{me} "));
+                    ui.label(RichText::new(format!("• {who}(you — in your plan)")).color(theme::ok(ui.visuals())));
                 }
                 ui.horizontal(|ui| {
                     let draft = self.new_names.entry(slot.id.clone()).or_default();
@@ -164,6 +272,54 @@ impl VolunteersView {
                     }
                 });
             });
+        });
+    }
+
+    /// When, how full (the attendee's own sign-up counted), sign up or leave, edit and remove.
+    fn slot_header_ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        slot: &VolunteerSlot,
+        (mine, mine_only): (bool, bool),
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            let when = format!(
+                "{} {}–{}",
+                format_day(slot.starts_at.date()),
+                format_hm(slot.starts_at),
+                format_hm(slot.ends_at)
+            );
+            ui.label(RichText::new(&when).strong());
+            ui.label(format!("{} of {} needed", slot.signups.len() + usize::from(mine_only), slot.needed));
+            let text = if mine { "Leave this slot" } else { "Sign me up" };
+            let labelled = |ui: &mut Ui, text: &str| {
+                let button = ui.button(text);
+                button.widget_info(|| {
+                    WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("{text}: {} {}", slot.id, format_hm(slot.starts_at)),
+                    )
+                });
+                button.clicked()
+            };
+            if labelled(ui, text) {
+                if mine {
+                    let key = SlotKey { roster: r.roster.id().to_owned(), slot: slot.id.as_str().to_owned() };
+                    commands.push(Command::Plan(PlanCommand::Edit(Edit::LeaveSlot(key))));
+                } else if let Some(signup) = r.roster.slot_signup(slot.id.as_str()) {
+                    self.signed_up = Some(format!("Signed up for {} {when} — saved in your plan", signup.title));
+                    commands.push(Command::Plan(PlanCommand::Edit(Edit::sign_up(signup))));
+                }
+            }
+            if labelled(ui, "Edit slot") {
+                self.slot_form = Some(SlotDraft::edit(slot));
+            }
+            if labelled(ui, "Remove slot") {
+                commands.push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveSlot(slot.id.clone()))));
+            }
         });
     }
 
@@ -212,34 +368,67 @@ impl VolunteersView {
             }
         });
     }
+}
 
-    /// Assembly-line planning: volunteers needed and the finish time, and the rate a crew reached.
-    fn throughput_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>) {
-        ui.strong("Assembly line (swag bags and the like)");
-        ui.horizontal_wrapped(|ui| {
-            for (label, value, range) in [
-                ("Units", &mut self.units, 1..=1_000_000),
-                ("Stations", &mut self.stations, 1..=500),
-                ("Per volunteer-hour", &mut self.rate, 1..=100_000),
-            ] {
-                let label = ui.label(label);
-                ui.add(DragValue::new(value).range(range)).labelled_by(label.id);
+/// The people on a slot: no-show, minutes worked, and Remove (takes their sign-up off).
+fn signups_ui(ui: &mut Ui, slot: &VolunteerSlot, commands: &mut Vec<Command>) {
+    for name in &slot.signups {
+        ui.horizontal(|ui| {
+            ui.label(format!("• {name}"));
+            let mut no_show = slot.no_shows.contains(name);
+            if ui.checkbox(&mut no_show, "no-show").changed() {
+                let edit = RosterEdit::Volunteer(VolunteerEdit::SetNoShow {
+                    slot: slot.id.clone(),
+                    name: name.clone(),
+                    no_show,
+                });
+                commands.push(Command::roster(edit));
+            }
+            let mut minutes = slot.minutes_worked_by(name);
+            let label = ui.label("worked");
+            let drag =
+                ui.add(DragValue::new(&mut minutes).range(0..=24 * 60).speed(5).suffix(" min")).labelled_by(label.id);
+            if drag.drag_stopped() || (drag.changed() && !drag.dragged()) {
+                let edit = RosterEdit::Volunteer(VolunteerEdit::SetWorkedMinutes {
+                    slot: slot.id.clone(),
+                    name: name.clone(),
+                    minutes: Some(minutes),
+                });
+                commands.push(Command::roster(edit));
+            }
+            let remove = ui.small_button("Remove");
+            remove.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {name} from {}", slot.id))
+            });
+            if remove.clicked() {
+                let edit = RosterEdit::Volunteer(VolunteerEdit::Leave { slot: slot.id.clone(), name: name.clone() });
+                commands.push(Command::roster(edit));
             }
         });
-        let line =
-            AssemblyLine { units: self.units, stations: self.stations, units_per_volunteer_hour: f64::from(self.rate) };
-        let full = line.with_crew(self.stations);
+    }
+}
+
+/// Assembly-line planning from each task's own numbers: volunteers needed and the finish time
+/// for each of its slots, and the rate a crew reached where minutes worked were recorded.
+fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
+    ui.strong("Assembly lines (swag bags and the like)");
+    let mut any = false;
+    for task in r.roster.tasks() {
+        let Some(numbers) = task.throughput else { continue };
+        any = true;
+        let line = numbers.line();
+        let full = line.with_crew(numbers.stations);
         ui.label(format!(
-            "A full line of {} volunteers makes {:.0} an hour: {} units take {}.",
+            "{}: a full line of {} volunteers makes {:.0} an hour; {} units take {}.",
+            task.name,
             full.working,
             full.crew_rate,
-            self.units,
+            numbers.units,
             format_minutes((full.hours * 60.0).ceil() as i64)
         ));
-        // Against each slot of the task whose name mentions the work, say whether the crew makes it.
-        for slot in r.roster.slots() {
+        for slot in r.roster.slots().iter().filter(|s| s.task == task.id) {
             let hours = f64::from(slot.duration_mins()) / 60.0;
-            if hours <= 0.0 || !r.roster.task(slot.task.as_str()).is_some_and(VolunteerTask::is_assembly_line) {
+            if hours <= 0.0 {
                 continue;
             }
             let crew = slot.crew();
@@ -251,21 +440,26 @@ impl VolunteersView {
                 Err(n) => format!("the slot is too short even with every station filled ({n} would be needed)"),
             };
             ui.label(format!(
-                "{} {}: {crew} signed up, done by {finish}; {needed}.",
+                "    {} {}: {crew} signed up, done by {finish}; {needed}.",
                 format_day(slot.starts_at.date()),
                 format_hm(slot.starts_at)
             ));
             let worked_hours = f64::from(slot.recorded_minutes()) / 60.0;
             if worked_hours > 0.0
-                && let Some(rate) = observed_rate(self.units, 1, worked_hours)
+                && let Some(rate) = observed_rate(numbers.units, 1, worked_hours)
             {
                 ui.label(
                     RichText::new(format!(
-                        "Measured: {rate:.0} units per volunteer-hour over {worked_hours:.1} h worked."
+                        "    Measured: {rate:.0} units per volunteer-hour over {worked_hours:.1} h worked."
                     ))
                     .weak(),
                 );
             }
         }
+    }
+    if !any {
+        ui.label(
+            RichText::new("Give a task its numbers (units, stations, rate) to plan it as an assembly line.").weak(),
+        );
     }
 }
