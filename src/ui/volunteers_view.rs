@@ -103,7 +103,9 @@ impl VolunteersView {
         egui::Frame::group(ui.style()).fill(theme::ok(ui.visuals()).gamma_multiply(0.15)).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("✔ {note}")).strong());
-                undo = ui.button("Undo").on_hover_text("Take the sign-up out of your plan again").clicked();
+                let button = ui.button("Undo").on_hover_text("Take the sign-up out of your plan again");
+                button.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, "Undo the sign-up"));
+                undo = button.clicked();
             });
         });
         if undo {

@@ -11,6 +11,7 @@ mod keyboard_and_looks;
 mod nothing_lost;
 mod now_next;
 mod room_grid_dense;
+mod roster_editor;
 mod roster_flows;
 mod row_layout;
 mod sample_plan_flow;

@@ -24,7 +24,7 @@ fn roster_copy(dir: &Path) -> PathBuf {
     path
 }
 
-fn app_with_roster(dir: &Path) -> LanyardApp {
+pub(crate) fn app_with_roster(dir: &Path) -> LanyardApp {
     let data = dir.join("data");
     drop(common::app_in(&data)); // a returning user: settings written
     LanyardApp::new(AppConfig { data_dir: Some(data), roster: Some(roster_copy(dir)), ..AppConfig::default() })
