@@ -171,6 +171,40 @@ fn raw_staff() -> impl Strategy<Value = RawStaff> {
         })
 }
 
+/// The random staff as `Staff`, and their busy times.
+fn build_staff(raw_staff: &[RawStaff]) -> (Vec<Staff>, StaffBusy) {
+    let mut busy = StaffBusy::new();
+    let staff: Vec<Staff> = raw_staff
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let name = format!("p{i}");
+            let experience = if raw.is_newcomer { Experience::Newcomer } else { Experience::Experienced };
+            let mut staff = Staff::new(name.clone(), experience);
+            staff.max_hours_per_day = raw.max_day;
+            staff.max_hours_total = raw.max_total;
+            staff.skills = raw.skills.iter().map(|s| (*s).to_owned()).collect();
+            staff.availability = raw.windows.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
+            staff.unavailable = raw.unavailable.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
+            busy.add(
+                PersonName::new(name),
+                raw.busy.iter().map(|&(a, b, hard)| BusyTime {
+                    starts_at: minutes(a),
+                    ends_at: minutes(b),
+                    title: "talk".into(),
+                    commitment: if hard {
+                        Commitment::MustSee(SessionId::new("t"))
+                    } else {
+                        Commitment::Maybe(SessionId::new("t"))
+                    },
+                }),
+            );
+            staff
+        })
+        .collect();
+    (staff, busy)
+}
+
 /// A random roster over two days with random existing (some locked) assignments, and the staff's
 /// busy times.
 fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
@@ -209,37 +243,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
                     role: String::new(),
                 })
                 .collect();
-            let mut busy = StaffBusy::new();
-            let staff: Vec<Staff> = raw_staff
-                .iter()
-                .enumerate()
-                .map(|(i, raw)| {
-                    let name = format!("p{i}");
-                    let experience = if raw.is_newcomer { Experience::Newcomer } else { Experience::Experienced };
-                    let mut staff = Staff::new(name.clone(), experience);
-                    staff.max_hours_per_day = raw.max_day;
-                    staff.max_hours_total = raw.max_total;
-                    staff.skills = raw.skills.iter().map(|s| (*s).to_owned()).collect();
-                    staff.availability =
-                        raw.windows.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
-                    staff.unavailable =
-                        raw.unavailable.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
-                    busy.add(
-                        PersonName::new(name),
-                        raw.busy.iter().map(|&(a, b, hard)| BusyTime {
-                            starts_at: minutes(a),
-                            ends_at: minutes(b),
-                            title: "talk".into(),
-                            commitment: if hard {
-                                Commitment::MustSee(SessionId::new("t"))
-                            } else {
-                                Commitment::Maybe(SessionId::new("t"))
-                            },
-                        }),
-                    );
-                    staff
-                })
-                .collect();
+            let (staff, busy) = build_staff(&raw_staff);
             // Existing assignments that keep the structural invariants (no duplicates, no
             // overfull shifts); they may break any rule.
             let mut assignments: Vec<Assignment> = Vec::new();

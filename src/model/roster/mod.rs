@@ -38,6 +38,7 @@ mod edit;
 mod error;
 mod hours;
 mod ids;
+mod pattern;
 mod shift;
 mod staff;
 #[cfg(test)]
@@ -53,6 +54,10 @@ pub use edit::{AssignEdit, BoothEdit, DetailsEdit, RosterEdit, ShiftEdit, StaffE
 pub use error::RosterError;
 pub use hours::{PersonHours, ShiftCoverage};
 pub use ids::{BoothId, PersonName, ShiftId, VolunteerSlotId, VolunteerTaskId};
+pub use pattern::{
+    MIN_BLOCK_MINS, MIN_GAP_MINS, PatternError, ShiftPattern, duplicate_shift, next_booth_id, next_shift_id,
+    next_slot_id, next_task_id, pattern_shifts, schedule_breaks,
+};
 pub use shift::{Assignment, DEFAULT_SEATS, MAX_SEATS, Shift};
 pub use staff::{Experience, Staff, Window, covered, merged_windows};
 pub use violation::{Violation, ViolationKind, missing_skills, shift_label};
