@@ -3,9 +3,14 @@
 //!
 //! The numbers from a real conference: 3,000 bags at about 1,000 an hour is three hours. With ten
 //! stations that is 100 bags per volunteer-hour. More volunteers than stations do not make the
-//! line faster: the line runs at the rate of its stations.
+//! line faster: the line runs at the rate of its stations. [`propose_slots`] turns a task's
+//! numbers into the slots to ask volunteers for.
+
+use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
+
+use crate::model::roster::{Roster, VolunteerSlot, VolunteerTask, next_slot_id};
 
 /// An assembly-line task's numbers as the roster stores them with the task (whole numbers, so a
 /// task stays comparable and its file diffs cleanly).
@@ -97,6 +102,56 @@ impl AssemblyLine {
     }
 }
 
+/// The most slots [`propose_slots`] proposes: a job that needs more is not one to plan slot by
+/// slot (the numbers are probably wrong).
+pub const MAX_PROPOSED_SLOTS: usize = 500;
+
+/// Slots for the whole job of `task`, back to back from `start`, each `slot_mins` long: as many
+/// as a full line (every station manned) needs to finish, each needing the stations, or fewer
+/// when fewer people finish that slot's share in time (the last slot's rest). "3,000 bags at 100
+/// per volunteer-hour with 10 stations (1,000 an hour): 3 slots of 1 h, 10 people each"; 2,500
+/// bags make the third slot 5 people. Ids as [`next_slot_id`] makes them, unique against
+/// `existing` (slots start at different minutes, so they differ from each other). Empty when
+/// there is nothing to do, or a full line does not finish one unit in a slot; at most
+/// [`MAX_PROPOSED_SLOTS`].
+pub fn propose_slots(
+    task: &VolunteerTask,
+    throughput: Throughput,
+    start: NaiveDateTime,
+    slot_mins: u32,
+    existing: &Roster,
+) -> Vec<VolunteerSlot> {
+    let line = throughput.line();
+    let hours = f64::from(slot_mins) / 60.0;
+    // Units a full line does in one slot, whole units (a slot cannot promise a fraction).
+    let per_slot = (line.with_crew(line.stations).crew_rate * hours + 1e-9).floor();
+    if throughput.units == 0 || per_slot < 1.0 {
+        return Vec::new();
+    }
+    let per_slot = if per_slot >= f64::from(u32::MAX) { u32::MAX } else { per_slot as u32 };
+    let mut left = throughput.units;
+    let mut at = start;
+    let mut out: Vec<VolunteerSlot> = Vec::new();
+    while left > 0 && out.len() < MAX_PROPOSED_SLOTS {
+        let share = left.min(per_slot);
+        let needed = AssemblyLine { units: share, ..line }.volunteers_needed(hours).unwrap_or(line.stations);
+        let ends_at = at + Duration::minutes(i64::from(slot_mins));
+        out.push(VolunteerSlot {
+            id: next_slot_id(existing, &task.id, at),
+            task: task.id.clone(),
+            starts_at: at,
+            ends_at,
+            needed: needed.clamp(1, line.stations),
+            signups: Vec::new(),
+            no_shows: Vec::new(),
+            worked_minutes: BTreeMap::new(),
+        });
+        left -= share;
+        at = ends_at;
+    }
+    out
+}
+
 /// The reverse: what rate a crew achieved. `units` done by `volunteers` in `hours` is this many
 /// units per volunteer-hour. `None` for an empty crew or no time.
 pub fn observed_rate(units: u32, volunteers: u32, hours: f64) -> Option<f64> {
@@ -148,6 +203,67 @@ mod tests {
         // 1000 / 700 h = 85.7 minutes → 86.
         assert_eq!(odd.finish(dt("2027-04-15 16:00"), 7), Some(dt("2027-04-15 17:26")));
         assert_eq!(bags().finish(dt("2027-04-15 16:00"), 0), None);
+    }
+
+    fn swag() -> VolunteerTask {
+        VolunteerTask {
+            id: "swag".into(),
+            name: "Swag bags".into(),
+            description: String::new(),
+            location: String::new(),
+            skills: Vec::new(),
+            throughput: None,
+        }
+    }
+
+    #[test]
+    fn three_thousand_bags_take_three_full_one_hour_slots() {
+        let roster = Roster::new("r", "c").unwrap();
+        let numbers = Throughput { units: 3000, stations: 10, units_per_volunteer_hour: 100 };
+        let slots = propose_slots(&swag(), numbers, dt("2027-04-15 16:00"), 60, &roster);
+        let got: Vec<(&str, NaiveDateTime, NaiveDateTime, u32)> =
+            slots.iter().map(|s| (s.id.as_str(), s.starts_at, s.ends_at, s.needed)).collect();
+        assert_eq!(
+            got,
+            [
+                ("swag-2027-04-15-1600", dt("2027-04-15 16:00"), dt("2027-04-15 17:00"), 10),
+                ("swag-2027-04-15-1700", dt("2027-04-15 17:00"), dt("2027-04-15 18:00"), 10),
+                ("swag-2027-04-15-1800", dt("2027-04-15 18:00"), dt("2027-04-15 19:00"), 10),
+            ]
+        );
+        let needed = |units: u32, slot_mins: u32| -> Vec<u32> {
+            let numbers = Throughput { units, ..numbers };
+            propose_slots(&swag(), numbers, dt("2027-04-15 16:00"), slot_mins, &roster)
+                .iter()
+                .map(|s| s.needed)
+                .collect()
+        };
+        assert_eq!(needed(2500, 60), [10, 10, 5], "the last slot's 500 bags take 5 people");
+        assert_eq!(needed(2500, 90), [10, 7], "1,000 bags in 90 min: 6.7 people");
+        assert_eq!(needed(50, 60), [1]);
+        assert_eq!(needed(3000, 1).len(), 188, "16 whole bags a minute, not 16.7");
+        let slow = Throughput { units: 10, stations: 1, units_per_volunteer_hour: 1 };
+        assert!(propose_slots(&swag(), slow, dt("2027-04-15 16:00"), 30, &roster).is_empty(), "under a bag a slot");
+        let endless = Throughput { units: u32::MAX, ..slow };
+        assert_eq!(propose_slots(&swag(), endless, dt("2027-04-15 16:00"), 60, &roster).len(), MAX_PROPOSED_SLOTS);
+        let mut taken = roster.clone();
+        taken
+            .apply(crate::model::roster::RosterEdit::Volunteer(crate::model::roster::VolunteerEdit::AddTask(swag())))
+            .unwrap();
+        taken
+            .apply(crate::model::roster::RosterEdit::Volunteer(crate::model::roster::VolunteerEdit::AddSlots(
+                slots.clone(),
+            )))
+            .unwrap();
+        let again = propose_slots(&swag(), numbers, dt("2027-04-15 16:00"), 60, &taken);
+        assert_eq!(again[0].id.as_str(), "swag-2027-04-15-1600-2");
+        assert!(
+            propose_slots(&swag(), Throughput { units: 0, ..numbers }, dt("2027-04-15 16:00"), 60, &roster).is_empty()
+        );
+        assert!(
+            propose_slots(&swag(), Throughput { stations: 0, ..numbers }, dt("2027-04-15 16:00"), 60, &roster)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -8,3 +8,4 @@ mod common;
 mod architecture;
 mod roster_model;
 mod search;
+mod shift_patterns;

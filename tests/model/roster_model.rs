@@ -144,7 +144,11 @@ struct RawStaff {
     windows: Vec<(i64, i64)>,
     unavailable: Vec<(i64, i64)>,
     busy: Vec<(i64, i64, bool)>,
+    skills: Vec<&'static str>,
 }
+
+/// The skills random shifts require and random staff have (in varying case).
+const SKILLS: [&str; 3] = ["de", "ES", "demo"];
 
 fn raw_staff() -> impl Strategy<Value = RawStaff> {
     (
@@ -154,8 +158,10 @@ fn raw_staff() -> impl Strategy<Value = RawStaff> {
         prop::collection::vec((0i64..2400, 60i64..900), 0..3),
         prop::collection::vec((0i64..2400, 15i64..240), 0..2),
         prop::collection::vec((0i64..2400, 15i64..120, any::<bool>()), 0..3),
+        prop::sample::subsequence(SKILLS.to_vec(), 0..=2),
     )
-        .prop_map(|(is_newcomer, max_day, max_total, windows, unavailable, busy)| RawStaff {
+        .prop_map(|(is_newcomer, max_day, max_total, windows, unavailable, busy, skills)| RawStaff {
+            skills,
             is_newcomer,
             max_day,
             max_total,
@@ -165,18 +171,53 @@ fn raw_staff() -> impl Strategy<Value = RawStaff> {
         })
 }
 
+/// The random staff as `Staff`, and their busy times.
+fn build_staff(raw_staff: &[RawStaff]) -> (Vec<Staff>, StaffBusy) {
+    let mut busy = StaffBusy::new();
+    let staff: Vec<Staff> = raw_staff
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let name = format!("p{i}");
+            let experience = if raw.is_newcomer { Experience::Newcomer } else { Experience::Experienced };
+            let mut staff = Staff::new(name.clone(), experience);
+            staff.max_hours_per_day = raw.max_day;
+            staff.max_hours_total = raw.max_total;
+            staff.skills = raw.skills.iter().map(|s| (*s).to_owned()).collect();
+            staff.availability = raw.windows.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
+            staff.unavailable = raw.unavailable.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
+            busy.add(
+                PersonName::new(name),
+                raw.busy.iter().map(|&(a, b, hard)| BusyTime {
+                    starts_at: minutes(a),
+                    ends_at: minutes(b),
+                    title: "talk".into(),
+                    commitment: if hard {
+                        Commitment::MustSee(SessionId::new("t"))
+                    } else {
+                        Commitment::Maybe(SessionId::new("t"))
+                    },
+                }),
+            );
+            staff
+        })
+        .collect();
+    (staff, busy)
+}
+
 /// A random roster over two days with random existing (some locked) assignments, and the staff's
 /// busy times.
 fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
     (
         1usize..4,
-        prop::collection::vec((0usize..3, 0i64..160, 2i64..16, 1u32..4), 1..14),
+        prop::collection::vec((0usize..3, 0i64..160, 2i64..16, 1u32..4, 0usize..12), 1..14),
         prop::collection::vec(raw_staff(), 1..9),
         prop::collection::vec((0usize..14, 0usize..9, any::<bool>()), 0..20),
         prop::sample::select(vec![0u32, 30, 60]),
         any::<bool>(),
+        prop::option::of(prop::sample::select(vec![60u32, 150, 240])),
     )
-        .prop_map(|(n_booths, raw_shifts, raw_staff, raw_assignments, min_rest, late_day_change)| {
+        .prop_map(|(n_booths, raw_shifts, raw_staff, raw_assignments, min_rest, late_day_change, max_stretch)| {
             let booths: Vec<Booth> = (0..n_booths)
                 .map(|b| Booth {
                     id: BoothId::new(format!("b{b}")),
@@ -187,8 +228,13 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
             let shifts: Vec<Shift> = raw_shifts
                 .iter()
                 .enumerate()
-                .map(|(i, &(booth, start, len, seats))| Shift {
-                    requires: Vec::new(),
+                .map(|(i, &(booth, start, len, seats, needs))| Shift {
+                    // Most shifts require nothing; some one skill, a few two.
+                    requires: match needs {
+                        0..=2 => vec![SKILLS[needs].to_lowercase()],
+                        3 => vec!["DE".into(), "es".into()],
+                        _ => Vec::new(),
+                    },
                     id: ShiftId::new(format!("s{i:02}")),
                     booth: BoothId::new(format!("b{}", booth % n_booths)),
                     starts_at: minutes(start * 15),
@@ -197,36 +243,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
                     role: String::new(),
                 })
                 .collect();
-            let mut busy = StaffBusy::new();
-            let staff: Vec<Staff> = raw_staff
-                .iter()
-                .enumerate()
-                .map(|(i, raw)| {
-                    let name = format!("p{i}");
-                    let experience = if raw.is_newcomer { Experience::Newcomer } else { Experience::Experienced };
-                    let mut staff = Staff::new(name.clone(), experience);
-                    staff.max_hours_per_day = raw.max_day;
-                    staff.max_hours_total = raw.max_total;
-                    staff.availability =
-                        raw.windows.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
-                    staff.unavailable =
-                        raw.unavailable.iter().map(|&(a, b)| Window::new(minutes(a), minutes(b))).collect();
-                    busy.add(
-                        PersonName::new(name),
-                        raw.busy.iter().map(|&(a, b, hard)| BusyTime {
-                            starts_at: minutes(a),
-                            ends_at: minutes(b),
-                            title: "talk".into(),
-                            commitment: if hard {
-                                Commitment::MustSee(SessionId::new("t"))
-                            } else {
-                                Commitment::Maybe(SessionId::new("t"))
-                            },
-                        }),
-                    );
-                    staff
-                })
-                .collect();
+            let (staff, busy) = build_staff(&raw_staff);
             // Existing assignments that keep the structural invariants (no duplicates, no
             // overfull shifts); they may break any rule.
             let mut assignments: Vec<Assignment> = Vec::new();
@@ -240,7 +257,7 @@ fn random_roster() -> impl Strategy<Value = (Roster, StaffBusy)> {
                 }
             }
             let rules = RosterRules {
-                max_consecutive_mins: None,
+                max_consecutive_mins: max_stretch,
                 min_rest_mins: min_rest,
                 day_change: if late_day_change { NaiveTime::from_hms_opt(4, 0, 0).unwrap() } else { NaiveTime::MIN },
             };
@@ -259,8 +276,8 @@ fn with_assignments(roster: &Roster, assignments: Vec<Assignment>) -> Roster {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// Whatever the roster, the auto-roster adds no broken rule: every violation left is one the
-    /// locked assignments alone already have. Filled never exceeds the bound, which never
+    /// Whatever the roster (required skills and a longest stretch included), the auto-roster adds
+    /// no broken rule: every violation left is one the locked assignments alone already have. Filled never exceeds the bound, which never
     /// exceeds the seats; locked assignments stay; it is deterministic.
     #[test]
     fn auto_roster_never_breaks_a_hard_rule((roster, busy) in random_roster(), keep in any::<bool>()) {
@@ -498,9 +515,9 @@ fn newer_and_broken_rosters_are_refused_with_positions() {
     let dir = tempfile::tempdir().unwrap();
     let newer = dir.path().join("newer.ron");
     std::fs::File::create(&newer)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, b"(version: 2, id: \"x\", future: true)"))
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"(version: 3, id: \"x\", future: true)"))
         .unwrap();
-    assert!(matches!(store::load::<Roster>(&newer), Err(StoreError::TooNew { found: 2, .. })));
+    assert!(matches!(store::load::<Roster>(&newer), Err(StoreError::TooNew { found: 3, .. })));
     let cases: [(&str, &[u8], &str); 4] = [
         ("garbage.ron", b"\x00\xffnot ron", ":1:2:"),
         ("truncated.ron", b"(version: 1, id: \"x\", booths: [(id: ", ":1:"),

@@ -28,6 +28,11 @@ pub enum Blocker {
     TotalHours { would_be_mins: u32, max_mins: u32 },
     /// They are a newcomer and nobody experienced is on the shift.
     NeedsExperiencedPartner,
+    /// The seats left are kept for people with the shift's missing required skills, and they do
+    /// not have this one.
+    LacksSkill { skill: String },
+    /// It would make a stretch of work without a break longer than the roster allows.
+    LongStretch { would_be_mins: u32, max_mins: u32 },
 }
 
 /// The kind of a [`Blocker`], for counting.
@@ -42,6 +47,8 @@ pub enum BlockerKind {
     DailyHours,
     TotalHours,
     NeedsExperiencedPartner,
+    LacksSkill,
+    LongStretch,
 }
 
 impl BlockerKind {
@@ -56,6 +63,8 @@ impl BlockerKind {
             Self::DailyHours => "out of hours that day",
             Self::TotalHours => "out of hours",
             Self::NeedsExperiencedPartner => "newcomer without a partner",
+            Self::LacksSkill => "without a needed skill",
+            Self::LongStretch => "would work too long without a break",
         }
     }
 }
@@ -78,6 +87,8 @@ impl Blocker {
             Self::DailyHours { .. } => BlockerKind::DailyHours,
             Self::TotalHours { .. } => BlockerKind::TotalHours,
             Self::NeedsExperiencedPartner => BlockerKind::NeedsExperiencedPartner,
+            Self::LacksSkill { .. } => BlockerKind::LacksSkill,
+            Self::LongStretch { .. } => BlockerKind::LongStretch,
         }
     }
 
@@ -103,6 +114,12 @@ impl Blocker {
                 format_minutes(i64::from(*max_mins))
             ),
             Self::NeedsExperiencedPartner => "a newcomer, and nobody experienced is on it".to_owned(),
+            Self::LacksSkill { skill } => format!("the seat is kept for someone with skill {skill}"),
+            Self::LongStretch { would_be_mins, max_mins } => format!(
+                "would work {} without a break (max {})",
+                format_minutes(i64::from(*would_be_mins)),
+                format_minutes(i64::from(*max_mins))
+            ),
         }
     }
 }

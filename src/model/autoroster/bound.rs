@@ -24,7 +24,10 @@ impl Problem<'_> {
         for s in 0..n_shifts {
             for p in self.candidates(s) {
                 let mut fits = true;
-                self.each_conflict(&locked, p, s, |c| fits &= matches!(c, Conflict::NeedsPartner | Conflict::Full));
+                // Required skills are ignored: a roster may leave a seat open rather than break one.
+                self.each_conflict(&locked, p, s, |c| {
+                    fits &= matches!(c, Conflict::NeedsPartner | Conflict::Full | Conflict::LacksSkill(_));
+                });
                 if fits {
                     eligible.set(p, s);
                 }

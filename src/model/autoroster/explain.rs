@@ -29,16 +29,24 @@ pub struct UnfilledShift {
     pub more_candidates: u32,
     /// How many people were ruled out by their own time, by the first reason found.
     pub ruled_out: BTreeMap<BlockerKind, u32>,
+    /// Skills the shift requires that nobody on it has and nobody free could bring (free: their
+    /// own time allows the shift, and only the seats kept for skills stop them), spelt as the
+    /// shift spells them.
+    pub missing_skills: Vec<String>,
 }
 
 /// At most this many candidates are listed per unfilled shift.
 pub const MAX_CANDIDATES: usize = 8;
 
 impl UnfilledShift {
-    /// One line: `sat-psf-3 (PSF booth, Sat 17 Apr 14:00–16:00): 1 open seat; could have: …`.
+    /// One line: `sat-psf-3 (PSF booth, Sat 17 Apr 14:00–16:00): 1 open seat; nobody free with
+    /// skill de; could have: …`.
     pub fn describe(&self, roster: &Roster) -> String {
         let seats = if self.open_seats == 1 { "seat" } else { "seats" };
         let mut line = format!("{}: {} open {seats}", shift_label(roster, self.shift.as_str()), self.open_seats);
+        if !self.missing_skills.is_empty() {
+            line.push_str(&format!("; nobody free with skill {}", self.missing_skills.join(", ")));
+        }
         if !self.candidates.is_empty() {
             let people: Vec<String> = self
                 .candidates
@@ -74,6 +82,8 @@ impl Problem<'_> {
         Some(match conflict {
             Conflict::AlreadyOn | Conflict::Full => return None,
             Conflict::NeedsPartner => Blocker::NeedsExperiencedPartner,
+            Conflict::LacksSkill(k) => Blocker::LacksSkill { skill: self.skills.name(k).to_owned() },
+            Conflict::Stretch { would_be, max } => Blocker::LongStretch { would_be_mins: would_be, max_mins: max },
             Conflict::Overlap(t) => Blocker::OnOverlappingShift { shift: shift_id(t) },
             Conflict::Rest(t) => Blocker::TooLittleRest { shift: shift_id(t) },
             Conflict::Day { would_be, max } => {
@@ -114,6 +124,8 @@ impl Problem<'_> {
             let mut best: Vec<(Vec<Blocker>, usize)> = Vec::with_capacity(MAX_CANDIDATES + 1);
             let mut considered = 0_u32;
             let mut ruled_out: BTreeMap<BlockerKind, u32> = BTreeMap::new();
+            let mut missing: Vec<u32> =
+                self.skills.required(s).iter().copied().filter(|&k| self.skill_missing(state, s, k)).collect();
             for p in 0..self.people.len() {
                 if state.on[s].iter().any(|&(q, _)| q == p) {
                     continue;
@@ -123,8 +135,14 @@ impl Problem<'_> {
                     continue;
                 }
                 considered += 1;
-                let mut count = 0;
-                self.each_conflict(state, p, s, |c| count += usize::from(names_a_blocker(c)));
+                let (mut count, mut held_back) = (0, false);
+                self.each_conflict(state, p, s, |c| {
+                    count += usize::from(names_a_blocker(c));
+                    held_back |= !matches!(c, Conflict::Full | Conflict::LacksSkill(_));
+                });
+                if !held_back {
+                    missing.retain(|&k| !self.skills.has(p, k));
+                }
                 // Later people lose ties (name order), so only strictly fewer blockers get in.
                 if best.len() == MAX_CANDIDATES && best.last().is_some_and(|(b, _)| b.len() <= count) {
                     continue;
@@ -146,6 +164,7 @@ impl Problem<'_> {
                 candidates,
                 more_candidates,
                 ruled_out,
+                missing_skills: missing.iter().map(|&k| self.skills.name(k).to_owned()).collect(),
             });
         }
         out

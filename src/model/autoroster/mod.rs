@@ -4,8 +4,10 @@
 //! **Hard rules** (never broken by what the solver adds): availability windows, unavailable
 //! blocks, no two overlapping shifts, maximum hours per day and in total, the staff member's
 //! must-see picks and other commitments (`model::busy`), locked assignments (kept as they are),
-//! the newcomer rule (a newcomer only joins a shift that has an experienced person) and the
-//! minimum rest between shifts. **Preferences**, within those: an even spread of hours, not
+//! the newcomer rule (a newcomer only joins a shift that has an experienced person), the
+//! minimum rest between shifts, the longest stretch without a break (`max_consecutive_mins`), and
+//! required skills: a seat is kept open for every required skill nobody on the shift has yet, so
+//! a shift is never completed without one (its last seat goes only to someone who brings it). **Preferences**, within those: an even spread of hours, not
 //! clashing with maybe picks, and each person at fewer booths.
 //!
 //! **Algorithm** (deterministic: ties are broken by shift order, then name):
@@ -17,6 +19,7 @@
 //!    seats, plus newcomers already there without a partner).
 //! 3. *Anchor.* Every shift with no experienced person gets the best eligible experienced one,
 //!    so newcomers have partners and scarce experienced people are spread over shifts.
+//!    Someone who brings a skill the shift still misses goes before everyone else (here and in 4).
 //! 4. *Fill.* Remaining seats take the best eligible person, newcomers first (they can only be
 //!    used where a partner is), then by cost: minutes already worked (even spread) plus a penalty
 //!    for a booth they are not at yet; clashing with a maybe pick is avoided before all of that.
@@ -32,7 +35,8 @@
 //! least; they have an edge to every shift they are eligible for given their locked shifts.
 //! Newcomers reach a shift through a side node of capacity `seats − 1` (fewer locked newcomers),
 //! and only when some experienced person could be there. Every roster the solver can produce is
-//! a flow in this network, so `filled ≤ bound`; no roster respecting the locked assignments and
+//! a flow in this network, so `filled ≤ bound`; required skills are ignored (which only loosens
+//! it); no roster respecting the locked assignments and
 //! the hard rules can fill more than `bound` seats.
 //!
 //! **Cost**, for P staff, S shifts, E eligible (person, shift) pairs and k shifts per person:
@@ -65,6 +69,7 @@ mod explain;
 mod flow;
 mod intervals;
 mod problem;
+mod skills;
 mod solver;
 mod state;
 #[cfg(test)]
@@ -276,5 +281,75 @@ mod tests {
         );
         let result = auto_roster(&r, &busy, AutoRosterOptions::default());
         assert_eq!(result.added, [Assignment::new("s1", "Ben")]);
+    }
+
+    fn apply_and_check(r: &Roster, result: &AutoRoster) {
+        let mut after = r.clone();
+        after.apply(crate::model::roster::RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone()))).unwrap();
+        assert_eq!(after.violations(&StaffBusy::new()), [], "{result:?}");
+    }
+
+    #[test]
+    fn a_required_skill_gets_someone_who_has_it() {
+        let mut de = shift("de", "2027-04-16 09:00", "2027-04-16 11:00", 2);
+        de.requires = vec!["de".into()];
+        let mut cy = Staff::new("Cy", Experience::Newcomer);
+        cy.skills = vec!["DE".into()];
+        // Ana and Ben have worked less, but the German-speaking newcomer gets the second seat.
+        let staff = vec![Staff::new("Ana", Experience::Experienced), Staff::new("Ben", Experience::Experienced), cy];
+        let r = roster(vec![de], staff, Vec::new());
+        let result = auto_roster(&r, &StaffBusy::new(), AutoRosterOptions::default());
+        assert_eq!(result.added, [Assignment::new("de", "Ana"), Assignment::new("de", "Cy")]);
+        apply_and_check(&r, &result);
+    }
+
+    #[test]
+    fn without_anyone_who_has_the_skill_the_last_seat_stays_open_and_says_why() {
+        let mut de = shift("de", "2027-04-16 09:00", "2027-04-16 11:00", 2);
+        de.requires = vec!["de".into()];
+        let staff = vec![Staff::new("Ana", Experience::Experienced), Staff::new("Ben", Experience::Experienced)];
+        let r = roster(vec![de], staff, Vec::new());
+        let result = auto_roster(&r, &StaffBusy::new(), AutoRosterOptions::default());
+        assert_eq!((result.filled, result.bound), (1, 2), "the bound ignores skills");
+        apply_and_check(&r, &result);
+        let unfilled = &result.unfilled[0];
+        assert_eq!(unfilled.missing_skills, ["de"]);
+        assert_eq!(unfilled.candidates[0].blockers, [Blocker::LacksSkill { skill: "de".into() }]);
+        assert_eq!(
+            unfilled.describe(&r),
+            "de (A, Fri 16 Apr 09:00–11:00): 1 open seat; nobody free with skill de; could have: Ben (the seat \
+             is kept for someone with skill de)"
+        );
+    }
+
+    #[test]
+    fn nobody_works_longer_than_the_longest_stretch() {
+        let shifts = vec![
+            shift("s1", "2027-04-16 09:00", "2027-04-16 11:00", 1),
+            shift("s2", "2027-04-16 11:00", "2027-04-16 13:00", 1),
+            shift("s3", "2027-04-16 13:00", "2027-04-16 15:00", 1),
+            shift("long", "2027-04-17 09:00", "2027-04-17 14:00", 1),
+        ];
+        let mut ana = Staff::new("Ana", Experience::Experienced);
+        ana.max_hours_per_day = Some(8);
+        let staff = vec![ana, Staff::new("Ben", Experience::Experienced)];
+        let locked = vec![
+            Assignment { locked: true, ..Assignment::new("s1", "Ana") },
+            Assignment { locked: true, ..Assignment::new("s3", "Ana") },
+        ];
+        let mut parts = roster(shifts, staff, locked).into_parts();
+        parts.rules.max_consecutive_mins = Some(4 * 60);
+        let r = Roster::from_parts(parts).unwrap();
+        let result = auto_roster(&r, &StaffBusy::new(), AutoRosterOptions::default());
+        assert_eq!(result.added, [Assignment::new("s2", "Ben")], "Ana on s2 would work 6 h in one go");
+        assert_eq!((result.filled, result.bound), (3, 3), "nobody may work the 5 h shift");
+        apply_and_check(&r, &result);
+        assert_eq!(result.unfilled[0].shift.as_str(), "long");
+        let long = Blocker::LongStretch { would_be_mins: 300, max_mins: 240 };
+        assert_eq!(result.unfilled[0].candidates[1].blockers, [long]);
+        let state_blocker = explain_unfilled(&r, &StaffBusy::new());
+        assert_eq!(state_blocker.len(), 2, "s2 and long are open before solving");
+        let ana_on_s2 = &state_blocker[0].candidates.iter().find(|c| c.person.as_str() == "Ana").unwrap().blockers;
+        assert_eq!(ana_on_s2, &[Blocker::LongStretch { would_be_mins: 360, max_mins: 240 }]);
     }
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::bits::BitMatrix;
 use super::intervals::{Intervals, minute};
+use super::skills::Skills;
 use super::state::State;
 use crate::model::busy::StaffBusy;
 use crate::model::roster::{Roster, Shift, Staff, merged_windows};
@@ -29,8 +30,22 @@ pub(super) enum Conflict {
     NeedsPartner,
     Overlap(usize),
     Rest(usize),
-    Day { would_be: u32, max: u32 },
-    Total { would_be: u32, max: u32 },
+    /// Taking the seat would leave more required skills missing (this one, by skill id, first)
+    /// than seats open after it: the seats left are kept for people who bring them.
+    LacksSkill(u32),
+    /// The stretch of work the shift would be part of, against `rules.max_consecutive_mins`.
+    Stretch {
+        would_be: u32,
+        max: u32,
+    },
+    Day {
+        would_be: u32,
+        max: u32,
+    },
+    Total {
+        would_be: u32,
+        max: u32,
+    },
 }
 
 pub(super) struct Problem<'a> {
@@ -56,6 +71,9 @@ pub(super) struct Problem<'a> {
     pub(super) soft: Vec<Intervals>,
     pub(super) busy: StaffBusy,
     pub(super) min_rest: i64,
+    /// `rules.max_consecutive_mins`.
+    pub(super) max_stretch: Option<i64>,
+    pub(super) skills: Skills,
     /// Row `s`: the people statically eligible for shift `s` (one bit each, in name order).
     /// A bit per pair rather than a list of indexes: 12.5 MB at 10,000 × 10,000, not 800 MB.
     eligible: BitMatrix,
@@ -90,6 +108,7 @@ impl<'a> Problem<'a> {
             )
         };
         let hard = people.iter().map(|s| busy_of(s, true)).collect();
+        let skills = Skills::new(&shifts, &people);
         let soft = people.iter().map(|s| busy_of(s, false)).collect();
         let mut problem = Self {
             roster,
@@ -118,6 +137,8 @@ impl<'a> Problem<'a> {
             person_ix,
             people,
             min_rest: i64::from(roster.rules().min_rest_mins),
+            max_stretch: roster.rules().max_consecutive_mins.map(i64::from),
+            skills,
             shifts,
             eligible: BitMatrix::default(),
             candidate_counts: Vec::new(),
@@ -169,10 +190,11 @@ impl<'a> Problem<'a> {
         self.hard.get(p).and_then(|h| h.first_overlap(start, end)).map(Fixed::Hard)
     }
 
-    /// Free of fixed reasons, and the shift alone fits their hour limits.
+    /// Free of fixed reasons, and the shift alone fits their hour limits and the longest stretch.
     fn is_eligible(&self, p: usize, s: usize) -> bool {
         let mins = self.mins.get(s).copied().unwrap_or(u32::MAX);
         self.fixed(p, s).is_none()
+            && self.max_stretch.is_none_or(|max| i64::from(mins) <= max)
             && mins <= self.max_day.get(p).copied().unwrap_or(0)
             && mins <= self.max_total.get(p).copied().unwrap_or(0)
     }
@@ -204,7 +226,13 @@ impl<'a> Problem<'a> {
         if self.newcomer[p] && state.experienced[s] == 0 {
             return Some(Conflict::NeedsPartner);
         }
+        if let Some(conflict) = self.skill_conflict(state, p, s) {
+            return Some(conflict);
+        }
         if let Some(conflict) = state.mine[p].iter().find_map(|&t| self.pair_conflict(s, t)) {
+            return Some(conflict);
+        }
+        if let Some(conflict) = self.stretch_conflict(state, p, s) {
             return Some(conflict);
         }
         let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
@@ -236,10 +264,16 @@ impl<'a> Problem<'a> {
         if self.newcomer[p] && state.experienced[s] == 0 {
             found(Conflict::NeedsPartner);
         }
+        if let Some(conflict) = self.skill_conflict(state, p, s) {
+            found(conflict);
+        }
         for &t in &state.mine[p] {
             if let Some(conflict) = self.pair_conflict(s, t) {
                 found(conflict);
             }
+        }
+        if let Some(conflict) = self.stretch_conflict(state, p, s) {
+            found(conflict);
         }
         let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
         if day_mins > self.max_day[p] {
@@ -249,6 +283,61 @@ impl<'a> Problem<'a> {
         if total > self.max_total[p] {
             found(Conflict::Total { would_be: total, max: self.max_total[p] });
         }
+    }
+
+    /// Whether nobody on `s` has `skill`.
+    pub(super) fn skill_missing(&self, state: &State, s: usize, skill: u32) -> bool {
+        !state.on[s].iter().any(|&(q, _)| self.skills.has(q, skill))
+    }
+
+    /// How many of the skills `s` still misses `p` would bring.
+    pub(super) fn skills_brought(&self, state: &State, p: usize, s: usize) -> u32 {
+        let brought =
+            self.skills.required(s).iter().filter(|&&k| self.skills.has(p, k) && self.skill_missing(state, s, k));
+        u32::try_from(brought.count()).unwrap_or(u32::MAX)
+    }
+
+    /// [`Conflict::LacksSkill`]: with `p` on `s`, more required skills would still be missing
+    /// than seats left open. So a shift is never completed without a skill it requires.
+    fn skill_conflict(&self, state: &State, p: usize, s: usize) -> Option<Conflict> {
+        let required = self.skills.required(s);
+        if required.is_empty() {
+            return None;
+        }
+        let on = u32::try_from(state.on[s].len()).unwrap_or(u32::MAX);
+        let open_after = self.seats[s].saturating_sub(on).saturating_sub(1);
+        let mut missing_after = 0_u32;
+        let mut first = None;
+        for &k in required.iter().filter(|&&k| !self.skills.has(p, k) && self.skill_missing(state, s, k)) {
+            missing_after += 1;
+            first.get_or_insert(k);
+        }
+        first.filter(|_| missing_after > open_after).map(Conflict::LacksSkill)
+    }
+
+    /// The stretch `[start, end)` in minutes that `s` would be part of among `p`'s shifts in
+    /// `state`: shifts closer than the minimum rest (or touching) join, as in the violation.
+    pub(super) fn stretch_with(&self, state: &State, p: usize, s: usize) -> (i64, i64) {
+        let (mut lo, mut hi) = (self.start[s], self.end[s]);
+        let gap = self.min_rest.max(1);
+        loop {
+            let mut grew = false;
+            for &t in state.mine[p].iter().filter(|&&t| t != s) {
+                if self.start[t] < hi + gap && self.end[t] > lo - gap && (self.start[t] < lo || self.end[t] > hi) {
+                    (lo, hi, grew) = (lo.min(self.start[t]), hi.max(self.end[t]), true);
+                }
+            }
+            if !grew {
+                return (lo, hi);
+            }
+        }
+    }
+
+    fn stretch_conflict(&self, state: &State, p: usize, s: usize) -> Option<Conflict> {
+        let max = self.max_stretch?;
+        let (lo, hi) = self.stretch_with(state, p, s);
+        let to_u32 = |m: i64| u32::try_from(m.max(0)).unwrap_or(u32::MAX);
+        (hi - lo > max).then(|| Conflict::Stretch { would_be: to_u32(hi - lo), max: to_u32(max) })
     }
 
     /// Shifts with open seats, hardest first: fewest eligible people per seat at stake, where a

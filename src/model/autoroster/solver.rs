@@ -43,8 +43,10 @@ impl<'p, 'a> Solver<'p, 'a> {
             return;
         }
         let mut unlocked: Vec<(usize, usize)> = assignments.iter().filter(|a| !a.locked).filter_map(index).collect();
-        // Experienced people first, so newcomers see their partners; then in shift order.
-        unlocked.sort_by_key(|&(p, s)| (problem.is_newcomer(p), s, p));
+        // Experienced people first, so newcomers see their partners; then in shift order, people
+        // with a skill the shift requires first, so the seats kept for it are theirs.
+        let brings = |p: usize, s: usize| problem.skills.required(s).iter().any(|&k| problem.skills.has(p, k));
+        unlocked.sort_by_key(|&(p, s)| (problem.is_newcomer(p), s, !brings(p, s), p));
         for (p, s) in unlocked {
             let conflict = problem.conflicts(&self.state, p, s);
             // The partner rule is settled at the end (step 6): a partner may still come.
@@ -57,9 +59,11 @@ impl<'p, 'a> Solver<'p, 'a> {
 
     /// The best person for a seat on `s` who breaks no rule, if any. `experienced_only` for
     /// anchoring; otherwise newcomers come first (they can only be used where a partner is).
+    /// Before either: whoever brings most of the skills the shift still misses.
     fn best(&self, s: usize, experienced_only: bool) -> Option<usize> {
         let problem = self.problem;
-        let mut best: Option<((u32, bool, u64), usize)> = None;
+        let needs_skills = !problem.skills.required(s).is_empty();
+        let mut best: Option<((u32, u32, bool, u64), usize)> = None;
         for p in problem.candidates(s) {
             if experienced_only && problem.is_newcomer(p) {
                 continue;
@@ -71,7 +75,8 @@ impl<'p, 'a> Solver<'p, 'a> {
             let booths = &self.state.booths[p];
             let new_booth = !booths.is_empty() && !booths.iter().any(|&(b, _)| b == problem.booth[s]);
             let cost = u64::from(self.state.total[p]) + if new_booth { NEW_BOOTH_PENALTY_MINS } else { 0 };
-            let key = (maybe_clashes, !problem.is_newcomer(p), cost);
+            let brought = if needs_skills { problem.skills_brought(&self.state, p, s) } else { 0 };
+            let key = (maybe_clashes, u32::MAX - brought, !problem.is_newcomer(p), cost);
             if best.as_ref().is_none_or(|(k, _)| key < *k) {
                 best = Some((key, p));
             }
@@ -158,16 +163,17 @@ impl<'p, 'a> Solver<'p, 'a> {
     fn movable_for(&self, p: usize, s: usize, conflicts: &[Conflict], visited: &[usize]) -> Option<Vec<usize>> {
         let problem = self.problem;
         let mut pair: Option<usize> = None;
-        let (mut day_bound, mut total_bound) = (false, false);
+        let (mut day_bound, mut total_bound, mut stretch_bound) = (false, false, false);
         for conflict in conflicts {
             match *conflict {
-                Conflict::AlreadyOn | Conflict::Full | Conflict::NeedsPartner => return None,
+                Conflict::AlreadyOn | Conflict::Full | Conflict::NeedsPartner | Conflict::LacksSkill(_) => return None,
                 Conflict::Overlap(t) | Conflict::Rest(t) => {
                     if pair.is_some_and(|u| u != t) {
                         return None; // Two shifts in the way.
                     }
                     pair = Some(t);
                 }
+                Conflict::Stretch { .. } => stretch_bound = true,
                 Conflict::Day { .. } => day_bound = true,
                 Conflict::Total { .. } => total_bound = true,
             }
@@ -175,6 +181,15 @@ impl<'p, 'a> Solver<'p, 'a> {
         let movable = |t: usize| self.state.origin(p, t) == Some(Origin::New) && !visited.contains(&t);
         let list: Vec<usize> = match pair {
             Some(t) => vec![t],
+            None if stretch_bound => {
+                let (lo, hi) = problem.stretch_with(&self.state, p, s);
+                let gap = problem.min_rest.max(1);
+                self.state.mine[p]
+                    .iter()
+                    .copied()
+                    .filter(|&t| problem.start[t] < hi + gap && problem.end[t] > lo - gap)
+                    .collect()
+            }
             None if day_bound => {
                 self.state.mine[p].iter().copied().filter(|&t| problem.day[t] == problem.day[s]).collect()
             }

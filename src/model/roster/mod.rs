@@ -17,7 +17,8 @@
 //! Times are conference-local wall-clock times, half-open `[starts_at, ends_at)`. A shift counts
 //! towards the conference day it starts on (honouring `rules.day_change`).
 //!
-//! Known limitations: skills are information for the captain, not a constraint; a shift over
+//! A shift's required skills (`Shift::requires`) are a rule only once the shift is full: while a
+//! seat is open it can still go to someone with the skill. Known limitation: a shift over
 //! midnight counts wholly towards the day it starts on.
 //!
 //! This module owns the [`Roster`] document itself ([`RosterParts`], [`RosterRules`], validation
@@ -37,6 +38,7 @@ mod edit;
 mod error;
 mod hours;
 mod ids;
+mod pattern;
 mod shift;
 mod staff;
 #[cfg(test)]
@@ -52,9 +54,13 @@ pub use edit::{AssignEdit, BoothEdit, DetailsEdit, RosterEdit, ShiftEdit, StaffE
 pub use error::RosterError;
 pub use hours::{PersonHours, ShiftCoverage};
 pub use ids::{BoothId, PersonName, ShiftId, VolunteerSlotId, VolunteerTaskId};
+pub use pattern::{
+    MIN_BLOCK_MINS, MIN_GAP_MINS, PatternError, ShiftPattern, duplicate_shift, next_booth_id, next_shift_id,
+    next_slot_id, next_task_id, pattern_shifts, schedule_breaks,
+};
 pub use shift::{Assignment, DEFAULT_SEATS, MAX_SEATS, Shift};
 pub use staff::{Experience, Staff, Window, covered, merged_windows};
-pub use violation::{Violation, ViolationKind, shift_label};
+pub use violation::{Violation, ViolationKind, missing_skills, shift_label};
 pub use volunteer::{
     SlotCoverage, TaskCoverage, VolunteerSlot, VolunteerTask, generate_chair_slots, volunteer_coverage, worked_minutes,
 };

@@ -54,7 +54,8 @@ pub struct Staff {
     /// When they cannot work, whatever `availability` says.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unavailable: Vec<Window>,
-    /// Skills or languages, e.g. `es`, `demo`, `sign language`. Information only.
+    /// Skills or languages, e.g. `es`, `demo`, `sign language`. A shift's
+    /// [`requires`](super::Shift::requires) is checked against them ([`Self::has_skill`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
 }
@@ -72,6 +73,12 @@ impl Staff {
             unavailable: Vec::new(),
             skills: Vec::new(),
         }
+    }
+
+    /// Whether they list `skill`, compared trimmed and case-insensitively (`DE` is `de`).
+    pub fn has_skill(&self, skill: &str) -> bool {
+        let skill = skill.trim().to_lowercase();
+        self.skills.iter().any(|s| s.trim().to_lowercase() == skill)
     }
 
     pub fn is_newcomer(&self) -> bool {

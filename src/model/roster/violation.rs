@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Booth, PersonName, Roster, Shift, ShiftId, Staff, covered, merged_windows};
+use super::{Booth, PersonName, Roster, Shift, ShiftId, Staff, count_u32, covered, merged_windows};
 use crate::model::busy::{BusyTime, Commitment, StaffBusy};
 use crate::model::ids::SessionId;
 use crate::model::personal::SlotKey;
@@ -34,6 +34,15 @@ pub enum ViolationKind {
     OverTotalHours { minutes: u32, max_minutes: u32 },
     /// A newcomer on a shift with no experienced person.
     NewcomerAlone,
+    /// Every seat of the shift is taken and nobody on it has a skill the shift requires
+    /// ([`Shift::requires`]). On the shift, attributed to the first person on it. A shift with
+    /// an open seat is not reported: that seat can still go to someone with the skill (and the
+    /// auto-roster only gives a shift's last seats to someone who brings a missing skill).
+    MissingSkill { skill: String },
+    /// A stretch of shifts without a break of at least `rules.min_rest_mins` (touching or
+    /// overlapping shifts, or closer than the rest) longer than `rules.max_consecutive_mins`. On
+    /// the stretch's first shift.
+    TooLongStretch { minutes: u32, max_minutes: u32 },
     /// Soft, never in [`Roster::violations`]: the shift overlaps a maybe pick.
     DuringMaybe { session: SessionId, title: String },
 }
@@ -55,7 +64,9 @@ pub struct Violation {
 
 impl Violation {
     /// One line for the captain, e.g.
-    /// `fri-psf-1 (PSF booth, Fri 16 Apr 09:00–11:00): Ana Lima would miss must-see "…" (cpc27-003)`.
+    /// `fri-psf-1 (PSF booth, Fri 16 Apr 09:00–11:00): Ana Lima would miss must-see "…" (cpc27-003)`
+    /// or `sat-psf-2 (PSF booth, Sat 17 Apr 10:00–12:00): needs someone who speaks/has 'de', and
+    /// nobody on it does` (a shift-wide rule names no person).
     pub fn describe(&self, roster: &Roster) -> String {
         let who = self.person.as_str();
         let message = match &self.kind {
@@ -85,6 +96,14 @@ impl Violation {
                 format_minutes(i64::from(*max_minutes))
             ),
             ViolationKind::NewcomerAlone => format!("{who} is a newcomer with no experienced partner"),
+            ViolationKind::MissingSkill { skill } => {
+                format!("needs someone who speaks/has '{skill}', and nobody on it does")
+            }
+            ViolationKind::TooLongStretch { minutes, max_minutes } => format!(
+                "{who} works {} without a break from here, more than the {} the roster allows",
+                format_minutes(i64::from(*minutes)),
+                format_minutes(i64::from(*max_minutes))
+            ),
             ViolationKind::DuringMaybe { session, title } => {
                 format!("{who} would miss maybe pick \"{title}\" ({session})")
             }
@@ -94,6 +113,24 @@ impl Violation {
             None => message,
         }
     }
+}
+
+/// Whether a shift starting at `next_start` continues a stretch ending at `end`: it overlaps,
+/// touches, or follows with less than `min_rest_mins` of rest.
+pub(crate) fn joins_stretch(end: NaiveDateTime, next_start: NaiveDateTime, min_rest_mins: i64) -> bool {
+    minutes_between(end, next_start) < min_rest_mins.max(1)
+}
+
+/// The skills `shift` requires that none of `people` has, in the shift's order (blank and
+/// repeated requirements left out).
+pub fn missing_skills<'s>(shift: &'s Shift, people: &[&Staff]) -> Vec<&'s str> {
+    let mut out: Vec<&str> = Vec::new();
+    for skill in shift.requires.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !people.iter().any(|p| p.has_skill(skill)) && !out.iter().any(|o| o.eq_ignore_ascii_case(skill)) {
+            out.push(skill);
+        }
+    }
+    out
 }
 
 /// `fri-psf-1 (PSF booth, Fri 16 Apr 09:00–11:00)`.
@@ -178,6 +215,7 @@ impl Roster {
             self.check_person(staff, own, busy.of(person), &mut out);
         }
         self.check_newcomers(&mut out);
+        self.check_skills(&mut out);
         let order: BTreeMap<&str, (NaiveDateTime, NaiveDateTime)> =
             self.parts.shifts.iter().map(|s| (s.id.as_str(), (s.starts_at, s.ends_at))).collect();
         out.sort_by(|a, b| {
@@ -242,6 +280,7 @@ impl Roster {
             *day = day.saturating_add(minutes);
             total = total.saturating_add(minutes);
         }
+        self.check_stretches(staff, own, out);
         let max_day = staff.max_minutes_per_day();
         for (&date, &minutes) in by_day.iter().filter(|&(_, &m)| m > max_day) {
             let kind = ViolationKind::OverDailyHours { date, minutes, max_minutes: max_day };
@@ -250,6 +289,54 @@ impl Roster {
         if total > staff.max_minutes_total() {
             let kind = ViolationKind::OverTotalHours { minutes: total, max_minutes: staff.max_minutes_total() };
             out.push(Violation { person: person.clone(), shift: None, kind });
+        }
+    }
+
+    /// [`ViolationKind::TooLongStretch`] over one person's shifts, sorted by start.
+    fn check_stretches(&self, staff: &Staff, own: &[&Shift], out: &mut Vec<Violation>) {
+        let Some(max_minutes) = self.parts.rules.max_consecutive_mins else { return };
+        let min_rest = i64::from(self.parts.rules.min_rest_mins);
+        let mut push = |first: &Shift, start: NaiveDateTime, end: NaiveDateTime| {
+            let minutes = u32::try_from(minutes_between(start, end).max(0)).unwrap_or(u32::MAX);
+            if minutes > max_minutes {
+                let kind = ViolationKind::TooLongStretch { minutes, max_minutes };
+                out.push(Violation { person: staff.name.clone(), shift: Some(first.id.clone()), kind });
+            }
+        };
+        let mut stretch: Option<(&Shift, NaiveDateTime, NaiveDateTime)> = None;
+        for &shift in own {
+            stretch = match stretch {
+                Some((first, start, end)) if joins_stretch(end, shift.starts_at, min_rest) => {
+                    Some((first, start, end.max(shift.ends_at)))
+                }
+                Some((first, start, end)) => {
+                    push(first, start, end);
+                    Some((shift, shift.starts_at, shift.ends_at))
+                }
+                None => Some((shift, shift.starts_at, shift.ends_at)),
+            };
+        }
+        if let Some((first, start, end)) = stretch {
+            push(first, start, end);
+        }
+    }
+
+    /// [`ViolationKind::MissingSkill`]: full shifts where nobody has a required skill.
+    fn check_skills(&self, out: &mut Vec<Violation>) {
+        for shift in self.parts.shifts.iter().filter(|s| !s.requires.is_empty()) {
+            let on = self.people_on(shift.id.as_str());
+            let Some(first) = on.first() else { continue };
+            if count_u32(on.len()) < shift.seats {
+                continue;
+            }
+            let people: Vec<&Staff> = on.iter().filter_map(|a| self.staff_member(a.person.as_str())).collect();
+            for skill in missing_skills(shift, &people) {
+                out.push(Violation {
+                    person: first.person.clone(),
+                    shift: Some(shift.id.clone()),
+                    kind: ViolationKind::MissingSkill { skill: skill.to_owned() },
+                });
+            }
         }
     }
 
@@ -354,5 +441,58 @@ mod tests {
         assert_eq!(lines[6], "b2 (b booth, Fri 16 Apr 13:00–15:00): Ben is a newcomer with no experienced partner");
         assert_eq!(lines[8], "Ana works 4 h in all, more than their 3 h");
         assert_eq!(r.newcomers_alone().len(), 1);
+    }
+
+    #[test]
+    fn a_full_shift_without_a_required_skill_is_reported_once_per_skill() {
+        let mut parts = roster().into_parts();
+        parts.shifts[0].requires = vec!["DE".into(), "demo".into(), "de".into()];
+        parts.staff[0].skills = vec!["de".into()];
+        parts.assignments = vec![Assignment::new("a1", "Chen")];
+        let r = Roster::from_parts(parts.clone()).unwrap();
+        assert!(r.violations(&StaffBusy::new()).is_empty(), "a seat is still open for a German speaker");
+        parts.assignments.push(Assignment::new("a1", "Ana"));
+        let r = Roster::from_parts(parts.clone()).unwrap();
+        let found = r.violations(&StaffBusy::new());
+        let kinds: Vec<&ViolationKind> = found.iter().map(|v| &v.kind).collect();
+        assert_eq!(kinds, [&ViolationKind::MissingSkill { skill: "demo".into() }], "Ana brings de; case ignored");
+        assert_eq!(found[0].person.as_str(), "Chen", "the first person on the shift");
+        assert_eq!(
+            found[0].describe(&r),
+            "a1 (a booth, Fri 16 Apr 09:00–11:00): needs someone who speaks/has 'demo', and nobody on it does"
+        );
+    }
+
+    #[test]
+    fn stretches_join_shifts_closer_than_the_rest_and_are_capped() {
+        let mut parts = roster().into_parts();
+        parts.rules.min_rest_mins = 0;
+        parts.rules.max_consecutive_mins = Some(180);
+        parts.shifts.push(shift("b2", "b", "2027-04-16 13:00", "2027-04-16 14:00"));
+        parts.shifts.push(shift("b3", "b", "2027-04-16 14:00", "2027-04-16 15:30"));
+        // a1 09:00–11:00 and a2 11:00–13:00 touch: one 4 h stretch for Ana. Chen's b2 and b3
+        // touch too, but come to only 2 h 30 min.
+        parts.assignments = ["a1", "a2"].iter().map(|s| Assignment::new(*s, "Ana")).collect();
+        parts.assignments.extend(["b2", "b3"].iter().map(|s| Assignment::new(*s, "Chen")));
+        let r = Roster::from_parts(parts.clone()).unwrap();
+        let found = r.violations(&StaffBusy::new());
+        let got: Vec<(&str, &str, &ViolationKind)> =
+            found.iter().map(|v| (v.shift.as_ref().map_or("", ShiftId::as_str), v.person.as_str(), &v.kind)).collect();
+        assert_eq!(got, [("a1", "Ana", &ViolationKind::TooLongStretch { minutes: 240, max_minutes: 180 })]);
+        assert_eq!(
+            found[0].describe(&r),
+            "a1 (a booth, Fri 16 Apr 09:00–11:00): Ana works 4 h without a break from here, more than the 3 h \
+             the roster allows"
+        );
+        // With 30 min rest required, 11:00 → 11:00 is too little rest and still one stretch.
+        parts.rules.min_rest_mins = 30;
+        parts.shifts[1].starts_at = dt("2027-04-16 11:20");
+        let r = Roster::from_parts(parts.clone()).unwrap();
+        assert!(r.violations(&StaffBusy::new()).iter().any(|v| matches!(v.kind, ViolationKind::TooLongStretch { .. })));
+        parts.rules.max_consecutive_mins = None;
+        let r = Roster::from_parts(parts).unwrap();
+        assert!(
+            !r.violations(&StaffBusy::new()).iter().any(|v| matches!(v.kind, ViolationKind::TooLongStretch { .. }))
+        );
     }
 }

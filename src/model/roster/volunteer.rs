@@ -31,10 +31,11 @@ pub struct VolunteerTask {
 }
 
 impl VolunteerTask {
-    /// An assembly-line task (swag-bag stuffing and the like, found by "bag" in its name), whose
-    /// slots the throughput calculator ([`crate::model::throughput`]) is checked against.
+    /// An assembly-line task (swag-bag stuffing and the like): one with [`Self::throughput`]
+    /// numbers, whose slots the throughput calculator ([`crate::model::throughput`]) is checked
+    /// against and sized by ([`crate::model::throughput::propose_slots`]).
     pub fn is_assembly_line(&self) -> bool {
-        self.name.to_lowercase().contains("bag")
+        self.throughput.is_some()
     }
 }
 
@@ -226,11 +227,13 @@ mod tests {
     }
 
     #[test]
-    fn assembly_lines_are_the_bag_tasks() {
+    fn assembly_lines_are_the_tasks_with_throughput_numbers() {
         let mut stuffing = task("swag");
         stuffing.name = "Swag-BAG stuffing".into();
+        assert!(!stuffing.is_assembly_line(), "the name says nothing");
+        stuffing.throughput =
+            Some(crate::model::throughput::Throughput { units: 3000, stations: 10, units_per_volunteer_hour: 100 });
         assert!(stuffing.is_assembly_line());
-        assert!(!task("chairs").is_assembly_line(), "\"Task chairs\"");
     }
 
     #[test]
