@@ -25,8 +25,9 @@ const COLUMN_WIDTH: f32 = 220.0;
 const ZOOM: f32 = 1.6;
 /// Dragged shift edges land on multiples of this many minutes past the hour.
 const SNAP_MINS: i64 = 15;
-/// How far either side of a shift's edge the resize handle reaches, in pixels.
-const EDGE_GRIP: f32 = 4.0;
+/// How far into a shift from its top or bottom edge the resize handle reaches, in pixels. Inside
+/// only: back-to-back shifts' handles must not overlap, or the later one takes both.
+const EDGE_GRIP: f32 = 6.0;
 
 /// Which edge of a shift is being dragged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -251,8 +252,9 @@ fn edges_ui(
     drag: &mut Option<EdgeDrag>,
     commands: &mut Vec<Command>,
 ) {
-    for (edge, y) in [(Edge::Start, rect.top()), (Edge::End, rect.bottom())] {
-        let grip = Rect::from_min_max(pos2(rect.left(), y - EDGE_GRIP), pos2(rect.right(), y + EDGE_GRIP));
+    let grip_height = EDGE_GRIP.min(rect.height() / 3.0);
+    for (edge, y) in [(Edge::Start, rect.top()), (Edge::End, rect.bottom() - grip_height)] {
+        let grip = Rect::from_min_max(pos2(rect.left(), y), pos2(rect.right(), y + grip_height));
         if !grip.intersects(grid.body) {
             continue;
         }

@@ -11,6 +11,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 
+use super::roster_editor::pattern_dialog::PatternDraft;
 use super::roster_editor::setup::{BoothDraft, SetupView};
 use super::roster_editor::shift_form::ShiftDraft;
 use super::roster_editor::staff_editor::{StaffDraft, StaffEditor};
@@ -63,6 +64,8 @@ pub struct RosterView {
     staff: StaffEditor,
     /// The shift form, for a new shift or the selected one, shown in place of its details.
     shift_form: Option<ShiftDraft>,
+    /// The "Repeat pattern…" dialog, when open.
+    pattern: Option<PatternDraft>,
     /// The conference days (the schedule's and any the roster already uses), for the schedule and
     /// roster revisions.
     days: Memo<(u64, u64), Vec<NaiveDate>>,
@@ -86,7 +89,7 @@ impl RosterView {
             conference_days(ctx.schedule, &r.roster.days().into_iter().chain(slots).collect::<Vec<_>>())
         });
         match self.mode {
-            RosterMode::Shifts => self.shifts_ui(ui, r, days, commands),
+            RosterMode::Shifts => self.shifts_ui(ui, ctx.schedule, r, days, commands),
             RosterMode::Staff => self.staff.ui(ui, r.roster, r.report, days, commands),
             RosterMode::Setup => self.setup.ui(ui, r.roster, r.revision, commands),
             RosterMode::Charts => {
@@ -98,7 +101,15 @@ impl RosterView {
         self.days = days_memo;
     }
 
-    fn shifts_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
+    fn shifts_ui(
+        &mut self,
+        ui: &mut Ui,
+        schedule: &crate::model::Schedule,
+        r: &RosterCtx<'_>,
+        days: &[NaiveDate],
+        commands: &mut Vec<Command>,
+    ) {
+        self.pattern_ui(ui, schedule, r, commands);
         egui::Panel::left("roster_staff").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
             staff_panel_ui(ui, r);
         });
@@ -108,7 +119,7 @@ impl RosterView {
             });
         } else if let Some(shift) = self.selected.clone() {
             egui::Panel::right("roster_shift").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
-                self.shift_details_ui(ui, r, &shift, commands);
+                self.shift_details_ui(ui, r, (&shift, days), commands);
             });
         }
         // Taken out for the frame so the panel can borrow `self` mutably beside it; put back below.
@@ -124,6 +135,11 @@ impl RosterView {
                 if add.on_disabled_hover_text("Add a booth first (Setup)").clicked() {
                     self.open_new_shift(r, days);
                 }
+                let repeat = ui.add_enabled(!roster.booths().is_empty(), egui::Button::new("Repeat pattern…"));
+                let hint = "A booth's opening hours on several days, cut into shifts in one step";
+                if repeat.on_hover_text(hint).clicked() {
+                    self.pattern = Some(PatternDraft::new(roster, days));
+                }
             });
             violations_strip_ui(ui, r, lines, &mut self.selected);
             if let Some(shift) = self.grid.ui(ui, r, self.selected.as_ref(), commands) {
@@ -133,6 +149,25 @@ impl RosterView {
             }
         });
         self.violation_lines = lines_memo;
+    }
+
+    /// The "Repeat pattern…" dialog, when open.
+    fn pattern_ui(
+        &mut self,
+        ui: &mut Ui,
+        schedule: &crate::model::Schedule,
+        r: &RosterCtx<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(draft) = &mut self.pattern else { return };
+        let outcome = egui::Window::new("Repeat pattern")
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| draft.ui(ui, (schedule, r.roster, r.revision), commands))
+            .and_then(|w| w.inner);
+        if outcome.is_some_and(|o| o != FormOutcome::Open) {
+            self.pattern = None;
+        }
     }
 
     /// The form for a new shift: at the first booth, on the day the grid shows.
@@ -189,13 +224,19 @@ impl RosterView {
         });
     }
 
-    fn shift_details_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, shift_id: &ShiftId, commands: &mut Vec<Command>) {
+    fn shift_details_ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        (shift_id, days): (&ShiftId, &[NaiveDate]),
+        commands: &mut Vec<Command>,
+    ) {
         let roster = r.roster;
         let Some(shift) = roster.shift(shift_id.as_str()) else {
             self.selected = None;
             return;
         };
-        self.details_header_ui(ui, shift, commands);
+        self.details_header_ui(ui, roster, shift, days, commands);
         ui.separator();
         let booth = roster.booth(shift.booth.as_str());
         ui.heading(booth.map_or(shift.booth.as_str(), |b| b.name.as_str()));
@@ -263,7 +304,14 @@ impl RosterView {
     }
 
     /// "Shift" with Edit, Remove and Close (Esc).
-    fn details_header_ui(&mut self, ui: &mut Ui, shift: &crate::model::roster::Shift, commands: &mut Vec<Command>) {
+    fn details_header_ui(
+        &mut self,
+        ui: &mut Ui,
+        roster: &Roster,
+        shift: &crate::model::roster::Shift,
+        days: &[NaiveDate],
+        commands: &mut Vec<Command>,
+    ) {
         ui.horizontal(|ui| {
             ui.strong("Shift");
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -271,14 +319,36 @@ impl RosterView {
                 {
                     self.selected = None;
                 }
-                if ui.button("Remove shift").on_hover_text("Ctrl+Z brings it back").clicked() {
-                    commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::Remove(shift.id.clone()))));
-                    self.selected = None;
-                }
-                if ui.button("✏ Edit shift").clicked() {
-                    self.shift_form = Some(ShiftDraft::edit(shift));
-                }
             });
+        });
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("✏ Edit shift").clicked() {
+                self.shift_form = Some(ShiftDraft::edit(shift));
+            }
+            ui.menu_button("Duplicate to…", |ui| {
+                let own = roster.day_of(shift);
+                let others: Vec<NaiveDate> = days.iter().copied().filter(|&d| d != own).collect();
+                let mut to: Option<Vec<NaiveDate>> = None;
+                if ui.add_enabled(others.len() > 1, egui::Button::new("All other days")).clicked() {
+                    to = Some(others.clone());
+                }
+                for day in &others {
+                    if ui.button(format_day(*day)).clicked() {
+                        to = Some(vec![*day]);
+                    }
+                }
+                if let Some(to) = to {
+                    let copies = crate::model::roster::duplicate_shift(roster, shift, &to);
+                    commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::AddMany(copies))));
+                    ui.close();
+                }
+            })
+            .response
+            .on_hover_text("The same hours at the same booth on other days, nobody assigned; one undo step");
+            if ui.button("Remove shift").on_hover_text("Ctrl+Z brings it back").clicked() {
+                commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::Remove(shift.id.clone()))));
+                self.selected = None;
+            }
         });
     }
 

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 
 use super::roster_editor::FormOutcome;
-use super::roster_editor::task_forms::{SlotDraft, TaskDraft};
+use super::roster_editor::task_forms::{ProposeDraft, SlotDraft, TaskDraft};
 use super::roster_view::RosterCtx;
 use super::{ViewCtx, theme};
 use crate::command::{Command, PlanCommand, RosterCommand};
@@ -30,6 +30,7 @@ pub struct VolunteersView {
     padding_after: u32,
     task_form: Option<TaskDraft>,
     slot_form: Option<SlotDraft>,
+    propose: Option<ProposeDraft>,
     /// A task with slots whose removal waits for a yes.
     confirm_remove: Option<VolunteerTaskId>,
     /// "Signed up for … — saved in your plan", shown with Undo until the next action.
@@ -46,6 +47,7 @@ impl Default for VolunteersView {
             padding_after: 5,
             task_form: None,
             slot_form: None,
+            propose: None,
             confirm_remove: None,
             signed_up: None,
         }
@@ -82,6 +84,7 @@ impl VolunteersView {
                 for slot in r.roster.slots().iter().filter(|s| s.task == task.id) {
                     self.slot_ui(ui, ctx, r, slot, days, commands);
                 }
+                self.propose_ui(ui, r, &task.id, days, commands);
                 self.new_slot_ui(ui, r, &task.id, days, commands);
             }
             ui.separator();
@@ -159,6 +162,10 @@ impl VolunteersView {
             if labelled(ui, "Edit", "Edit task") {
                 self.task_form = Some(TaskDraft::edit(task));
             }
+            if task.throughput.is_some() && labelled(ui, "Propose slots", "Propose slots for") {
+                let day = r.roster.slots().iter().rfind(|s| s.task == task.id).map(|s| s.starts_at.date());
+                self.propose = Some(ProposeDraft::new(task.id.clone(), day));
+            }
             if labelled(ui, "Remove", "Remove task") {
                 if r.roster.slots().iter().any(|s| s.task == task.id) {
                     self.confirm_remove = Some(task.id.clone());
@@ -167,6 +174,27 @@ impl VolunteersView {
                 }
             }
         });
+    }
+
+    /// The "Propose slots" form under an assembly-line task, when open for it.
+    fn propose_ui(
+        &mut self,
+        ui: &mut Ui,
+        r: &RosterCtx<'_>,
+        task: &VolunteerTaskId,
+        days: &[NaiveDate],
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(form) = self.propose.as_mut().filter(|f| &f.task == task) else { return };
+        let outcome = egui::Frame::group(ui.style())
+            .show(ui, |ui| {
+                ui.strong("Propose slots from the task's numbers");
+                form.ui(ui, r.roster, days, commands)
+            })
+            .inner;
+        if outcome != FormOutcome::Open {
+            self.propose = None;
+        }
     }
 
     /// "+ Add slot" under a task's slots, or the new slot's form.

@@ -105,12 +105,12 @@ fn add_a_shift_then_stretch_it_into_a_double_booking() {
     fill(&mut harness, "Start", "07:00");
     fill(&mut harness, "End", "08:00");
     click(&mut harness, "Save shift");
-    let shift = roster(&harness).shift("spon-0416-0700").unwrap();
+    let shift = roster(&harness).shift("spon-2027-04-16-0700").unwrap();
     assert_eq!((shift.seats, shift.starts_at), (2, common::at("2027-04-16 07:00")));
 
     // Ana opens the foundation's booth at 09:45; put her on the early shift too.
     let edit = RosterEdit::Assign(AssignEdit::Assign {
-        shift: ShiftId::new("spon-0416-0700"),
+        shift: ShiftId::new("spon-2027-04-16-0700"),
         person: "Ana Lima".into(),
         locked: false,
     });
@@ -122,7 +122,7 @@ fn add_a_shift_then_stretch_it_into_a_double_booking() {
     click(&mut harness, "✏ Edit shift");
     fill(&mut harness, "End", "10:30");
     click(&mut harness, "Save shift");
-    assert_eq!(roster(&harness).shift("spon-0416-0700").unwrap().ends_at, common::at("2027-04-16 10:30"));
+    assert_eq!(roster(&harness).shift("spon-2027-04-16-0700").unwrap().ends_at, common::at("2027-04-16 10:30"));
     let breaks = harness.query_all_by_label_contains("Ana Lima is double-booked").count();
     assert!(breaks > 0, "the break shows at once");
 }
@@ -229,4 +229,82 @@ fn an_empty_roster_says_what_to_add_first() {
     click(&mut harness, "Add a shift");
     click(&mut harness, "Save shift");
     assert_eq!(roster(&harness).shifts().len(), 1);
+}
+
+#[test]
+fn repeat_a_pattern_in_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Shifts");
+    click(&mut harness, "Repeat pattern…");
+    let makes = harness.get_by_label_contains("Makes ").value().unwrap();
+    let count: usize = makes.trim_start_matches("Makes ").trim_end_matches(" shifts").parse().unwrap();
+    assert!(count > 3, "{makes}");
+    click(&mut harness, &format!("Add {count} shifts"));
+    assert_eq!(roster(&harness).shifts().len(), 18 + count);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(roster(&harness).shifts().len(), 18, "one step");
+}
+
+#[test]
+fn duplicate_a_shift_to_the_other_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Shifts");
+    click(&mut harness, "12:00–14:15 shift, 1 of 2 filled: Gus Moreau");
+    click(&mut harness, "Duplicate to…");
+    click(&mut harness, "All other days");
+    let r = roster(&harness);
+    let copies: Vec<_> = r.shifts().iter().filter(|s| s.id.as_str().starts_with("spon-2027-")).collect();
+    assert!(copies.len() >= 2, "{copies:?}");
+    assert!(
+        copies
+            .iter()
+            .all(|s| s.starts_at.format("%H:%M").to_string() == "12:00" && r.people_on(s.id.as_str()).is_empty())
+    );
+}
+
+#[test]
+fn drag_a_shift_end_to_lengthen_it() {
+    use egui::{Event, PointerButton};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Shifts");
+    let from = harness.get_by_label("End of 12:00–14:15 shift at spon: drag to move").rect().center();
+    // 45 minutes further down, at 1.6 pixels a minute, and a little: it snaps to 15:00.
+    let to = from + egui::vec2(0.0, 45.0 * 1.6 + 4.0);
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for step in 1..=8 {
+        harness.event(Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(roster(&harness).shift("fri-spon-mid").unwrap().ends_at, common::at("2027-04-16 15:00"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(roster(&harness).shift("fri-spon-mid").unwrap().ends_at, common::at("2027-04-16 14:15"), "one step");
+}
+
+#[test]
+fn propose_slots_from_a_tasks_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Volunteers");
+    let before = roster(&harness).slots().len();
+    click(&mut harness, "Propose slots for Swag-bag stuffing");
+    // 3,000 bags at 1,000 an hour with every station filled: three one-hour slots of ten.
+    assert!(harness.query_by_label("3 slots, 30 volunteer places in all").is_some());
+    click(&mut harness, "Add 3 slots");
+    assert_eq!(roster(&harness).slots().len(), before + 3);
 }

@@ -9,7 +9,7 @@
 //! text field saves (when the draft is valid), Esc cancels, and Tab walks the fields top to
 //! bottom because they are laid out in reading order.
 
-pub mod ids;
+pub mod pattern_dialog;
 pub mod setup;
 pub mod shift_form;
 pub mod staff_editor;

@@ -6,7 +6,7 @@ use egui::{Checkbox, DragValue, Grid, RichText, TextEdit, Ui, WidgetInfo};
 
 use super::{FormKeys, FormOutcome, cancel_pressed, hm, parse_hm, problem_row, text_row};
 use crate::command::Command;
-use crate::model::roster::{Booth, BoothEdit, BoothId, DetailsEdit, Roster, RosterEdit, RosterRules};
+use crate::model::roster::{Booth, BoothEdit, BoothId, DetailsEdit, Roster, RosterEdit, RosterRules, next_booth_id};
 
 /// The booth form: a new booth (`editing: None`) or an existing one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl BoothDraft {
         if clash {
             return Err(format!("There is already a booth called {name}"));
         }
-        let id = self.editing.clone().unwrap_or_else(|| super::ids::booth_id(roster, name));
+        let id = self.editing.clone().unwrap_or_else(|| next_booth_id(roster, name));
         Ok(Booth { id, name: name.to_owned(), location: self.location.trim().to_owned() })
     }
 }

@@ -11,7 +11,9 @@ use super::{
     FormKeys, FormOutcome, cancel_pressed, day_combo, hm, join_list, parse_hm, parse_list, problem_row, text_row,
 };
 use crate::command::Command;
-use crate::model::roster::{BoothId, DEFAULT_SEATS, MAX_SEATS, Roster, RosterEdit, Shift, ShiftEdit, ShiftId};
+use crate::model::roster::{
+    BoothId, DEFAULT_SEATS, MAX_SEATS, Roster, RosterEdit, Shift, ShiftEdit, ShiftId, next_shift_id,
+};
 
 /// The field a problem is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +110,7 @@ impl ShiftDraft {
         }
         let id = match &self.editing {
             Some(id) => id.clone(),
-            None => super::ids::shift_id(roster, &booth, day, start),
+            None => next_shift_id(roster, &booth, starts_at),
         };
         Ok(Shift {
             id,
@@ -221,7 +223,7 @@ mod tests {
         let shift = draft.to_shift(&r, &days).unwrap();
         assert_eq!(
             (shift.id.as_str(), shift.starts_at, shift.ends_at),
-            ("a-0416-0900", at("2027-04-16 09:00"), at("2027-04-16 11:00"))
+            ("a-2027-04-16-0900", at("2027-04-16 09:00"), at("2027-04-16 11:00"))
         );
         draft.end = "08:00".into();
         assert_eq!(draft.to_shift(&r, &days).unwrap_err().0, ShiftField::End);

@@ -10,7 +10,8 @@ use super::{
 };
 use crate::command::Command;
 use crate::model::roster::{
-    Roster, RosterEdit, VolunteerEdit, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId,
+    Roster, RosterEdit, VolunteerEdit, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId, next_slot_id,
+    next_task_id,
 };
 use crate::model::throughput::Throughput;
 
@@ -67,7 +68,7 @@ impl TaskDraft {
         if name.is_empty() {
             return Err("Give the task a name".to_owned());
         }
-        let id = self.editing.clone().unwrap_or_else(|| super::ids::task_id(roster, name));
+        let id = self.editing.clone().unwrap_or_else(|| next_task_id(roster, name));
         Ok(VolunteerTask {
             id,
             name: name.to_owned(),
@@ -187,7 +188,7 @@ impl SlotDraft {
             return Err(format!("At least {} needed: {signed_up} signed up", signed_up.max(1)));
         }
         let mut slot = old.cloned().unwrap_or_else(|| VolunteerSlot {
-            id: super::ids::slot_id(roster, &self.task, day, start),
+            id: next_slot_id(roster, &self.task, day.and_time(start)),
             task: self.task.clone(),
             starts_at: day.and_time(start),
             ends_at: day.and_time(end),
@@ -228,6 +229,61 @@ impl SlotDraft {
             |slot, editing| {
                 let edit = if editing { VolunteerEdit::UpdateSlot(slot) } else { VolunteerEdit::AddSlots(vec![slot]) };
                 commands.push(Command::roster(RosterEdit::Volunteer(edit)));
+            },
+        )
+    }
+}
+
+/// "Propose slots" for an assembly-line task: back-to-back slots from a start, each `slot_mins`
+/// long, sized by the task's own throughput numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProposeDraft {
+    pub task: VolunteerTaskId,
+    pub day: Option<NaiveDate>,
+    pub start: String,
+    pub slot_mins: u32,
+    focus_first: bool,
+}
+
+impl ProposeDraft {
+    pub fn new(task: VolunteerTaskId, day: Option<NaiveDate>) -> Self {
+        Self { task, day, start: "09:00".to_owned(), slot_mins: 60, focus_first: true }
+    }
+
+    /// Draws the form with a preview; "Add N slots" pushes one `AddSlots`.
+    pub fn ui(&mut self, ui: &mut Ui, roster: &Roster, days: &[NaiveDate], commands: &mut Vec<Command>) -> FormOutcome {
+        let mut keys = FormKeys::default();
+        Grid::new(("propose_form", self.task.as_str())).num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let label = ui.label("First slot day");
+            day_combo(ui, ("propose_day", self.task.as_str()), &label, &mut self.day, days);
+            ui.end_row();
+            let start = text_row(ui, &mut keys, "Starting at", &mut self.start, ("09:00", 60.0), None);
+            if std::mem::take(&mut self.focus_first) {
+                start.request_focus();
+            }
+            let label = ui.label("Each slot");
+            ui.add(DragValue::new(&mut self.slot_mins).range(15..=8 * 60).speed(15).suffix(" min"))
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+        let task = roster.task(self.task.as_str());
+        let slots = match (task, task.and_then(|t| t.throughput), self.day, parse_hm(&self.start)) {
+            (Some(task), Some(numbers), Some(day), Some(start)) => {
+                crate::model::throughput::propose_slots(task, numbers, day.and_time(start), self.slot_mins, roster)
+            }
+            _ => Vec::new(),
+        };
+        let people: u32 = slots.iter().map(|s| s.needed).sum();
+        ui.label(format!("{} slots, {people} volunteer places in all", slots.len()));
+        let count = slots.len();
+        save_cancel_ui(
+            ui,
+            false,
+            (&format!("Add {count} slots"), ""),
+            (count > 0).then_some(slots),
+            keys.submitted(),
+            |slots, _| {
+                commands.push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::AddSlots(slots))));
             },
         )
     }

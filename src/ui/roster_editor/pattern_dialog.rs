@@ -1,0 +1,155 @@
+//! The "Repeat pattern…" dialog: a booth's opening hours on chosen conference days, cut into
+//! blocks (optionally at the schedule's breaks, so staff catch the talks either side), with a
+//! preview of how many shifts it makes. Adding them is one `ShiftEdit::AddMany`: one undo step.
+
+use chrono::NaiveDate;
+use egui::{ComboBox, DragValue, Grid, RichText, Ui};
+
+use super::{FormKeys, FormOutcome, cancel_pressed, parse_hm, parse_list, problem_row, text_row};
+use crate::command::Command;
+use crate::model::Schedule;
+use crate::model::roster::{
+    BoothId, DEFAULT_SEATS, MAX_SEATS, MIN_BLOCK_MINS, Roster, RosterEdit, Shift, ShiftEdit, ShiftPattern,
+    pattern_shifts, schedule_breaks,
+};
+use crate::model::time::format_day;
+use crate::ui::Memo;
+
+/// What the preview is made from: the pattern and the roster revision, or why there is no pattern.
+type PreviewKey = Result<(ShiftPattern, u64), String>;
+
+/// The dialog's contents.
+pub struct PatternDraft {
+    pub booth: Option<BoothId>,
+    /// Each conference day and whether the booth opens on it.
+    pub days: Vec<(NaiveDate, bool)>,
+    pub from: String,
+    pub to: String,
+    pub block_mins: u32,
+    pub seats: u32,
+    pub role: String,
+    pub requires: String,
+    pub cut_at_breaks: bool,
+    focus_first: bool,
+    /// The shifts the pattern makes (or why none), for the pattern and roster revision.
+    preview: Memo<PreviewKey, Option<Result<Vec<Shift>, String>>>,
+}
+
+impl PatternDraft {
+    /// Every conference day, 09:00–17:00 in two-hour blocks at the first booth.
+    pub fn new(roster: &Roster, days: &[NaiveDate]) -> Self {
+        Self {
+            booth: roster.booths().first().map(|b| b.id.clone()),
+            days: days.iter().map(|&d| (d, true)).collect(),
+            from: "09:00".to_owned(),
+            to: "17:00".to_owned(),
+            block_mins: 120,
+            seats: DEFAULT_SEATS,
+            role: String::new(),
+            requires: String::new(),
+            cut_at_breaks: true,
+            focus_first: true,
+            preview: Memo::default(),
+        }
+    }
+
+    fn pattern(&self) -> Result<ShiftPattern, String> {
+        let booth = self.booth.clone().ok_or("Choose a booth")?;
+        let from = parse_hm(&self.from).ok_or("Write the opening time as HH:MM")?;
+        let to = parse_hm(&self.to).ok_or("Write the closing time as HH:MM")?;
+        Ok(ShiftPattern {
+            booth,
+            days: self.days.iter().filter(|(_, on)| *on).map(|(d, _)| *d).collect(),
+            from,
+            to,
+            block_mins: self.block_mins,
+            seats: self.seats,
+            role: self.role.trim().to_owned(),
+            requires: parse_list(&self.requires),
+            cut_at_breaks: self.cut_at_breaks,
+        })
+    }
+
+    /// Draws the dialog's body; "Add N shifts" pushes one `AddMany`.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        (schedule, roster, revision): (&Schedule, &Roster, u64),
+        commands: &mut Vec<Command>,
+    ) -> FormOutcome {
+        let key = self.pattern().map(|p| (p, revision));
+        let build = |key: &PreviewKey| {
+            let (pattern, _) = key.as_ref().map_err(Clone::clone)?;
+            let breaks: Vec<_> = if pattern.cut_at_breaks {
+                pattern.days.iter().flat_map(|&d| schedule_breaks(schedule, d)).collect()
+            } else {
+                Vec::new()
+            };
+            pattern_shifts(roster, pattern, &breaks).map_err(|e| e.to_string())
+        };
+        self.preview.refresh_with(|k| k == &key, || key.clone(), || Some(build(&key)));
+        let preview = self.preview.value();
+        let none = Err(String::new());
+        let preview = preview.as_ref().unwrap_or(&none);
+        let mut keys = FormKeys::default();
+        Grid::new("pattern_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let label = ui.label("Booth");
+            let name =
+                self.booth.as_ref().and_then(|b| roster.booth(b.as_str())).map_or("choose a booth", |b| b.label());
+            let combo = ComboBox::from_id_salt("pattern_booth")
+                .selected_text(name)
+                .show_ui(ui, |ui| {
+                    for booth in roster.booths() {
+                        ui.selectable_value(&mut self.booth, Some(booth.id.clone()), booth.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_first) {
+                combo.request_focus();
+            }
+            ui.end_row();
+            ui.label("Days");
+            ui.horizontal_wrapped(|ui| {
+                for (day, on) in &mut self.days {
+                    ui.checkbox(on, format_day(*day));
+                }
+            });
+            ui.end_row();
+            text_row(ui, &mut keys, "Opens at", &mut self.from, ("09:00", 60.0), None);
+            text_row(ui, &mut keys, "Closes at", &mut self.to, ("17:00", 60.0), None);
+            let label = ui.label("Longest shift");
+            ui.add(DragValue::new(&mut self.block_mins).range(MIN_BLOCK_MINS..=12 * 60).speed(15).suffix(" min"))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Seats");
+            ui.add(DragValue::new(&mut self.seats).range(1..=MAX_SEATS)).labelled_by(label.id);
+            ui.end_row();
+            text_row(ui, &mut keys, "Role / notes", &mut self.role, ("", 180.0), None);
+            text_row(ui, &mut keys, "Required skills", &mut self.requires, ("e.g. de, demo", 180.0), None);
+            ui.label("");
+            ui.checkbox(&mut self.cut_at_breaks, "Cut at the schedule's breaks");
+            ui.end_row();
+            problem_row(ui, preview.as_ref().err().map(String::as_str));
+        });
+        let count = preview.as_ref().map_or(0, Vec::len);
+        ui.label(RichText::new(format!("Makes {count} shifts")).strong());
+        let mut outcome = FormOutcome::Open;
+        ui.horizontal(|ui| {
+            let add = ui.add_enabled(count > 0, egui::Button::new(format!("Add {count} shifts")));
+            if (add.clicked() || (keys.submitted() && count > 0))
+                && let Ok(shifts) = preview
+            {
+                commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::AddMany(shifts.clone()))));
+                outcome = FormOutcome::Saved;
+            }
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                outcome = FormOutcome::Cancelled;
+            }
+        });
+        if outcome == FormOutcome::Open && cancel_pressed(ui) {
+            outcome = FormOutcome::Cancelled;
+        }
+        outcome
+    }
+}
