@@ -161,6 +161,8 @@ impl RosterView {
     ) {
         let Some(draft) = &mut self.pattern else { return };
         let outcome = egui::Window::new("Repeat pattern")
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ui.ctx().content_rect().center())
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| draft.ui(ui, (schedule, r.roster, r.revision), commands))

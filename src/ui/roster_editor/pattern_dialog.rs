@@ -110,7 +110,8 @@ impl PatternDraft {
             }
             ui.end_row();
             ui.label("Days");
-            ui.horizontal_wrapped(|ui| {
+            // One under the other: a wrapped row in a grid cell overlaps the next row.
+            ui.vertical(|ui| {
                 for (day, on) in &mut self.days {
                     ui.checkbox(on, format_day(*day));
                 }

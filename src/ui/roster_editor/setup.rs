@@ -120,12 +120,14 @@ impl SetupView {
             let label = ui.label("Longest stretch of work");
             ui.horizontal(|ui| {
                 ui.add(Checkbox::without_text(&mut draft.has_max_consecutive)).labelled_by(label.id);
-                ui.add_enabled(
-                    draft.has_max_consecutive,
-                    DragValue::new(&mut draft.max_consecutive_mins).range(15..=24 * 60).speed(15).suffix(" min"),
-                )
-                .labelled_by(label.id);
-                ui.label(RichText::new(if draft.has_max_consecutive { "" } else { "no limit" }).weak());
+                if draft.has_max_consecutive {
+                    let range = 15..=24 * 60;
+                    ui.add(DragValue::new(&mut draft.max_consecutive_mins).range(range).speed(15).suffix(" min"))
+                        .labelled_by(label.id);
+                    ui.label(RichText::new("without a proper rest").weak());
+                } else {
+                    ui.label(RichText::new("no limit").weak());
+                }
             });
             ui.end_row();
             text_row(ui, &mut keys, "Day changes at", &mut draft.day_change, ("04:00", 70.0), None);
