@@ -204,6 +204,8 @@ impl LanyardApp {
         match command {
             RosterCommand::Edit(edit) => self.docs.edit_roster(*edit, time),
             RosterCommand::Open(path) => self.docs.open_roster(&path, &mut self.tasks),
+            RosterCommand::Create(path) => self.docs.create_roster(&path, &mut self.tasks),
+            RosterCommand::ImportStaff(path) => self.docs.import_staff(&path, time),
             RosterCommand::OpenSample => self.docs.open_sample_roster(&mut self.tasks),
             RosterCommand::Close => self.docs.close_roster(&mut self.tasks),
             RosterCommand::AutoRoster => self.docs.start_auto_roster(&mut self.tasks),

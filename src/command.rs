@@ -51,6 +51,11 @@ pub enum RosterCommand {
     /// Change the open roster (undoable).
     Edit(Box<RosterEdit>),
     Open(PathBuf),
+    /// Start an empty roster for the open conference in this new file, and open it.
+    Create(PathBuf),
+    /// Add the people in this CSV file (a captain's spreadsheet) to the open roster, as one
+    /// undoable step; rows that cannot be read are reported and skipped.
+    ImportStaff(PathBuf),
     /// Open the bundled sample roster (copied into the data folder on first use).
     OpenSample,
     Close,
@@ -87,6 +92,10 @@ pub enum FileCommand {
 pub enum Choice {
     Schedule,
     Roster,
+    /// Where to save a new, empty roster (suggested: the conference's folder in the data folder).
+    NewRoster,
+    /// A CSV file of staff to import into the open roster.
+    StaffCsv,
     /// The folder of staff members' plan files.
     StaffPlans,
     /// A picture of the venue for the map.

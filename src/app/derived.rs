@@ -63,7 +63,10 @@ impl Derived {
                 (Some(roster), Some(file)) => Some(RosterReport::of(roster, &file.busy)),
                 _ => None,
             };
-            self.volunteer_coverage = docs.ws.roster.as_ref().map(|r| r.volunteer_coverage()).unwrap_or_default();
+        }
+        if schedule || moved(|r| r.roster) || moved(|r| r.plan) {
+            self.volunteer_coverage =
+                docs.ws.roster.as_ref().map(|r| r.coverage_for_plan(&docs.ws.plan)).unwrap_or_default();
         }
         if schedule {
             self.index(docs, tasks);

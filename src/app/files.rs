@@ -119,6 +119,7 @@ impl LanyardApp {
     /// Asks the system dialog for a file or folder; the answer comes back as the command to open
     /// it.
     fn choose(&mut self, choice: Choice) {
+        let suggested = self.docs.new_roster_path();
         self.dialog(move || {
             let dialog = rfd::FileDialog::new();
             Some(match choice {
@@ -133,6 +134,24 @@ impl LanyardApp {
                 Choice::Roster => {
                     let path = dialog.set_title("Open a roster").add_filter("Lanyard rosters", &["ron"]).pick_file()?;
                     Command::Roster(RosterCommand::Open(path))
+                }
+                Choice::NewRoster => {
+                    let mut dialog = dialog.set_title("Save the new roster as").add_filter("Lanyard rosters", &["ron"]);
+                    if let Some(folder) = suggested.parent() {
+                        dialog = dialog.set_directory(folder);
+                    }
+                    if let Some(name) = suggested.file_name() {
+                        dialog = dialog.set_file_name(name.to_string_lossy());
+                    }
+                    Command::Roster(RosterCommand::Create(dialog.save_file()?))
+                }
+                Choice::StaffCsv => {
+                    let path = dialog
+                        .set_title("Import staff from a spreadsheet (CSV)")
+                        .add_filter("CSV files", &["csv", "txt"])
+                        .add_filter("All files", &["*"])
+                        .pick_file()?;
+                    Command::Roster(RosterCommand::ImportStaff(path))
                 }
                 Choice::StaffPlans => {
                     let folder = dialog.set_title("The folder of your staff's plan files").pick_folder()?;

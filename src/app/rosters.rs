@@ -17,7 +17,7 @@ use crate::io::samples::{SAMPLE_ROSTER, SAMPLE_STAFF_PLANS};
 use crate::io::store;
 use crate::model::autoroster::AutoRoster;
 use crate::model::busy::StaffBusy;
-use crate::model::roster::{Roster, RosterEdit};
+use crate::model::roster::{Roster, RosterEdit, StaffEdit};
 use crate::ui::Banner;
 
 /// The roster's file and what is read beside it; the roster itself is in the workspace, so undo
@@ -108,6 +108,74 @@ impl Documents {
         }
         self.settings.value.staff_plans.insert(self.ws.schedule.conference().id.clone(), staff);
         self.open_roster(&roster_path, tasks);
+    }
+
+    /// Where a new roster is suggested: `ROSTER-roster.ron` in the conference's folder of the data
+    /// folder, beside the plan (or the working folder without a data folder), numbered if taken.
+    pub(super) fn new_roster_path(&self) -> PathBuf {
+        let conference = &self.ws.schedule.conference().id;
+        let folder = self
+            .data_dir
+            .as_deref()
+            .and_then(|dir| crate::io::paths::plan_path(dir, conference).parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let stem = crate::io::paths::safe_folder_name(conference.as_str());
+        (1..100)
+            .map(|n| {
+                if n == 1 {
+                    folder.join(format!("{stem}-roster.ron"))
+                } else {
+                    folder.join(format!("{stem}-roster-{n}.ron"))
+                }
+            })
+            .find(|path| !path.exists())
+            .unwrap_or_else(|| folder.join(format!("{stem}-roster.ron")))
+    }
+
+    /// Starts an empty roster for the open conference at `path` and opens it. An existing file is
+    /// never overwritten: a roster already there is opened instead, anything else is refused.
+    pub(super) fn create_roster(&mut self, path: &Path, tasks: &mut Tasks) {
+        if path.exists() {
+            match store::load::<Roster>(path) {
+                Ok(loaded) if loaded.document.is_some() => {
+                    self.banner(Banner::info(format!(
+                        "There is a roster at {} already; it is open now, unchanged.",
+                        path.display()
+                    )));
+                    self.open_roster(path, tasks);
+                }
+                _ => self.banner(Banner::error(format!(
+                    "{} exists and is not a roster; choose another name. The file is left untouched.",
+                    path.display()
+                ))),
+            }
+            return;
+        }
+        let conference = self.ws.schedule.conference();
+        let stem = path.file_stem().map_or_else(|| "roster".to_owned(), |s| s.to_string_lossy().into_owned());
+        let parts = crate::model::roster::RosterParts {
+            id: crate::io::paths::safe_folder_name(&stem),
+            conference: conference.id.clone(),
+            name: format!("{} booths", conference.name),
+            zone: conference.zone,
+            ..crate::model::roster::RosterParts::default()
+        };
+        let created = Roster::from_parts(parts).map_err(|e| e.to_string()).and_then(|roster| {
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+            store::save(path, &roster, store::Fingerprint::Missing).map_err(|e| e.to_string())
+        });
+        match created {
+            Ok(_) => {
+                self.open_roster(path, tasks);
+                self.banner(Banner::info(format!(
+                    "New roster saved at {}. Add a booth first (Setup), then its shifts and your staff.",
+                    path.display()
+                )));
+            }
+            Err(err) => self.banner(Banner::error(format!("Could not create the roster: {err}"))),
+        }
     }
 
     pub(super) fn close_roster(&mut self, tasks: &mut Tasks) {
@@ -255,5 +323,51 @@ impl Documents {
         {
             self.settle_roster(done);
         }
+    }
+}
+
+impl Documents {
+    /// Adds the people in a staff CSV to the open roster as one undoable step. Rows that cannot be
+    /// read are skipped and listed (file and line); the rows that can are added whole.
+    pub(super) fn import_staff(&mut self, path: &Path, time: f64) {
+        let Some(roster) = self.ws.roster.clone() else {
+            self.banner(Banner::warning("Open or start a roster before importing staff."));
+            return;
+        };
+        let import = match crate::io::staff_csv::read_staff_csv(path, &roster) {
+            Ok(import) => import,
+            Err(err) => {
+                self.banner(Banner::error(format!("{err}\nNobody was imported.")));
+                return;
+            }
+        };
+        let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let added = import.staff.len();
+        if added > 0 {
+            let before = roster.staff().len();
+            self.edit_roster(RosterEdit::Staff(StaffEdit::AddMany(import.staff)), time);
+            if self.ws.roster.as_ref().is_none_or(|r| r.staff().len() == before) {
+                return; // refused; edit_roster said why
+            }
+        }
+        let mut message = match added {
+            0 => format!("Nobody was imported from {file}."),
+            1 => format!("Imported 1 person from {file}."),
+            n => format!("Imported {n} people from {file}."),
+        };
+        if !import.skipped.is_empty() {
+            message.push_str(&format!(" {} rows skipped:", import.skipped.len()));
+            for problem in import.skipped.iter().take(8) {
+                message.push_str(&format!("\n{file}:{}: {}", problem.line, problem.message));
+            }
+            if import.skipped.len() > 8 {
+                message.push_str(&format!("\n… and {} more", import.skipped.len() - 8));
+            }
+        }
+        self.banner(if import.skipped.is_empty() && added > 0 {
+            Banner::info(message)
+        } else {
+            Banner::warning(message)
+        });
     }
 }

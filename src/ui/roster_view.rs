@@ -394,6 +394,12 @@ fn no_roster_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
              A volunteer coordinator keeps tasks and slots here too.",
         );
         ui.add_space(8.0);
+        let new = ui.button("➕ New roster…").on_hover_text(
+            "Start an empty roster for this conference: you choose where it is saved, then add booths, shifts and staff",
+        );
+        if new.clicked() {
+            commands.push(Command::File(FileCommand::Choose(Choice::NewRoster)));
+        }
         if ui.button("Open a roster…").clicked() {
             commands.push(Command::File(FileCommand::Choose(Choice::Roster)));
         }

@@ -228,7 +228,7 @@ impl VolunteersView {
         });
     }
 
-    /// "Remove Swag-bag stuffing and its 3 slots?": the slots go first, then the task.
+    /// "Remove Swag-bag stuffing and its 3 slots?", then one edit removes the task with them.
     fn confirm_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, commands: &mut Vec<Command>) {
         let Some(id) = self.confirm_remove.clone() else { return };
         let Some(task) = r.roster.task(id.as_str()) else {
@@ -239,15 +239,12 @@ impl VolunteersView {
         let modal = egui::Modal::new(egui::Id::unique("confirm_remove_task")).show(ui.ctx(), |ui| {
             ui.label(RichText::new(format!("Remove {} and its {} slots?", task.name, slots.len())).strong());
             let people: usize = slots.iter().map(|s| s.signups.len()).sum();
-            ui.label(format!("{people} sign-ups go with them. Undo (Ctrl+Z) brings them back, one step each."));
+            ui.label(format!("{people} sign-ups go with them. Undo (Ctrl+Z) brings them back."));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 if ui.button("Remove").clicked() {
-                    for slot in &slots {
-                        commands
-                            .push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveSlot(slot.id.clone()))));
-                    }
-                    commands.push(Command::roster(RosterEdit::Volunteer(VolunteerEdit::RemoveTask(id.clone()))));
+                    let edit = VolunteerEdit::RemoveTaskWithSlots(id.clone());
+                    commands.push(Command::roster(RosterEdit::Volunteer(edit)));
                     self.confirm_remove = None;
                 }
                 if ui.button("Cancel").clicked() {

@@ -153,11 +153,36 @@ pub fn top_bar_ui(
             {
                 commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
             }
+            ui.menu_button("Roster", |ui| roster_menu_ui(ui, ctx, commands))
+                .response
+                .on_hover_text("Booth shifts and volunteer slots: start, open or import into a roster");
             ui.menu_button("Samples", |ui| samples_menu_ui(ui, ctx, commands))
                 .response
                 .on_hover_text("The bundled sample conference, roster and plan, to try things out");
         });
     });
+}
+
+/// The "Roster" menu: what a booth captain or volunteer coordinator starts from.
+fn roster_menu_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let open = ctx.roster.is_some();
+    if ui.button("New roster…").on_hover_text("An empty roster for this conference, saved where you choose").clicked()
+    {
+        commands.push(Command::File(FileCommand::Choose(Choice::NewRoster)));
+    }
+    if ui.button("Open a roster…").clicked() {
+        commands.push(Command::File(FileCommand::Choose(Choice::Roster)));
+    }
+    let import = ui
+        .add_enabled(open, egui::Button::new("Import staff from CSV…"))
+        .on_hover_text("Add the people in a spreadsheet (name, contact, newcomer, max hours) to the roster")
+        .on_disabled_hover_text("Open or start a roster first");
+    if import.clicked() {
+        commands.push(Command::File(FileCommand::Choose(Choice::StaffCsv)));
+    }
+    if ui.add_enabled(open, egui::Button::new("Close the roster")).clicked() {
+        commands.push(Command::Roster(RosterCommand::Close));
+    }
 }
 
 /// The "Samples" menu: the bundled sample conference, its roster, and a sample attendee's plan

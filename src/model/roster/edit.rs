@@ -61,6 +61,12 @@ pub enum StaffEdit {
         from: PersonName,
         to: PersonName,
     },
+    /// The editor's Save: replaces `from` with `staff`, renaming them everywhere when the name
+    /// changed, in one step.
+    Replace {
+        from: PersonName,
+        staff: Staff,
+    },
     /// Removes the staff member and their assignments.
     Remove(PersonName),
 }
@@ -92,6 +98,8 @@ pub enum VolunteerEdit {
     UpdateTask(VolunteerTask),
     /// Refused while slots use the task.
     RemoveTask(VolunteerTaskId),
+    /// Removes the task with its slots and their sign-ups (the UI asks first).
+    RemoveTaskWithSlots(VolunteerTaskId),
     /// Add slots (e.g. from [`generate_chair_slots`](super::generate_chair_slots)); all or none.
     AddSlots(Vec<VolunteerSlot>),
     UpdateSlot(VolunteerSlot),
@@ -239,6 +247,13 @@ impl Roster {
                 *old = staff;
             }
             StaffEdit::Rename { from, to } => self.rename_staff(&from, to)?,
+            StaffEdit::Replace { from, staff } => {
+                // Both steps are checked before either changes anything: the rename validates
+                // first, and the update of a checked person who was just renamed cannot fail.
+                check_staff(&staff)?;
+                self.rename_staff(&from, staff.name.clone())?;
+                self.apply_staff(StaffEdit::Update(staff))?;
+            }
             StaffEdit::Remove(name) => {
                 if self.staff_member(name.as_str()).is_none() {
                     return Err(RosterError::UnknownStaff(name));
@@ -462,6 +477,66 @@ mod tests {
         );
         r.apply(RosterEdit::Staff(StaffEdit::Remove(PersonName::new("Dee Dee")))).unwrap();
         assert!(r.assignments().is_empty(), "removing staff removes their assignments");
+    }
+
+    /// The editor's bigger steps (a repeat pattern, an import, removing a booth or a person with
+    /// everything that hangs on them) are single edits: all or nothing, one undo step.
+    #[test]
+    fn batch_edits_are_all_or_nothing() {
+        let mut r = roster();
+        let before = r.clone();
+        let pattern = vec![
+            shift("p1", "b", "2027-04-17 09:00", "2027-04-17 11:00"),
+            shift("p1", "b", "2027-04-17 11:00", "2027-04-17 13:00"),
+        ];
+        assert_eq!(
+            r.apply(RosterEdit::Shift(ShiftEdit::AddMany(pattern))),
+            Err(RosterError::DuplicateShift(ShiftId::new("p1")))
+        );
+        let clash = vec![
+            shift("p1", "b", "2027-04-17 09:00", "2027-04-17 11:00"),
+            shift("a1", "b", "2027-04-17 11:00", "2027-04-17 13:00"),
+        ];
+        assert_eq!(
+            r.apply(RosterEdit::Shift(ShiftEdit::AddMany(clash))),
+            Err(RosterError::DuplicateShift(ShiftId::new("a1")))
+        );
+        let people = vec![Staff::new("Dee", Experience::Newcomer), Staff::new("Ana", Experience::Newcomer)];
+        assert_eq!(
+            r.apply(RosterEdit::Staff(StaffEdit::AddMany(people))),
+            Err(RosterError::DuplicateStaff(PersonName::new("Ana")))
+        );
+        assert_eq!(r, before, "a refused batch changes nothing");
+
+        let pattern = vec![
+            shift("p1", "b", "2027-04-17 09:00", "2027-04-17 11:00"),
+            shift("p2", "b", "2027-04-17 11:00", "2027-04-17 13:00"),
+        ];
+        r.apply(RosterEdit::Shift(ShiftEdit::AddMany(pattern))).unwrap();
+        let people = vec![Staff::new("Dee", Experience::Newcomer), Staff::new("Eli", Experience::Experienced)];
+        r.apply(RosterEdit::Staff(StaffEdit::AddMany(people))).unwrap();
+        assert_eq!((r.shifts().len(), r.staff().len()), (before.shifts().len() + 2, before.staff().len() + 2));
+
+        // Replace: a rename and new details in one step, following the person into assignments.
+        r.apply(assign("p1", "Dee")).unwrap();
+        let mut dee = Staff::new("Dee Dee", Experience::Experienced);
+        dee.max_hours_per_day = Some(6);
+        r.apply(RosterEdit::Staff(StaffEdit::Replace { from: PersonName::new("Dee"), staff: dee })).unwrap();
+        assert!(r.is_assigned("p1", "Dee Dee"));
+        assert_eq!(r.staff_member("Dee Dee").unwrap().max_minutes_per_day(), 360);
+        let taken = Staff::new("Ana", Experience::Experienced);
+        let refused = RosterEdit::Staff(StaffEdit::Replace { from: PersonName::new("Eli"), staff: taken });
+        assert_eq!(r.apply(refused), Err(RosterError::DuplicateStaff(PersonName::new("Ana"))));
+        assert!(r.staff_member("Eli").is_some(), "a refused replace leaves them as they were");
+
+        // Removing a booth with its shifts takes their assignments too.
+        r.apply(RosterEdit::Booth(BoothEdit::RemoveWithShifts(BoothId::new("b")))).unwrap();
+        assert!(r.booth("b").is_none() && r.shift("p1").is_none() && r.shift("b1").is_none());
+        assert!(!r.assignments().iter().any(|a| a.shift.as_str() == "p1"));
+        assert_eq!(
+            r.apply(RosterEdit::Booth(BoothEdit::RemoveWithShifts(BoothId::new("b")))),
+            Err(RosterError::UnknownBooth(BoothId::new("b")))
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The attendee's side of a roster: a person's booth shifts as timeline items, and the plan-side
 //! [`Signup`] for a volunteer slot. Read-only; the timeline itself lives in `model::timeline`.
 
-use super::{Booth, Roster};
+use super::{Booth, Roster, TaskCoverage};
 use crate::model::personal::{Signup, SlotKey};
 use crate::model::plan::Plan;
 use crate::model::timeline::{ItemKind, ItemSource, ShiftKey, TimelineItem};
@@ -76,6 +76,29 @@ impl Roster {
         items
     }
 
+    /// Volunteer coverage ([`Self::volunteer_coverage`]) that also counts the plan owner's own
+    /// sign-ups: an attendee who signs up records it in their plan, and the slot should show it
+    /// at once. A sign-up the roster already lists under the plan's name (`plan.me`) counts once;
+    /// a slot never counts more than it needs.
+    pub fn coverage_for_plan(&self, plan: &Plan) -> Vec<TaskCoverage> {
+        let mut coverage = self.volunteer_coverage();
+        let me = plan.me.as_deref().map(str::trim);
+        for signup in plan.signups.iter().filter(|s| s.key.roster == self.parts.id) {
+            let Some(slot) = self.slot(&signup.key.slot) else { continue };
+            if me.is_some_and(|me| slot.signups.iter().any(|name| name.trim() == me)) {
+                continue;
+            }
+            let Some(task) = coverage.iter_mut().find(|t| t.task == slot.task) else { continue };
+            if let Some(own) = task.slots.iter_mut().find(|s| s.slot == slot.id)
+                && own.signed_up < own.needed
+            {
+                own.signed_up += 1;
+                task.signed_up += 1;
+            }
+        }
+        coverage
+    }
+
     /// The plan-side [`Signup`] for a volunteer slot: what an attendee's plan remembers when they
     /// sign up. `None` if there is no such slot.
     pub fn slot_signup(&self, slot_id: &str) -> Option<Signup> {
@@ -134,5 +157,30 @@ mod tests {
         plan.signups.push(r.slot_signup("swag-1").unwrap());
         let kinds: Vec<ItemKind> = r.items_for_plan(&plan).iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [ItemKind::Shift]);
+    }
+
+    #[test]
+    fn an_attendees_own_signup_counts_in_the_coverage_once() {
+        let r = roster();
+        let mut plan = Plan::new("c");
+        assert_eq!(r.coverage_for_plan(&plan)[0].signed_up, 0);
+        plan.signups.push(r.slot_signup("swag-1").unwrap());
+        let coverage = r.coverage_for_plan(&plan);
+        assert_eq!((coverage[0].signed_up, coverage[0].slots[0].signed_up), (1, 1), "counted from the plan");
+
+        // The coordinator also wrote the attendee's name into the roster: still one person.
+        let mut listed = r.clone();
+        listed
+            .apply(RosterEdit::Volunteer(VolunteerEdit::SignUp { slot: "swag-1".into(), name: "Ana".into() }))
+            .unwrap();
+        plan.me = Some(" Ana".into());
+        assert_eq!(listed.coverage_for_plan(&plan)[0].signed_up, 1);
+
+        // A sign-up for another roster's slot of the same id does not count here.
+        let mut other = Plan::new("c");
+        let mut signup = r.slot_signup("swag-1").unwrap();
+        signup.key.roster = "someone-elses".into();
+        other.signups.push(signup);
+        assert_eq!(r.coverage_for_plan(&other)[0].signed_up, 0);
     }
 }

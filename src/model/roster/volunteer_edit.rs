@@ -40,6 +40,13 @@ impl Roster {
                 }
                 self.parts.tasks.retain(|t| t.id != id);
             }
+            VolunteerEdit::RemoveTaskWithSlots(id) => {
+                if self.task(id.as_str()).is_none() {
+                    return Err(RosterError::UnknownTask(id));
+                }
+                self.parts.slots.retain(|s| s.task != id);
+                self.parts.tasks.retain(|t| t.id != id);
+            }
             VolunteerEdit::AddSlots(slots) => {
                 let mut ids: BTreeSet<&VolunteerSlotId> = self.parts.slots.iter().map(|s| &s.id).collect();
                 for slot in &slots {
@@ -263,5 +270,19 @@ mod tests {
         r.apply(RosterEdit::Volunteer(VolunteerEdit::RemoveSlot("desk-2".into()))).unwrap();
         r.apply(RosterEdit::Volunteer(VolunteerEdit::RemoveTask("desk".into()))).unwrap();
         assert!(r.task("desk").is_none());
+    }
+
+    #[test]
+    fn removing_a_task_with_its_slots_is_one_edit() {
+        let mut r = roster();
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::SignUp { slot: "swag-1".into(), name: "Ana".into() })).unwrap();
+        let swag = r.slot("swag-1").unwrap().task.clone();
+        r.apply(RosterEdit::Volunteer(VolunteerEdit::RemoveTaskWithSlots(swag.clone()))).unwrap();
+        assert!(r.task(swag.as_str()).is_none());
+        assert!(r.slots().iter().all(|s| s.task != swag), "its slots and their sign-ups went with it");
+        assert_eq!(
+            r.apply(RosterEdit::Volunteer(VolunteerEdit::RemoveTaskWithSlots(swag.clone()))),
+            Err(RosterError::UnknownTask(swag))
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The Staff mode: everyone on the roster in a virtualised list, and a form to add, change or
 //! remove a person: name, contact, experience, hour limits, when they can and cannot work (rows
-//! of day, from, to), and skills. A rename goes out as `StaffEdit::Rename` (which follows the
-//! person into their assignments) before the `StaffEdit::Update` of the rest.
+//! of day, from, to), and skills. Save goes out as one `StaffEdit::Replace`, which also renames
+//! the person in their assignments when the name changed: one undo step.
 
 use chrono::{Duration, NaiveDate};
 use egui::{Grid, RichText, TextEdit, Ui, WidgetInfo};
@@ -312,11 +312,8 @@ fn staff_buttons_ui(
             match &draft.editing {
                 None => commands.push(Command::roster(RosterEdit::Staff(StaffEdit::Add(staff)))),
                 Some(old) => {
-                    if old != &staff.name {
-                        let rename = StaffEdit::Rename { from: old.clone(), to: staff.name.clone() };
-                        commands.push(Command::roster(RosterEdit::Staff(rename)));
-                    }
-                    commands.push(Command::roster(RosterEdit::Staff(StaffEdit::Update(staff))));
+                    let edit = StaffEdit::Replace { from: old.clone(), staff };
+                    commands.push(Command::roster(RosterEdit::Staff(edit)));
                 }
             }
             outcome = FormOutcome::Saved;
