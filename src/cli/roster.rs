@@ -1,6 +1,11 @@
-//! `lanyard roster ROSTER.ron [--plans DIR] [--schedule FILE] (--auto -o OUT.ron | --check)`: the
-//! booth captain's headless tools.
+//! `lanyard roster ROSTER.ron [--plans DIR] [--schedule FILE] [--import-staff FILE.csv]
+//! (--auto -o OUT.ron | --check)`: the booth captain's headless tools.
 //!
+//! - `--import-staff FILE.csv -o OUT.ron` adds the people of a spreadsheet's staff list
+//!   (`io::staff_csv`) in one step, prints `added: NAME` for each on stdout and each skipped row as
+//!   `FILE.csv:LINE: MESSAGE` on stderr, and writes the roster to `OUT` as `--auto` does. Exit
+//!   status 1 only if nobody could be added. With `--auto` or `--check`, those see the roster with
+//!   the new people.
 //! - `--auto` fills open seats ([`auto_roster`]), writes the roster to `OUT` (atomically, through
 //!   the document store, with a `.bak`) and prints one summary line on stdout:
 //!   `seats=N filled=N bound=N newcomers_alone=N violations=N`. Exit status 0 once written.
@@ -29,16 +34,17 @@ use clap::{ArgGroup, Args};
 use crate::io::export::roster::export_all;
 use crate::io::import;
 use crate::io::samples::sample_schedule;
+use crate::io::staff_csv::read_staff_csv;
 use crate::io::staff_plans;
 use crate::io::store::{self, Document as _, Loaded, StoreError};
 use crate::model::Schedule;
 use crate::model::autoroster::{AutoRosterOptions, auto_roster, explain_unfilled, seat_bound};
 use crate::model::busy::StaffBusy;
-use crate::model::roster::{Roster, RosterEdit};
+use crate::model::roster::{Roster, RosterEdit, StaffEdit};
 
 /// Arguments of `lanyard roster`.
 #[derive(Clone, Debug, Args)]
-#[command(group(ArgGroup::new("mode").required(true).args(["auto", "check"])))]
+#[command(group(ArgGroup::new("mode").required(true).multiple(true).args(["auto", "check", "import_staff"])))]
 pub struct RosterArgs {
     /// The roster file (roster.ron).
     pub roster: PathBuf,
@@ -50,13 +56,18 @@ pub struct RosterArgs {
     #[arg(long, value_name = "FILE")]
     pub schedule: Option<PathBuf>,
     /// Fill open seats and write the roster to OUT.
-    #[arg(long, requires = "output")]
+    #[arg(long, requires = "output", conflicts_with = "check")]
     pub auto: bool,
+    /// Add the people of a staff list (CSV with a header row: name, contact/email/phone,
+    /// newcomer or experience, max hours per day, max hours, skills/languages) and write the
+    /// roster to OUT.
+    #[arg(long, value_name = "FILE.csv", requires = "output")]
+    pub import_staff: Option<PathBuf>,
     /// With --auto: re-roster every unlocked assignment, not only open seats.
     #[arg(long, requires = "auto")]
     pub rebuild: bool,
-    /// The roster file --auto writes (may be ROSTER itself).
-    #[arg(short, long, value_name = "OUT", requires = "auto")]
+    /// The roster file --auto or --import-staff writes (may be ROSTER itself).
+    #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Print every violation, one a line, then the summary line; exit status 1 if there are any.
     #[arg(long)]
@@ -105,38 +116,23 @@ pub fn run(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> Exi
 /// The work of [`run`]; `Err` holds the one line to print (empty if already printed).
 fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, String> {
     let loaded = store::load::<Roster>(&args.roster).map_err(|e| store_error_line(&e))?;
-    let Some(roster) = loaded.document else {
+    let Some(mut roster) = loaded.document.clone() else {
         return Err(format!("{}: error: there is no roster file here", args.roster.display()));
     };
-    let busy = match &args.plans {
-        Some(dir) => {
-            let schedule = schedule_for(args.schedule.as_deref(), &roster)?;
-            let files = staff_plans::load_folder(dir, &roster, schedule.as_ref())
-                .map_err(|e| format!("{}: error: {}", dir.display(), e.source))?;
-            for problem in &files.problems {
-                writeln!(err, "{problem}").ok();
-            }
-            if files.has_errors() {
-                return Err(String::new());
-            }
-            files.busy
-        }
-        None => StaffBusy::new(),
-    };
+    if let Some(csv) = &args.import_staff {
+        roster = import_staff(csv, roster, out, err)?;
+    }
+    let busy = busy_for(args, &roster, err)?;
     let (roster, bound) = if args.auto {
         let options = AutoRosterOptions { keep_unlocked: !args.rebuild };
         let result = auto_roster(&roster, &busy, options);
-        let mut after = roster.clone();
+        let mut after = roster;
         after.apply(RosterEdit::Assign(AssignEdit::SetAll(result.assignments))).map_err(|e| format!("error: {e}"))?;
         if args.explain {
             for unfilled in &result.unfilled {
                 writeln!(err, "unfilled: {}", unfilled.describe(&after)).ok();
             }
         }
-        let Some(output) = &args.output else {
-            return Err("error: --auto needs -o OUT.ron".to_owned());
-        };
-        write_roster(&args.roster, (loaded.fingerprint, &loaded.extras), output, &after, err)?;
         (after, result.bound)
     } else {
         if args.explain {
@@ -147,6 +143,14 @@ fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> R
         let bound = seat_bound(&roster, &busy);
         (roster, bound)
     };
+    if args.auto || args.import_staff.is_some() {
+        let Some(output) = &args.output else {
+            return Err("error: writing the roster needs -o OUT.ron".to_owned());
+        };
+        write_roster(&args.roster, (loaded.fingerprint, &loaded.extras), output, &roster, err)?;
+    } else if args.output.is_some() {
+        return Err("error: -o OUT.ron goes with --auto or --import-staff".to_owned());
+    }
     let violations = roster.violations(&busy);
     if args.check {
         for violation in &violations {
@@ -165,6 +169,41 @@ fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> R
     };
     writeln!(out, "{summary}").ok();
     Ok(if args.check && !violations.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The staff's busy times from `--plans`, or none.
+fn busy_for(args: &RosterArgs, roster: &Roster, err: &mut impl Write) -> Result<StaffBusy, String> {
+    let Some(dir) = &args.plans else { return Ok(StaffBusy::new()) };
+    let schedule = schedule_for(args.schedule.as_deref(), roster)?;
+    let files = staff_plans::load_folder(dir, roster, schedule.as_ref())
+        .map_err(|e| format!("{}: error: {}", dir.display(), e.source))?;
+    for problem in &files.problems {
+        writeln!(err, "{problem}").ok();
+    }
+    if files.has_errors() {
+        return Err(String::new());
+    }
+    Ok(files.busy)
+}
+
+/// `--import-staff`: the roster with the staff list's people added (one edit), each reported.
+fn import_staff(csv: &Path, roster: Roster, out: &mut impl Write, err: &mut impl Write) -> Result<Roster, String> {
+    let import = read_staff_csv(csv, &roster).map_err(|e| e.to_string())?;
+    for problem in &import.skipped {
+        writeln!(err, "{}:{}: {}", csv.display(), problem.line, problem.message).ok();
+    }
+    if import.staff.is_empty() {
+        return Err(format!("{}: error: nobody to add", csv.display()));
+    }
+    for staff in &import.staff {
+        let newcomer = if staff.is_newcomer() { " (newcomer)" } else { "" };
+        writeln!(out, "added: {}{newcomer}", staff.name).ok();
+    }
+    let mut roster = roster;
+    roster
+        .apply(RosterEdit::Staff(StaffEdit::AddMany(import.staff)))
+        .map_err(|e| format!("{}: error: {e}", csv.display()))?;
+    Ok(roster)
 }
 
 /// `--schedule`, else the bundled sample if the roster is for its conference, else none.

@@ -13,6 +13,7 @@ pub mod ron_fields;
 pub mod roster_file;
 pub mod samples;
 pub mod settings;
+pub mod staff_csv;
 pub mod staff_plans;
 pub mod store;
 pub mod thread;

@@ -217,3 +217,57 @@ fn problems_are_reported_with_the_file_and_nothing_is_written() {
     assert_eq!(lanyard(&["roster", &fixture(), "--auto"]).0, 2);
     assert_eq!(lanyard(&["roster", &fixture()]).0, 2);
 }
+
+#[test]
+fn import_staff_adds_the_good_rows_and_reports_the_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster.ron");
+    let sample = path("assets/sample-roster.ron");
+    let staff = path("tests/fixtures/roster/staff.csv");
+    let (code, stdout, stderr) = lanyard(&["roster", &sample, "--import-staff", &staff, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "", "every row of the good list is read");
+    let added: Vec<&str> = stdout.lines().filter(|l| l.starts_with("added: ")).collect();
+    assert_eq!(added.len(), 12, "{stdout}");
+    assert_eq!(added.iter().filter(|l| l.ends_with(" (newcomer)")).count(), 4);
+    assert!(stdout.lines().last().unwrap().starts_with("seats="), "{stdout}");
+    let before = common::sample_roster();
+    let written = store::load::<Roster>(&out).unwrap().document.unwrap();
+    assert_eq!(written.staff().len(), before.staff().len() + 12);
+    let dana = written.staff_member("Dana Fischer").unwrap();
+    assert_eq!(
+        (dana.max_hours_per_day, dana.max_hours_total, dana.skills.as_slice()),
+        (Some(5), Some(10), &["de".to_owned()][..])
+    );
+
+    // Ana Lima is already on the sample roster; the other bad rows are bad in themselves.
+    let bad = path("tests/fixtures/roster/staff_bad_rows.csv");
+    let (code, stdout, stderr) = lanyard(&["roster", &sample, "--import-staff", &bad, "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let added: Vec<&str> = stdout.lines().filter(|l| l.starts_with("added: ")).collect();
+    assert_eq!(added, ["added: Ola Nordmann", "added: Rui Costa (newcomer)"]);
+    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&bad, "staff_bad_rows.csv")).collect();
+    assert_eq!(
+        lines,
+        [
+            "staff_bad_rows.csv:3: no name",
+            "staff_bad_rows.csv:4: experience \"expert\" is neither newcomer nor experienced",
+            "staff_bad_rows.csv:5: max hours per day \"lots\" is not a whole number of hours",
+            "staff_bad_rows.csv:6: Ola Nordmann is listed twice (first on line 2)",
+            "staff_bad_rows.csv:8: Ana Lima is already in the roster",
+        ]
+    );
+
+    // Nothing to add: exit status 1, and nothing written.
+    let none = dir.path().join("none.csv");
+    write(&none, b"name\n\n");
+    let untouched = dir.path().join("untouched.ron");
+    let (code, _, stderr) =
+        lanyard(&["roster", &sample, "--import-staff", none.to_str().unwrap(), "-o", untouched.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.ends_with("none.csv: error: nobody to add\n"), "{stderr}");
+    assert!(!untouched.exists());
+    let (code, _, stderr) = lanyard(&["roster", &sample, "--import-staff", &sample, "-o", untouched.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no name column"), "{stderr}");
+}
