@@ -1,6 +1,5 @@
 //! Shift patterns on the bundled sample conference: a day's opening hours cut at the schedule's
 //! real lunch and coffee breaks, added to the sample roster in one step.
-#![expect(clippy::unwrap_used, reason = "test helpers outside #[test] fns; panicking is fine in tests")]
 
 use chrono::NaiveDateTime;
 use lanyard::model::roster::{

@@ -419,7 +419,8 @@ mod tests {
     #[test]
     fn bad_patterns_are_refused() {
         let r = roster();
-        let cases: [(Box<dyn Fn(&mut ShiftPattern)>, PatternError); 5] = [
+        type Breaker = Box<dyn Fn(&mut ShiftPattern)>;
+        let cases: [(Breaker, PatternError); 5] = [
             (Box::new(|p| p.days.clear()), PatternError::NoDays),
             (Box::new(|p| p.block_mins = 10), PatternError::BlockTooShort { block_mins: 10 }),
             (Box::new(|p| p.seats = 0), PatternError::BadSeats { seats: 0 }),
