@@ -425,7 +425,7 @@ _lanyard() {
             return 0
             ;;
         lanyard__subcmd__roster)
-            opts="-o -h --plans --schedule --auto --rebuild --output --check --explain --export --data-dir --help"
+            opts="-o -h --plans --schedule --auto --import-staff --rebuild --output --check --explain --export --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -436,6 +436,10 @@ _lanyard() {
                     return 0
                     ;;
                 --schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --import-staff)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -84,7 +84,8 @@ complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -l data-dir 
 complete -c lanyard -n "__fish_lanyard_using_subcommand gen-roster" -s h -l help -d 'Print help'
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l plans -d 'A folder of staff members\' plan files (.ron) and calendars (.ics); only read' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l schedule -d 'The schedule that times the picks in staff plans (default: the bundled sample, when the roster is for its conference)' -r -F
-complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -s o -l output -d 'The roster file --auto writes (may be ROSTER itself)' -r -F
+complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l import-staff -d 'Add the people of a staff list (CSV with a header row: name, contact/email/phone, newcomer or experience, max hours per day, max hours, skills/languages) and write the roster to OUT' -r -F
+complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -s o -l output -d 'The roster file --auto or --import-staff writes (may be ROSTER itself)' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l export -d 'Also write roster.csv, roster.html and one .ics per person into DIR' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l data-dir -d 'Folder for plans and settings (default: the platform data folder, or $LANYARD_DATA_DIR)' -r -F
 complete -c lanyard -n "__fish_lanyard_using_subcommand roster" -l auto -d 'Fill open seats and write the roster to OUT'
