@@ -153,7 +153,7 @@ pub fn top_bar_ui(
             {
                 commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
             }
-            ui.menu_button("Roster", |ui| roster_menu_ui(ui, ctx, commands))
+            ui.menu_button("📋 Rosters", |ui| roster_menu_ui(ui, ctx, commands))
                 .response
                 .on_hover_text("Booth shifts and volunteer slots: start, open or import into a roster");
             ui.menu_button("Samples", |ui| samples_menu_ui(ui, ctx, commands))
@@ -163,7 +163,7 @@ pub fn top_bar_ui(
     });
 }
 
-/// The "Roster" menu: what a booth captain or volunteer coordinator starts from.
+/// The "Rosters" menu: what a booth captain or volunteer coordinator starts from.
 fn roster_menu_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
     let open = ctx.roster.is_some();
     if ui.button("New roster…").on_hover_text("An empty roster for this conference, saved where you choose").clicked()

@@ -13,6 +13,7 @@ mod now_next;
 mod room_grid_dense;
 mod roster_editor;
 mod roster_flows;
+mod roster_from_nothing;
 mod row_layout;
 mod sample_plan_flow;
 mod schedule_update;

@@ -248,10 +248,11 @@ fn staff_form_ui(
         ui.end_row();
         problem_row(ui, problem(StaffField::Name).filter(|_| !draft.name.is_empty()).as_deref());
         text_row(ui, &mut keys, "Contact", &mut draft.contact, ("e-mail, phone or chat", 220.0), None);
-        let label = ui.label("Experience");
+        // Each radio button is named by its own text: a screen reader says "Newcomer, radio button".
+        ui.label("Experience");
         ui.horizontal(|ui| {
-            ui.radio_value(&mut draft.experience, Experience::Newcomer, "Newcomer").labelled_by(label.id);
-            ui.radio_value(&mut draft.experience, Experience::Experienced, "Experienced").labelled_by(label.id);
+            ui.radio_value(&mut draft.experience, Experience::Newcomer, "Newcomer");
+            ui.radio_value(&mut draft.experience, Experience::Experienced, "Experienced");
         });
         ui.end_row();
         text_row(

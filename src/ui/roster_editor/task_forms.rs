@@ -253,6 +253,10 @@ impl ProposeDraft {
     /// Draws the form with a preview; "Add N slots" pushes one `AddSlots`.
     pub fn ui(&mut self, ui: &mut Ui, roster: &Roster, days: &[NaiveDate], commands: &mut Vec<Command>) -> FormOutcome {
         let mut keys = FormKeys::default();
+        // A task with no slots yet starts on the first conference day, so the preview shows at once.
+        if self.day.is_none() {
+            self.day = days.first().copied();
+        }
         Grid::new(("propose_form", self.task.as_str())).num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("First slot day");
             day_combo(ui, ("propose_day", self.task.as_str()), &label, &mut self.day, days);
