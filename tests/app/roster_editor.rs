@@ -27,7 +27,7 @@ fn roster_in(dir: &std::path::Path, mode: &str) -> Harness<'static, LanyardApp> 
 }
 
 /// Focuses the text field labelled `label`, replaces its text, and lets the frame run.
-fn fill(harness: &mut Harness<'_, LanyardApp>, label: &str, text: &str) {
+pub(crate) fn fill(harness: &mut Harness<'_, LanyardApp>, label: &str, text: &str) {
     click(harness, label);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label(label).type_text(text);
@@ -35,7 +35,7 @@ fn fill(harness: &mut Harness<'_, LanyardApp>, label: &str, text: &str) {
 }
 
 /// Scrolls the control labelled `label` into view (a click lands where it is drawn), clicks it.
-fn click(harness: &mut Harness<'_, LanyardApp>, label: &str) {
+pub(crate) fn click(harness: &mut Harness<'_, LanyardApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use egui::{Key, Role};
+use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use lanyard::LanyardApp;
@@ -18,20 +18,7 @@ use lanyard::command::{Command, RosterCommand};
 use lanyard::model::roster::Roster;
 
 use crate::common;
-
-fn fill(harness: &mut Harness<'_, LanyardApp>, label: &str, text: &str) {
-    click(harness, label);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, LanyardApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
+use crate::roster_editor::{click, fill};
 
 fn mode(harness: &mut Harness<'_, LanyardApp>, name: &str) {
     harness.get_by_role_and_label(Role::Button, name).click();

@@ -131,6 +131,27 @@ pub fn day_combo(
         .labelled_by(label.id);
 }
 
+/// A combo box of the roster's booths, labelled by `label`; returns its response (to focus it).
+pub fn booth_combo(
+    ui: &mut Ui,
+    salt: &str,
+    label: &Response,
+    booth: &mut Option<crate::model::roster::BoothId>,
+    roster: &crate::model::roster::Roster,
+) -> Response {
+    let name = booth.as_ref().and_then(|b| roster.booth(b.as_str())).map_or("choose a booth", |b| b.label());
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(name)
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            for each in roster.booths() {
+                ui.selectable_value(booth, Some(each.id.clone()), each.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+}
+
 /// `9:30`, `09:30` or `0930` as a time of day.
 pub fn parse_hm(text: &str) -> Option<NaiveTime> {
     let text = text.trim();

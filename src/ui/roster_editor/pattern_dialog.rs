@@ -3,9 +3,9 @@
 //! preview of how many shifts it makes. Adding them is one `ShiftEdit::AddMany`: one undo step.
 
 use chrono::NaiveDate;
-use egui::{ComboBox, DragValue, Grid, RichText, Ui};
+use egui::{DragValue, Grid, RichText, Ui};
 
-use super::{FormKeys, FormOutcome, cancel_pressed, parse_hm, parse_list, problem_row, text_row};
+use super::{FormKeys, FormOutcome, booth_combo, parse_hm, parse_list, problem_row, save_cancel_ui, text_row};
 use crate::command::Command;
 use crate::model::Schedule;
 use crate::model::roster::{
@@ -94,17 +94,7 @@ impl PatternDraft {
         let mut keys = FormKeys::default();
         Grid::new("pattern_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("Booth");
-            let name =
-                self.booth.as_ref().and_then(|b| roster.booth(b.as_str())).map_or("choose a booth", |b| b.label());
-            let combo = ComboBox::from_id_salt("pattern_booth")
-                .selected_text(name)
-                .show_ui(ui, |ui| {
-                    for booth in roster.booths() {
-                        ui.selectable_value(&mut self.booth, Some(booth.id.clone()), booth.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let combo = booth_combo(ui, "pattern_booth", &label, &mut self.booth, roster);
             if std::mem::take(&mut self.focus_first) {
                 combo.request_focus();
             }
@@ -135,22 +125,9 @@ impl PatternDraft {
         });
         let count = preview.as_ref().map_or(0, Vec::len);
         ui.label(RichText::new(format!("Makes {count} shifts")).strong());
-        let mut outcome = FormOutcome::Open;
-        ui.horizontal(|ui| {
-            let add = ui.add_enabled(count > 0, egui::Button::new(format!("Add {count} shifts")));
-            if (add.clicked() || (keys.submitted() && count > 0))
-                && let Ok(shifts) = preview
-            {
-                commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::AddMany(shifts.clone()))));
-                outcome = FormOutcome::Saved;
-            }
-            if ui.button("Cancel").on_hover_text("Esc").clicked() {
-                outcome = FormOutcome::Cancelled;
-            }
-        });
-        if outcome == FormOutcome::Open && cancel_pressed(ui) {
-            outcome = FormOutcome::Cancelled;
-        }
-        outcome
+        let shifts = preview.as_ref().ok().filter(|s| !s.is_empty());
+        save_cancel_ui(ui, false, (&format!("Add {count} shifts"), ""), shifts, keys.submitted(), |shifts, _| {
+            commands.push(Command::roster(RosterEdit::Shift(ShiftEdit::AddMany(shifts.clone()))));
+        })
     }
 }

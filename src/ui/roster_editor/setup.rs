@@ -4,7 +4,7 @@
 
 use egui::{Checkbox, DragValue, Grid, RichText, TextEdit, Ui, WidgetInfo};
 
-use super::{FormKeys, FormOutcome, cancel_pressed, hm, parse_hm, problem_row, text_row};
+use super::{FormKeys, FormOutcome, hm, parse_hm, problem_row, save_cancel_ui, text_row};
 use crate::command::Command;
 use crate::model::roster::{Booth, BoothEdit, BoothId, DetailsEdit, Roster, RosterEdit, RosterRules, next_booth_id};
 
@@ -254,24 +254,9 @@ fn booth_form_ui(ui: &mut Ui, draft: &mut BoothDraft, roster: &Roster, commands:
         problem_row(ui, checked.as_ref().err().filter(|_| !draft.name.is_empty()).map(String::as_str));
         text_row(ui, &mut keys, "Location", &mut draft.location, ("Expo hall, stand 12", 240.0), None);
     });
-    let mut outcome = FormOutcome::Open;
-    ui.horizontal(|ui| {
-        let text = if draft.editing.is_some() { "Save booth" } else { "Add booth" };
-        let save = ui.add_enabled(checked.is_ok(), egui::Button::new(text)).on_hover_text("Enter");
-        if (save.clicked() || keys.submitted())
-            && let Ok(booth) = &checked
-        {
-            let edit =
-                if draft.editing.is_some() { BoothEdit::Update(booth.clone()) } else { BoothEdit::Add(booth.clone()) };
-            commands.push(Command::roster(RosterEdit::Booth(edit)));
-            outcome = FormOutcome::Saved;
-        }
-        if ui.button("Cancel").on_hover_text("Esc").clicked() {
-            outcome = FormOutcome::Cancelled;
-        }
-    });
-    if outcome == FormOutcome::Open && cancel_pressed(ui) {
-        outcome = FormOutcome::Cancelled;
-    }
-    outcome
+    let editing = draft.editing.is_some();
+    save_cancel_ui(ui, editing, ("Add booth", "Save booth"), checked.ok(), keys.submitted(), |booth, editing| {
+        let edit = if editing { BoothEdit::Update(booth) } else { BoothEdit::Add(booth) };
+        commands.push(Command::roster(RosterEdit::Booth(edit)));
+    })
 }

@@ -5,10 +5,11 @@
 //! shows beside that field with Save disabled.
 
 use chrono::{Duration, NaiveDate};
-use egui::{ComboBox, DragValue, Grid, Ui};
+use egui::{DragValue, Grid, Ui};
 
 use super::{
-    FormKeys, FormOutcome, cancel_pressed, day_combo, hm, join_list, parse_hm, parse_list, problem_row, text_row,
+    FormKeys, FormOutcome, booth_combo, cancel_pressed, day_combo, hm, join_list, parse_hm, parse_list, problem_row,
+    text_row,
 };
 use crate::command::Command;
 use crate::model::roster::{
@@ -137,18 +138,7 @@ impl ShiftDraft {
         let mut keys = FormKeys::default();
         Grid::new("shift_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("Booth");
-            let booth_name =
-                self.booth.as_ref().and_then(|b| roster.booth(b.as_str())).map_or("choose a booth", |b| b.label());
-            let combo = ComboBox::from_id_salt("shift_form_booth")
-                .selected_text(booth_name)
-                .width(180.0)
-                .show_ui(ui, |ui| {
-                    for booth in roster.booths() {
-                        ui.selectable_value(&mut self.booth, Some(booth.id.clone()), booth.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let combo = booth_combo(ui, "shift_form_booth", &label, &mut self.booth, roster);
             if std::mem::take(&mut self.focus_first) {
                 combo.request_focus();
             }
