@@ -265,32 +265,12 @@ fn duplicate_a_shift_to_the_other_days() {
 
 #[test]
 fn drag_a_shift_end_to_lengthen_it() {
-    use egui::{Event, PointerButton};
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Shifts");
     let from = harness.get_by_label("End of 12:00–14:15 shift at spon: drag to move").rect().center();
     // 45 minutes further down, at 1.6 pixels a minute, and a little: it snaps to 15:00.
     let to = from + egui::vec2(0.0, 45.0 * 1.6 + 4.0);
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    for step in 1..=8 {
-        harness.event(Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
-        harness.step();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
+    common::drag(&mut harness, from, to, 8);
     assert_eq!(roster(&harness).shift("fri-spon-mid").unwrap().ends_at, common::at("2027-04-16 15:00"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();

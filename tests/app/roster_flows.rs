@@ -150,7 +150,6 @@ fn the_sample_roster_opens_from_the_gui_and_is_remembered() {
 
 #[test]
 fn drag_a_name_onto_a_shift_to_assign_them() {
-    use egui::{Event, PointerButton};
     let dir = tempfile::tempdir().unwrap();
     let mut harness = common::harness(app_with_roster(dir.path()), common::eve_of_the_conference());
     harness.run();
@@ -158,26 +157,7 @@ fn drag_a_name_onto_a_shift_to_assign_them() {
     harness.run();
     let from = harness.get_by_label_contains("Chen Wei · 0 min").rect().center();
     let to = harness.get_by_label_contains("12:00–14:15 shift, 1 of 2 filled: Gus Moreau").rect().center();
-    harness.event(Event::PointerMoved(from));
-    harness.step();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.step();
-    for step in 1..=12 {
-        harness.event(Event::PointerMoved(from + (to - from) * (step as f32 / 12.0)));
-        harness.step();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
+    common::drag(&mut harness, from, to, 12);
     assert_eq!(people_on(&harness, "fri-spon-mid"), ["Gus Moreau", "Chen Wei"]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();

@@ -155,3 +155,29 @@ pub fn pick(app: &mut LanyardApp, id: &str, priority: lanyard::model::Priority) 
         0.0,
     );
 }
+
+/// Presses the primary button at `from`, moves to `to` in `steps` frames and lets go: a drag
+/// as a hand makes it, for drag-and-drop and edge-drag flows.
+pub fn drag(harness: &mut Harness<'_, LanyardApp>, from: egui::Pos2, to: egui::Pos2, steps: u16) {
+    use egui::{Event, Modifiers, PointerButton};
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for step in 1..=steps {
+        harness.event(Event::PointerMoved(from + (to - from) * (f32::from(step) / f32::from(steps))));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+}
