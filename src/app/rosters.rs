@@ -158,6 +158,11 @@ impl Documents {
             conference: conference.id.clone(),
             name: format!("{} booths", conference.name),
             zone: conference.zone,
+            // A conference day ends when the conference says it does (after the late talks).
+            rules: crate::model::roster::RosterRules {
+                day_change: conference.day_change,
+                ..crate::model::roster::RosterRules::default()
+            },
             ..crate::model::roster::RosterParts::default()
         };
         let created = Roster::from_parts(parts).map_err(|e| e.to_string()).and_then(|roster| {
@@ -169,10 +174,8 @@ impl Documents {
         match created {
             Ok(_) => {
                 self.open_roster(path, tasks);
-                self.banner(Banner::info(format!(
-                    "New roster saved at {}. Add a booth first (Setup), then its shifts and your staff.",
-                    path.display()
-                )));
+                // What to add first is on the roster itself, and goes as the steps are done.
+                self.banner(Banner::info(format!("New roster saved at {}.", path.display())));
             }
             Err(err) => self.banner(Banner::error(format!("Could not create the roster: {err}"))),
         }
@@ -261,13 +264,17 @@ impl Documents {
             self.banner(Banner::warning("The roster changed while the auto-roster ran; run it again."));
             return;
         }
-        let summary = format!(
-            "Auto-roster: {} of {} seats filled (no roster could fill more than {}); {} added.",
-            result.filled,
-            result.seats,
-            result.bound,
-            result.added.len()
-        );
+        let summary = if result.filled == result.seats {
+            format!("Auto-roster: every seat filled ({}); {} added.", result.seats, result.added.len())
+        } else {
+            format!(
+                "Auto-roster: {} of {} seats filled (no roster could fill more than {}); {} added.",
+                result.filled,
+                result.seats,
+                result.bound,
+                result.added.len()
+            )
+        };
         self.edit_roster(RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone())), time);
         self.banner(Banner::info(summary));
         if let Some(open) = &mut self.roster {

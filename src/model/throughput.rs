@@ -152,6 +152,71 @@ pub fn propose_slots(
     out
 }
 
+/// One slot's part in an assembly-line job: what it makes, with its crew now and with every
+/// seat it needs filled, taking only what earlier slots left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SlotRun {
+    /// Units this slot makes with the people signed up who came (at most `stations` work).
+    pub units: u32,
+    /// Units it would make with every seat it needs filled.
+    pub planned_units: u32,
+}
+
+/// How a task's slots, in start order, carry the whole job: each slot takes what the slots
+/// before it left, at its own crew's rate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinePlan {
+    /// One per slot, in the order given.
+    pub slots: Vec<SlotRun>,
+    /// Units made with the crews signed up now.
+    pub done: u32,
+    /// When the last unit is made with the crews signed up now; `None` if it never is.
+    pub finish: Option<NaiveDateTime>,
+    /// Units made with every needed seat filled.
+    pub planned: u32,
+    /// When the last unit is made with every needed seat filled.
+    pub planned_finish: Option<NaiveDateTime>,
+}
+
+/// The job `throughput` run over `slots` (sorted by start), as staffed now and as planned.
+pub fn line_plan(throughput: Throughput, slots: &[&VolunteerSlot]) -> LinePlan {
+    let line = throughput.line();
+    let (now, now_finish) = run(line, slots, VolunteerSlot::crew);
+    let (planned, planned_finish) = run(line, slots, |s| s.needed);
+    LinePlan {
+        done: now.iter().fold(0, |a, &u| a.saturating_add(u)),
+        planned: planned.iter().fold(0, |a, &u| a.saturating_add(u)),
+        slots: now.iter().zip(&planned).map(|(&units, &planned_units)| SlotRun { units, planned_units }).collect(),
+        finish: now_finish,
+        planned_finish,
+    }
+}
+
+/// Units each slot makes with `crew(slot)` people, and when the job is done (if it is).
+fn run(
+    line: AssemblyLine,
+    slots: &[&VolunteerSlot],
+    crew: impl Fn(&VolunteerSlot) -> u32,
+) -> (Vec<u32>, Option<NaiveDateTime>) {
+    let mut left = line.units;
+    let mut finish = (left == 0).then(|| slots.first().map(|s| s.starts_at)).flatten();
+    let mut out = Vec::with_capacity(slots.len());
+    for slot in slots {
+        let rate = line.with_crew(crew(slot)).crew_rate;
+        let hours = (slot.ends_at - slot.starts_at).num_seconds().max(0) as f64 / 3600.0;
+        // Whole units: a slot cannot promise a fraction of a bag.
+        let capacity = (rate * hours + 1e-9).floor();
+        let made = if capacity >= f64::from(left) { left } else { capacity as u32 };
+        if made > 0 && made == left && rate > 0.0 {
+            let minutes = (f64::from(made) / rate * 60.0).ceil() as i64;
+            finish = Some(slot.starts_at + Duration::minutes(minutes));
+        }
+        left -= made;
+        out.push(made);
+    }
+    (out, finish)
+}
+
 /// The reverse: what rate a crew achieved. `units` done by `volunteers` in `hours` is this many
 /// units per volunteer-hour. `None` for an empty crew or no time.
 pub fn observed_rate(units: u32, volunteers: u32, hours: f64) -> Option<f64> {
@@ -274,5 +339,33 @@ mod tests {
         let line =
             AssemblyLine { units: 3000, stations: 10, units_per_volunteer_hour: observed_rate(3000, 10, 3.0).unwrap() };
         assert_eq!(line.with_crew(10).hours, 3.0);
+    }
+
+    /// The walkthrough's contradiction: three proposed one-hour slots of ten make the whole
+    /// 3,000 between them, and each is judged on its own share, not on all 3,000.
+    #[test]
+    fn slots_share_the_job_in_start_order() {
+        let numbers = Throughput { units: 3000, stations: 10, units_per_volunteer_hour: 100 };
+        let roster = crate::model::roster::Roster::new("r", "c").unwrap();
+        let mut slots = propose_slots(&swag(), numbers, dt("2027-04-15 09:00"), 60, &roster);
+        let plan = line_plan(numbers, &slots.iter().collect::<Vec<_>>());
+        assert_eq!((plan.planned, plan.planned_finish), (3000, Some(dt("2027-04-15 12:00"))));
+        assert_eq!(plan.slots.iter().map(|s| s.planned_units).collect::<Vec<_>>(), [1000, 1000, 1000]);
+        assert_eq!((plan.done, plan.finish), (0, None), "nobody signed up yet");
+
+        // Five in the first slot, ten in the second: 500 + 1,000, and the third is not enough
+        // alone with nobody in it.
+        slots[0].signups = (0..5).map(|i| format!("v{i}")).collect();
+        slots[1].signups = (0..10).map(|i| format!("w{i}")).collect();
+        let plan = line_plan(numbers, &slots.iter().collect::<Vec<_>>());
+        assert_eq!(plan.slots.iter().map(|s| s.units).collect::<Vec<_>>(), [500, 1000, 0]);
+        assert_eq!((plan.done, plan.finish), (1500, None));
+
+        // A crew larger than the job finishes early, inside its slot.
+        slots[2].signups = (0..10).map(|i| format!("x{i}")).collect();
+        let small = Throughput { units: 2200, ..numbers };
+        let plan = line_plan(small, &slots.iter().collect::<Vec<_>>());
+        assert_eq!(plan.slots.iter().map(|s| s.units).collect::<Vec<_>>(), [500, 1000, 700]);
+        assert_eq!(plan.finish, Some(dt("2027-04-15 11:42")), "700 at 1,000 an hour: 42 minutes");
     }
 }

@@ -84,10 +84,14 @@ impl RosterView {
         ui.separator();
         // Taken out for the frame so the modes can borrow `self` mutably beside it; put back below.
         let mut days_memo = std::mem::take(&mut self.days);
-        let days = days_memo.get((ctx.revisions.schedule, r.revision), || {
+        // The conference days (and any the roster uses), with the eve in front: volunteer work
+        // starts the day before (swag bags are stuffed on the eve); booth shifts do not.
+        let with_eve = days_memo.get((ctx.revisions.schedule, r.revision), || {
             let slots = r.roster.slots().iter().map(|s| s.starts_at.date());
-            conference_days(ctx.schedule, &r.roster.days().into_iter().chain(slots).collect::<Vec<_>>())
+            let days = conference_days(ctx.schedule, &r.roster.days().into_iter().chain(slots).collect::<Vec<_>>());
+            days.first().and_then(|d| d.pred_opt()).into_iter().chain(days).collect()
         });
+        let days = with_eve.get(1..).unwrap_or_default();
         match self.mode {
             RosterMode::Shifts => self.shifts_ui(ui, ctx.schedule, r, days, commands),
             RosterMode::Staff => self.staff.ui(ui, r.roster, r.report, days, commands),
@@ -96,7 +100,7 @@ impl RosterView {
                 let day = self.grid.day_date(r);
                 self.charts.ui(ui, r, day);
             }
-            RosterMode::Volunteers => self.volunteers.ui(ui, ctx, r, days, commands),
+            RosterMode::Volunteers => self.volunteers.ui(ui, ctx, r, with_eve, commands),
         }
         self.days = days_memo;
     }

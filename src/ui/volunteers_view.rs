@@ -10,12 +10,12 @@ use egui::{ComboBox, DragValue, RichText, TextEdit, Ui, WidgetInfo};
 use super::roster_editor::FormOutcome;
 use super::roster_editor::task_forms::{ProposeDraft, SlotDraft, TaskDraft};
 use super::roster_view::RosterCtx;
-use super::{ViewCtx, theme};
+use super::{Memo, ViewCtx, theme};
 use crate::command::{Command, PlanCommand, RosterCommand};
 use crate::model::roster::{
     RosterEdit, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId, generate_chair_slots,
 };
-use crate::model::throughput::observed_rate;
+use crate::model::throughput::{LinePlan, line_plan, observed_rate};
 use crate::model::time::{format_day, format_hm, format_minutes};
 use crate::model::{Edit, SlotKey};
 
@@ -35,6 +35,7 @@ pub struct VolunteersView {
     confirm_remove: Option<VolunteerTaskId>,
     /// "Signed up for … — saved in your plan", shown with Undo until the next action.
     signed_up: Option<String>,
+    line_plans: LinePlans,
 }
 
 impl Default for VolunteersView {
@@ -50,6 +51,7 @@ impl Default for VolunteersView {
             propose: None,
             confirm_remove: None,
             signed_up: None,
+            line_plans: Memo::default(),
         }
     }
 }
@@ -90,7 +92,7 @@ impl VolunteersView {
             ui.separator();
             self.chair_slots_ui(ui, ctx, r, commands);
             ui.separator();
-            throughput_ui(ui, r);
+            throughput_ui(ui, r, &mut self.line_plans);
         });
         self.confirm_ui(ui, r, commands);
         // The sign-up note stays until the next action, whatever it is.
@@ -148,8 +150,13 @@ impl VolunteersView {
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.heading(&task.name);
-            let colour =
-                if coverage.signed_up >= coverage.needed { theme::ok(ui.visuals()) } else { theme::must(ui.visuals()) };
+            let colour = if coverage.needed == 0 {
+                ui.visuals().weak_text_color()
+            } else if coverage.signed_up >= coverage.needed {
+                theme::ok(ui.visuals())
+            } else {
+                theme::must(ui.visuals())
+            };
             ui.label(RichText::new(format!("{} of {} signed up", coverage.signed_up, coverage.needed)).color(colour));
             if !task.location.is_empty() {
                 ui.label(RichText::new(format!("📍 {}", task.location)).weak());
@@ -287,9 +294,22 @@ impl VolunteersView {
                 }
                 ui.horizontal(|ui| {
                     let draft = self.new_names.entry(slot.id.clone()).or_default();
-                    let label = ui.label("Add a volunteer");
-                    ui.add(TextEdit::singleline(draft).desired_width(160.0).hint_text("name")).labelled_by(label.id);
-                    if ui.add_enabled(!draft.trim().is_empty(), egui::Button::new("Add")).clicked() {
+                    ui.label("Add a volunteer");
+                    let field = ui.add(TextEdit::singleline(draft).desired_width(160.0).hint_text("name"));
+                    // Every slot has this row: its names say which slot, for a screen reader.
+                    let slot_name = || format!("{} {}", format_day(slot.starts_at.date()), format_hm(slot.starts_at));
+                    field.widget_info(|| {
+                        WidgetInfo::labeled(egui::Role::TextInput, true, format!("Add a volunteer to {}", slot_name()))
+                    });
+                    let add = ui.add_enabled(!draft.trim().is_empty(), egui::Button::new("Add"));
+                    add.widget_info(|| {
+                        WidgetInfo::labeled(
+                            egui::Role::Button,
+                            !draft.trim().is_empty(),
+                            format!("Add to {}", slot_name()),
+                        )
+                    });
+                    if add.clicked() {
                         let edit = RosterEdit::Volunteer(VolunteerEdit::SignUp {
                             slot: slot.id.clone(),
                             name: draft.trim().to_owned(),
@@ -321,15 +341,11 @@ impl VolunteersView {
             ui.label(RichText::new(&when).strong());
             ui.label(format!("{} of {} needed", slot.signups.len() + usize::from(mine_only), slot.needed));
             let text = if mine { "Leave this slot" } else { "Sign me up" };
+            // Named by task and time, as the coordinator sees them, not by the slot's file id.
+            let task = r.roster.task(slot.task.as_str()).map_or(slot.task.as_str(), |t| t.name.as_str());
             let labelled = |ui: &mut Ui, text: &str| {
                 let button = ui.button(text);
-                button.widget_info(|| {
-                    WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("{text}: {} {}", slot.id, format_hm(slot.starts_at)),
-                    )
-                });
+                button.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("{text}: {task} {when}")));
                 button.clicked()
             };
             if labelled(ui, text) {
@@ -435,58 +451,100 @@ fn signups_ui(ui: &mut Ui, slot: &VolunteerSlot, commands: &mut Vec<Command>) {
     }
 }
 
-/// Assembly-line planning from each task's own numbers: volunteers needed and the finish time
-/// for each of its slots, and the rate a crew reached where minutes worked were recorded.
-fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
+/// Each assembly-line task and how its slots carry the job: the plan, for the roster revision it
+/// was made for (working it out walks every slot).
+type LinePlans = Memo<u64, Vec<(VolunteerTaskId, LinePlan)>>;
+
+fn line_plans(roster: &crate::model::roster::Roster) -> Vec<(VolunteerTaskId, LinePlan)> {
+    roster
+        .tasks()
+        .iter()
+        .filter_map(|task| {
+            let numbers = task.throughput?;
+            let mut slots: Vec<&VolunteerSlot> = roster.slots().iter().filter(|s| s.task == task.id).collect();
+            slots.sort_by_key(|s| (s.starts_at, s.ends_at));
+            Some((task.id.clone(), line_plan(numbers, &slots)))
+        })
+        .collect()
+}
+
+/// "Fri 11:42", or "not within its slots".
+fn finish_text(finish: Option<NaiveDateTime>) -> String {
+    finish
+        .map_or_else(|| "not within its slots".to_owned(), |t| format!("by {} {}", format_day(t.date()), format_hm(t)))
+}
+
+/// Assembly-line planning from each task's own numbers: how far its slots get with every seat
+/// filled and with the people signed up now, slot by slot (each slot takes what the earlier ones
+/// left), and the rate a crew reached where minutes worked were recorded.
+fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>, plans: &mut LinePlans) {
     ui.strong("Assembly lines (swag bags and the like)");
-    let mut any = false;
-    for task in r.roster.tasks() {
-        let Some(numbers) = task.throughput else { continue };
-        any = true;
-        let line = numbers.line();
-        let full = line.with_crew(numbers.stations);
-        ui.label(format!(
-            "{}: a full line of {} volunteers makes {:.0} an hour; {} units take {}.",
-            task.name,
-            full.working,
-            full.crew_rate,
-            numbers.units,
-            format_minutes((full.hours * 60.0).ceil() as i64)
-        ));
-        for slot in r.roster.slots().iter().filter(|s| s.task == task.id) {
-            let hours = f64::from(slot.duration_mins()) / 60.0;
-            if hours <= 0.0 {
-                continue;
-            }
-            let crew = slot.crew();
-            let finish = line
-                .finish(slot.starts_at, crew)
-                .map_or_else(|| "never (nobody yet)".to_owned(), |t: NaiveDateTime| format_hm(t));
-            let needed = match line.volunteers_needed(hours) {
-                Ok(n) => format!("{n} volunteers finish in the slot"),
-                Err(n) => format!("the slot is too short even with every station filled ({n} would be needed)"),
-            };
-            ui.label(format!(
-                "    {} {}: {crew} signed up, done by {finish}; {needed}.",
-                format_day(slot.starts_at.date()),
-                format_hm(slot.starts_at)
-            ));
-            let worked_hours = f64::from(slot.recorded_minutes()) / 60.0;
-            if worked_hours > 0.0
-                && let Some(rate) = observed_rate(numbers.units, 1, worked_hours)
-            {
-                ui.label(
-                    RichText::new(format!(
-                        "    Measured: {rate:.0} units per volunteer-hour over {worked_hours:.1} h worked."
-                    ))
-                    .weak(),
-                );
-            }
-        }
-    }
-    if !any {
+    let plans = plans.get(r.revision, || line_plans(r.roster));
+    if plans.is_empty() {
         ui.label(
             RichText::new("Give a task its numbers (units, stations, rate) to plan it as an assembly line.").weak(),
         );
+    }
+    for (id, plan) in plans {
+        let Some((task, numbers)) = r.roster.task(id.as_str()).and_then(|t| Some((t, t.throughput?))) else {
+            continue;
+        };
+        let full = numbers.line().with_crew(numbers.stations);
+        ui.label(format!(
+            "{}: {} units; a full line of {} volunteers makes {:.0} an hour, so {} of work.",
+            task.name,
+            numbers.units,
+            full.working,
+            full.crew_rate,
+            format_minutes((full.hours * 60.0).ceil() as i64)
+        ));
+        let (ok, short) = (theme::ok(ui.visuals()), theme::must(ui.visuals()));
+        let colour = |done: u32| if done >= numbers.units { ok } else { short };
+        ui.label(
+            RichText::new(format!(
+                "    With every seat filled: {} of {} done {}.",
+                plan.planned,
+                numbers.units,
+                finish_text(plan.planned_finish)
+            ))
+            .color(colour(plan.planned)),
+        );
+        ui.label(
+            RichText::new(format!(
+                "    With the people signed up now: {} of {} done {}.",
+                plan.done,
+                numbers.units,
+                finish_text(plan.finish)
+            ))
+            .color(colour(plan.done)),
+        );
+        let slots = r.roster.slots().iter().filter(|s| s.task == task.id);
+        let mut sorted: Vec<&VolunteerSlot> = slots.collect();
+        sorted.sort_by_key(|s| (s.starts_at, s.ends_at));
+        for (slot, run) in sorted.iter().zip(&plan.slots) {
+            ui.label(format!(
+                "    {} {}–{}: {} of {} signed up make {} of its {}.",
+                format_day(slot.starts_at.date()),
+                format_hm(slot.starts_at),
+                format_hm(slot.ends_at),
+                slot.crew(),
+                slot.needed,
+                run.units,
+                run.planned_units
+            ));
+        }
+        let worked_hours: f64 =
+            r.roster.slots().iter().filter(|s| s.task == task.id).map(|s| f64::from(s.recorded_minutes()) / 60.0).sum();
+        if worked_hours > 0.0
+            && let Some(rate) = observed_rate(numbers.units, 1, worked_hours)
+        {
+            ui.label(
+                RichText::new(format!(
+                    "    Measured: the whole job over {worked_hours:.1} volunteer-hours recorded is {rate:.0} units \
+                     per volunteer-hour."
+                ))
+                .weak(),
+            );
+        }
     }
 }

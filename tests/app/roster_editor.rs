@@ -173,7 +173,7 @@ fn add_a_task_with_throughput_and_a_slot() {
     click(&mut harness, "Add task");
     let task = roster(&harness).task("badge-printing").unwrap();
     assert_eq!(task.throughput.map(|t| t.units), Some(3000));
-    assert!(harness.query_by_label_contains("Badge printing: a full line of 10 volunteers").is_some());
+    assert!(harness.query_by_label_contains("Badge printing: 3000 units; a full line of 10 volunteers").is_some());
 
     click(&mut harness, "Add slot to badge-printing");
     fill(&mut harness, "From", "13:00");
@@ -188,7 +188,7 @@ fn add_a_task_with_throughput_and_a_slot() {
 fn signing_up_shows_where_it_landed_and_undo_takes_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Volunteers");
-    click(&mut harness, "Sign me up: swag-thu 16:00");
+    click(&mut harness, "Sign me up: Swag-bag stuffing Thu 15 Apr 16:00–19:00");
     let key = SlotKey { roster: roster(&harness).id().to_owned(), slot: "swag-thu".into() };
     assert!(harness.state().plan().is_signed_up(&key));
     assert!(harness.query_by_label_contains("(you — in your plan)").is_some());

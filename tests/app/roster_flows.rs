@@ -121,7 +121,7 @@ fn a_staff_member_sees_their_shifts_and_slots_on_their_own_timeline() {
     harness.run();
     harness.get_by_label("Volunteers").click();
     harness.run();
-    harness.get_by_label("Sign me up: swag-thu 16:00").click();
+    harness.get_by_label("Sign me up: Swag-bag stuffing Thu 15 Apr 16:00–19:00").click();
     harness.run();
     let key = SlotKey { roster: harness.state().roster().unwrap().id().to_owned(), slot: "swag-thu".into() };
     assert!(harness.state().plan().is_signed_up(&key));

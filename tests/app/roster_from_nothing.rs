@@ -183,4 +183,10 @@ fn a_coordinator_sizes_swag_bag_stuffing_from_its_throughput() {
     let slots: Vec<_> = roster(&harness).slots().iter().filter(|s| s.task.as_str() == "swag-bag-stuffing").collect();
     assert_eq!(slots.len(), 3);
     assert!(slots.iter().all(|s| s.needed == 10 && s.duration_mins() == 60), "{slots:?}");
+    // On the eve of the conference, when bags are stuffed; each slot judged on its own share.
+    assert_eq!(slots[0].starts_at, common::at("2027-04-15 09:00"));
+    assert!(harness.query_by_label_contains("With every seat filled: 3000 of 3000 done by Thu 15 Apr 12:00").is_some());
+    assert!(harness.query_by_label_contains("With the people signed up now: 0 of 3000 done not within").is_some());
+    assert!(harness.query_by_label_contains("Thu 15 Apr 10:00–11:00: 0 of 10 signed up make 0 of its 1000").is_some());
+    assert!(harness.query_by_label_contains("too short").is_none(), "no slot is judged on the whole job");
 }

@@ -17,6 +17,11 @@ use crate::model::time::minutes_between;
 /// No block is shorter than this: a shorter rest is merged into its neighbour.
 pub const MIN_BLOCK_MINS: u32 = 15;
 
+/// A break at least this long (lunch) becomes a shift of its own, cut at its start and end; a
+/// shorter one (coffee) only ends a shift, so the crew hands over when the talks resume rather
+/// than working a half-hour shift.
+pub const OWN_SHIFT_BREAK_MINS: i64 = 45;
+
 /// Gaps between sessions shorter than this are not breaks (room changes, not a coffee).
 pub const MIN_GAP_MINS: i64 = 10;
 
@@ -67,7 +72,8 @@ impl std::error::Error for PatternError {}
 /// each other (see [`next_shift_id`]). `breaks` are conference-local `[start, end)` spans (any
 /// days; see [`schedule_breaks`]), used only with `cut_at_breaks`.
 ///
-/// Each day's span `from..to` is cut at every break overlapping it (at its start and end), and
+/// Each day's span `from..to` is cut at every break overlapping it (at the start and end of a
+/// long break, the end of a short one), and
 /// each piece into blocks of at most `block_mins`, as even as possible (on 5-minute marks when
 /// that keeps them within limits). Without `cut_at_breaks` the span is cut into blocks of exactly
 /// `block_mins` and the last one is shorter. A piece or last block under [`MIN_BLOCK_MINS`] joins
@@ -129,13 +135,15 @@ fn span_mins((a, b): Span) -> i64 {
     minutes_between(a, b)
 }
 
-/// `[start, end)` cut at every edge of the breaks that falls inside it; pieces under
-/// [`MIN_BLOCK_MINS`] joined to a neighbour.
+/// `[start, end)` cut at the edges of the breaks that fall inside it (both edges of a long break,
+/// only the end of a short one: see [`OWN_SHIFT_BREAK_MINS`]); pieces under [`MIN_BLOCK_MINS`]
+/// joined to a neighbour.
 fn cut_at(start: NaiveDateTime, end: NaiveDateTime, breaks: &[Span]) -> Vec<Span> {
     let cuts: BTreeSet<NaiveDateTime> = breaks
         .iter()
         .filter(|&&(a, b)| a < end && start < b)
-        .flat_map(|&(a, b)| [a, b])
+        .flat_map(|&(a, b)| [(span_mins((a, b)) >= OWN_SHIFT_BREAK_MINS).then_some(a), Some(b)])
+        .flatten()
         .filter(|&t| start < t && t < end)
         .collect();
     let mut edges = vec![start];
@@ -375,7 +383,7 @@ mod tests {
         let r = roster();
         let breaks = [
             (dt("2027-04-16 12:15"), dt("2027-04-16 13:30")),
-            (dt("2027-04-16 15:00"), dt("2027-04-16 15:30")),
+            (dt("2027-04-16 15:00"), dt("2027-04-16 15:30")), // coffee: only ends a shift
             (dt("2027-04-16 17:55"), dt("2027-04-16 19:00")), // leaves 5 min: joined
             (dt("2027-04-17 12:00"), dt("2027-04-17 13:00")), // another day
         ];
@@ -386,8 +394,7 @@ mod tests {
                 "16 09:00–10:40",
                 "16 10:40–12:15",
                 "16 12:15–13:30",
-                "16 13:30–15:00",
-                "16 15:00–15:30",
+                "16 13:30–15:30",
                 "16 15:30–16:45",
                 "16 16:45–18:00",
             ]
