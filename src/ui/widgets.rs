@@ -153,7 +153,7 @@ pub fn top_bar_ui(
             {
                 commands.push(Command::File(FileCommand::Choose(Choice::Schedule)));
             }
-            ui.menu_button("📋 Rosters", |ui| roster_menu_ui(ui, ctx, commands))
+            ui.menu_button("Rosters", |ui| roster_menu_ui(ui, ctx, commands))
                 .response
                 .on_hover_text("Booth shifts and volunteer slots: start, open or import into a roster");
             ui.menu_button("Samples", |ui| samples_menu_ui(ui, ctx, commands))
