@@ -68,7 +68,7 @@ impl BusyTime {
 /// Whether half-open spans `a` and `b` overlap: each starts before the other ends. A zero-length
 /// span overlaps exactly the spans it lies strictly inside (see the module docs). The
 /// auto-roster's interval index applies the same comparison to exact instants.
-pub fn spans_overlap<T: PartialOrd>(a: (T, T), b: (T, T)) -> bool {
+pub fn spans_overlap<T: PartialOrd + Copy>(a: (T, T), b: (T, T)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
