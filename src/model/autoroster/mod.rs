@@ -10,6 +10,13 @@
 //! a shift is never completed without one (its last seat goes only to someone who brings it). **Preferences**, within those: an even spread of hours, not
 //! clashing with maybe picks, and each person at fewer booths.
 //!
+//! **Time** is the roster check's (`Roster::violations`), to the nanosecond: instants are
+//! `model::time::instant_ns`, never floored to minutes; rest and stretches are measured against
+//! the rules' minutes and hours are summed exactly before they are compared with the limits;
+//! overlap is `model::busy::spans_overlap`, so a zero-length commitment strictly inside a shift
+//! rules it out and one at its edge does not. So a roster this module writes passes `--check`
+//! (`tests/model/roster_seconds.rs`). Minutes in blockers are for display only.
+//!
 //! **Algorithm** (deterministic: ties are broken by shift order, then name):
 //! 1. *Keep.* Locked assignments stay, whatever they break. With
 //!    [`AutoRosterOptions::keep_unlocked`], the other existing assignments stay too if they break
