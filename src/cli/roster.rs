@@ -8,7 +8,8 @@
 //!   the new people.
 //! - `--auto` fills open seats ([`auto_roster`]), writes the roster to `OUT` (atomically, through
 //!   the document store, with a `.bak`) and prints one summary line on stdout:
-//!   `seats=N filled=N bound=N newcomers_alone=N violations=N`. Exit status 0 once written.
+//!   `seats=N filled=N bound=N newcomers_alone=N violations=N full=N gap=N spread_h=X` (see
+//!   [`Summary`]; new fields are only ever appended). Exit status 0 once written.
 //!   `--rebuild` also re-rosters unlocked assignments; `--explain` prints every shift left with
 //!   open seats, and why, on stderr.
 //! - `--check` prints every violation, one a line, then the same summary line on stdout. Exit
@@ -41,6 +42,7 @@ use crate::model::Schedule;
 use crate::model::autoroster::{AutoRosterOptions, auto_roster, explain_unfilled, seat_bound};
 use crate::model::busy::StaffBusy;
 use crate::model::roster::{Roster, RosterEdit, StaffEdit};
+use crate::model::time::NANOS_PER_HOUR;
 
 /// Arguments of `lanyard roster`.
 #[derive(Clone, Debug, Args)]
@@ -80,7 +82,8 @@ pub struct RosterArgs {
     pub export: Option<PathBuf>,
 }
 
-/// The summary line both modes end with.
+/// The summary line both modes end with, for the roster as written (`--auto`) or as it is
+/// (`--check`). Scripts read it by field name; fields keep their order and new ones go last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub seats: u32,
@@ -88,14 +91,54 @@ pub struct Summary {
     pub bound: u32,
     pub newcomers_alone: usize,
     pub violations: usize,
+    /// `full=`: shifts with every seat filled ([`Roster::full_shifts`]).
+    pub full: u32,
+    /// `gap=`: `bound − filled`, the seats the best roster within the rules would fill that this
+    /// one leaves open (0 when rule-breaking assignments fill more than the bound).
+    pub gap: u32,
+    /// `spread_h=`: the most hours anyone works minus the least, among staff with at least one
+    /// shift, exact then shown to one decimal ([`Roster::hours_spread_ns`]); `0.0` with fewer
+    /// than two people working.
+    pub spread_ns: i128,
+}
+
+impl Summary {
+    /// The summary of `roster` given the bound and the number of violations found.
+    pub fn of(roster: &Roster, bound: u32, violations: usize) -> Self {
+        let filled = roster.filled();
+        Self {
+            seats: roster.seats_total(),
+            filled,
+            bound,
+            newcomers_alone: roster.newcomers_alone().len(),
+            violations,
+            full: roster.full_shifts(),
+            gap: bound.saturating_sub(filled),
+            spread_ns: roster.hours_spread_ns(),
+        }
+    }
+}
+
+/// Hours to one decimal, rounded half up, without floating point: `5400 s` → `1.5`.
+fn hours_one_decimal(nanos: i128) -> String {
+    let tenth = NANOS_PER_HOUR / 10;
+    let tenths = (nanos.max(0) + tenth / 2) / tenth;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "seats={} filled={} bound={} newcomers_alone={} violations={}",
-            self.seats, self.filled, self.bound, self.newcomers_alone, self.violations
+            "seats={} filled={} bound={} newcomers_alone={} violations={} full={} gap={} spread_h={}",
+            self.seats,
+            self.filled,
+            self.bound,
+            self.newcomers_alone,
+            self.violations,
+            self.full,
+            self.gap,
+            hours_one_decimal(self.spread_ns)
         )
     }
 }
@@ -160,14 +203,7 @@ fn run_inner(args: &RosterArgs, out: &mut impl Write, err: &mut impl Write) -> R
     if let Some(dir) = &args.export {
         export_all(&roster, &violations, dir).map_err(|e| format!("{}: error: {e}", dir.display()))?;
     }
-    let summary = Summary {
-        seats: roster.seats_total(),
-        filled: roster.filled(),
-        bound,
-        newcomers_alone: roster.newcomers_alone().len(),
-        violations: violations.len(),
-    };
-    writeln!(out, "{summary}").ok();
+    writeln!(out, "{}", Summary::of(&roster, bound, violations.len())).ok();
     Ok(if args.check && !violations.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
@@ -285,5 +321,20 @@ fn is_same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_show_to_one_decimal_rounded_half_up() {
+        let minutes = |m: i128| m * crate::model::time::NANOS_PER_MINUTE;
+        assert_eq!(hours_one_decimal(0), "0.0");
+        assert_eq!(hours_one_decimal(minutes(90)), "1.5");
+        assert_eq!(hours_one_decimal(minutes(2) + 59 * 1_000_000_000), "0.0", "2 min 59 s");
+        assert_eq!(hours_one_decimal(minutes(3)), "0.1", "3 min is half a tenth: up");
+        assert_eq!(hours_one_decimal(minutes(12 * 60 + 57)), "13.0");
     }
 }

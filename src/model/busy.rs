@@ -6,6 +6,12 @@
 //! commitments are hard: a shift may not overlap them. Maybe picks are soft: the auto-roster avoids
 //! them when it can. Watch-later picks do not make anyone busy. Nothing here reads or writes files;
 //! `io::staff_plans` does that, and never modifies a staff member's files.
+//!
+//! **Overlap**, one rule for the roster check and the auto-roster alike ([`spans_overlap`]): two
+//! half-open spans `[a, b)` and `[c, d)` overlap when `a < d && c < b`, compared exactly (to the
+//! nanosecond, never floored to minutes). So a zero-length commitment at instant `t` (a 0-minute
+//! must-see talk or block) blocks a shift exactly when `t` lies strictly inside it; at the shift's
+//! start or end it does not, just as a shift ending when the next begins does not overlap it.
 
 use std::collections::BTreeMap;
 
@@ -53,10 +59,17 @@ impl BusyTime {
         !matches!(self.commitment, Commitment::Maybe(_))
     }
 
-    /// Whether it overlaps the half-open interval `[starts_at, ends_at)`.
+    /// Whether it overlaps the half-open interval `[starts_at, ends_at)` ([`spans_overlap`]).
     pub fn overlaps(&self, starts_at: NaiveDateTime, ends_at: NaiveDateTime) -> bool {
-        self.starts_at < ends_at && starts_at < self.ends_at
+        spans_overlap((self.starts_at, self.ends_at), (starts_at, ends_at))
     }
+}
+
+/// Whether half-open spans `a` and `b` overlap: each starts before the other ends. A zero-length
+/// span overlaps exactly the spans it lies strictly inside (see the module docs). The
+/// auto-roster's interval index applies the same comparison to exact instants.
+pub fn spans_overlap<T: PartialOrd + Copy>(a: (T, T), b: (T, T)) -> bool {
+    a.0 < b.1 && b.0 < a.1
 }
 
 /// Busy times per staff member, each person's list sorted by start then end.
@@ -263,6 +276,11 @@ mod tests {
         assert!(busy.of("Ana")[0].overlaps(dt("2027-04-16 09:29"), dt("2027-04-16 10:00")));
         assert!(!busy.of("Ana")[0].overlaps(dt("2027-04-16 09:30"), dt("2027-04-16 10:00")));
         assert!(busy.of("Ben").is_empty());
+        let talk = time("2027-04-16 10:00", "zero");
+        let zero = BusyTime { ends_at: talk.starts_at, ..talk };
+        assert!(zero.overlaps(dt("2027-04-16 09:00"), dt("2027-04-16 11:00")), "strictly inside: blocks");
+        assert!(!zero.overlaps(dt("2027-04-16 10:00"), dt("2027-04-16 11:00")), "at the start: does not");
+        assert!(!zero.overlaps(dt("2027-04-16 09:00"), dt("2027-04-16 10:00")), "at the end: does not");
         busy.remove_where(|t| t.title == "a" || t.title == "b");
         assert!(busy.is_empty());
     }

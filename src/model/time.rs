@@ -94,6 +94,33 @@ pub fn minutes_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
     b.signed_duration_since(a).num_minutes()
 }
 
+/// Nanoseconds in a minute and in an hour, the units [`instant_ns`] is counted in.
+pub const NANOS_PER_MINUTE: i128 = 60_000_000_000;
+pub const NANOS_PER_HOUR: i128 = 60 * NANOS_PER_MINUTE;
+
+/// `t` as an exact instant for rule arithmetic: nanoseconds since the Unix epoch (of the
+/// wall-clock time read as UTC). An `i128` holds every `NaiveDateTime`, so nothing is floored:
+/// the auto-roster and the roster check both compare and subtract these, never whole minutes.
+pub fn instant_ns(t: NaiveDateTime) -> i128 {
+    let utc = t.and_utc();
+    i128::from(utc.timestamp()) * 1_000_000_000 + i128::from(utc.timestamp_subsec_nanos())
+}
+
+/// Whole minutes in `nanos`, rounded down (0 if negative, saturating): for showing a length
+/// under a limit, such as a rest that is too short, so it never shows as long enough.
+pub fn floor_minutes(nanos: i128) -> u32 {
+    u32::try_from(nanos.max(0) / NANOS_PER_MINUTE).unwrap_or(u32::MAX)
+}
+
+/// Whole minutes in `nanos`, rounded up (0 if negative, saturating): for showing a length over a
+/// limit, so an overrun of seconds never shows as the limit itself.
+pub fn ceil_minutes(nanos: i128) -> u32 {
+    let nanos = nanos.max(0);
+    let whole = nanos / NANOS_PER_MINUTE;
+    let up = if nanos % NANOS_PER_MINUTE == 0 { whole } else { whole + 1 };
+    u32::try_from(up).unwrap_or(u32::MAX)
+}
+
 /// `09:05`.
 pub fn format_hm(t: NaiveDateTime) -> String {
     t.format("%H:%M").to_string()
@@ -172,6 +199,9 @@ mod tests {
         assert_eq!(minutes_between(dt("2027-01-01 10:00"), dt("2027-01-01 11:30")), 90);
         assert_eq!(format_minutes(90), "1 h 30 min");
         assert_eq!(format_minutes(45), "45 min");
+        let rest = instant_ns(dt("2027-01-01 10:30")) - instant_ns(dt("2027-01-01 10:00")) - 20 * 1_000_000_000;
+        assert_eq!((floor_minutes(rest), ceil_minutes(rest)), (29, 30), "29 min 40 s");
+        assert_eq!((floor_minutes(-5), ceil_minutes(NANOS_PER_HOUR)), (0, 60));
         assert_eq!(format_minutes(120), "2 h");
     }
 }

@@ -47,7 +47,7 @@ fn check_on_the_sample_without_plans() {
     assert_eq!(
         stdout,
         "sun-spon-pm (Tidewater Data (sponsor), Sun 18 Apr 14:15–16:30): Mo Adeyemi is a newcomer with no experienced partner\n\
-         seats=37 filled=25 bound=37 newcomers_alone=1 violations=1\n"
+         seats=37 filled=25 bound=37 newcomers_alone=1 violations=1 full=9 gap=12 spread_h=5.0\n"
     );
     assert_eq!(stderr, "");
 }
@@ -62,7 +62,7 @@ fn check_on_the_sample_with_staff_plans_and_the_bundled_schedule() {
         "fri-found-am (Cascadia Python Foundation, Fri 16 Apr 09:45–12:00): Ana Lima would miss must-see \
          \"Life after the GIL: porting a C extension to free-threaded Python\" (cpc27-003)\n\
          sun-spon-pm (Tidewater Data (sponsor), Sun 18 Apr 14:15–16:30): Mo Adeyemi is a newcomer with no experienced partner\n\
-         seats=37 filled=25 bound=37 newcomers_alone=1 violations=2\n"
+         seats=37 filled=25 bound=37 newcomers_alone=1 violations=2 full=9 gap=12 spread_h=5.0\n"
     );
     assert_eq!(stderr, "");
 }
@@ -84,14 +84,17 @@ fn auto_on_the_sample_writes_a_clean_roster_and_touches_nothing_else() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "seats=37 filled=36 bound=37 newcomers_alone=0 violations=0\n");
+    assert_eq!(stdout, "seats=37 filled=36 bound=37 newcomers_alone=0 violations=0 full=17 gap=1 spread_h=2.8\n");
     assert_eq!(folder_bytes(Path::new(&plans)), plans_before, "staff plans are never written");
     assert_eq!(std::fs::read(path("assets/sample-roster.ron")).unwrap(), sample_before);
     let written = store::load::<Roster>(&out).unwrap().document.unwrap();
     assert_eq!(written.filled(), 36);
     // Checking the written roster agrees with what --auto said, and it passes.
     let (code, stdout, _) = lanyard(&["roster", out.to_str().unwrap(), "--plans", &plans, "--check"]);
-    assert_eq!((code, stdout.as_str()), (0, "seats=37 filled=36 bound=37 newcomers_alone=0 violations=0\n"));
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "seats=37 filled=36 bound=37 newcomers_alone=0 violations=0 full=17 gap=1 spread_h=2.8\n")
+    );
 }
 
 #[test]
@@ -101,14 +104,17 @@ fn check_on_the_fixture_with_and_without_plans() {
     assert_eq!(
         stdout,
         "s1 (Booth, Fri 16 Apr 09:00–11:00): Cy is a newcomer with no experienced partner\n\
-         seats=7 filled=1 bound=7 newcomers_alone=1 violations=1\n"
+         seats=7 filled=1 bound=7 newcomers_alone=1 violations=1 full=0 gap=6 spread_h=0.0\n"
     );
     let mut args = vec!["roster".to_owned(), fixture(), "--check".to_owned()];
     args.extend(fixture_plans());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, stdout, stderr) = lanyard(&args);
     assert_eq!(code, 1, "{stderr}");
-    assert_eq!(stdout.lines().last(), Some("seats=7 filled=1 bound=6 newcomers_alone=1 violations=1"));
+    assert_eq!(
+        stdout.lines().last(),
+        Some("seats=7 filled=1 bound=6 newcomers_alone=1 violations=1 full=0 gap=5 spread_h=0.0")
+    );
 }
 
 #[test]
@@ -116,7 +122,11 @@ fn auto_on_the_fixture_with_and_without_plans() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.ron");
     let (code, stdout, stderr) = lanyard(&["roster", &fixture(), "--auto", "-o", out.to_str().unwrap()]);
-    assert_eq!((code, stdout.as_str()), (0, "seats=7 filled=7 bound=7 newcomers_alone=0 violations=0\n"), "{stderr}");
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "seats=7 filled=7 bound=7 newcomers_alone=0 violations=0 full=4 gap=0 spread_h=4.0\n"),
+        "{stderr}"
+    );
     // Ann's must-see at 11:45 keeps her off s2; only three experienced seats are left for four
     // shifts, so the one-seat s4 stays open and --explain says why.
     let mut args = vec!["roster".to_owned(), fixture(), "--auto".to_owned(), "--explain".to_owned()];
@@ -125,7 +135,7 @@ fn auto_on_the_fixture_with_and_without_plans() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (code, stdout, stderr) = lanyard(&args);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "seats=7 filled=6 bound=6 newcomers_alone=0 violations=0\n");
+    assert_eq!(stdout, "seats=7 filled=6 bound=6 newcomers_alone=0 violations=0 full=3 gap=0 spread_h=4.0\n");
     assert_eq!(
         stderr,
         "unfilled: s4 (Booth, Fri 16 Apr 09:00–10:00): 1 open seat; could have: Ann (on s1 at the same time), \
@@ -154,7 +164,7 @@ fn exports_go_where_asked() {
         export.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "seats=7 filled=7 bound=7 newcomers_alone=0 violations=0\n");
+    assert_eq!(stdout, "seats=7 filled=7 bound=7 newcomers_alone=0 violations=0 full=4 gap=0 spread_h=4.0\n");
     let mut names: Vec<String> =
         std::fs::read_dir(&export).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
@@ -270,4 +280,53 @@ fn import_staff_adds_the_good_rows_and_reports_the_bad_ones() {
     let (code, _, stderr) = lanyard(&["roster", &sample, "--import-staff", &sample, "-o", untouched.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(stderr.contains("no name column"), "{stderr}");
+}
+
+/// Bo's two shifts of 1 h 0 min 50 s come to 2 h 1 min 40 s, over his 2 h: exact times, summed
+/// before rounding.
+const SECONDS_ROSTER: &str = r#"(
+    version: 1,
+    id: "secs",
+    conference: "c",
+    name: "Seconds",
+    rules: (min_rest_mins: 30),
+    booths: [(id: "b", name: "Booth")],
+    shifts: [
+        (id: "a", booth: "b", starts_at: "2027-04-16T09:00:00", ends_at: "2027-04-16T10:00:50", seats: 1),
+        (id: "b", booth: "b", starts_at: "2027-04-16T11:00:00", ends_at: "2027-04-16T12:00:50", seats: 1),
+        (id: "c", booth: "b", starts_at: "2027-04-16T13:00:00", ends_at: "2027-04-16T14:30:00"),
+    ],
+    staff: [
+        (name: "Ann", experience: Experienced),
+        (name: "Bo", experience: Experienced, max_hours_total: 2),
+        (name: "Cy", experience: Experienced),
+    ],
+    assignments: [(shift: "a", person: "Bo"), (shift: "b", person: "Bo"), (shift: "c", person: "Ann")],
+)"#;
+
+#[test]
+fn the_summary_line_counts_full_shifts_the_gap_to_the_bound_and_the_spread_of_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("roster.ron");
+    write(&input, SECONDS_ROSTER);
+    // a and b are full, c has one of two seats: full=2; the bound is 4, so gap=1. Bo works
+    // 2 h 1 min 40 s and Ann 1 h 30 min; Cy has no shift and is left out: spread_h=0.5.
+    let (code, stdout, stderr) = lanyard(&["roster", input.to_str().unwrap(), "--check"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout,
+        "Bo works 2 h 2 min in all, more than their 2 h\n\
+         seats=4 filled=3 bound=4 newcomers_alone=0 violations=1 full=2 gap=1 spread_h=0.5\n"
+    );
+    // The auto-roster keeps Bo on a only and gives b and c's open seat to Cy (fewest hours):
+    // Cy 2 h 30 min 50 s, Bo 1 h 0 min 50 s, so spread_h=1.5.
+    let out = dir.path().join("out.ron");
+    let (code, stdout, stderr) = lanyard(&["roster", input.to_str().unwrap(), "--auto", "-o", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "seats=4 filled=4 bound=4 newcomers_alone=0 violations=0 full=3 gap=0 spread_h=1.5\n");
+    let (code, stdout, _) = lanyard(&["roster", out.to_str().unwrap(), "--check"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "seats=4 filled=4 bound=4 newcomers_alone=0 violations=0 full=3 gap=0 spread_h=1.5\n")
+    );
 }

@@ -7,5 +7,6 @@ mod common;
 
 mod architecture;
 mod roster_model;
+mod roster_seconds;
 mod search;
 mod shift_patterns;

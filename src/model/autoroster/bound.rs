@@ -78,18 +78,18 @@ impl Problem<'_> {
         by_end.extend(shifts.iter().map(|&s| (self.end[s] + self.min_rest, self.start[s])));
         by_end.sort_unstable();
         let mut scheduled = 0_u32;
-        let mut free_from = i64::MIN;
+        let mut free_from = i128::MIN;
         for &(extended_end, start) in by_end.iter() {
             if start >= free_from {
                 scheduled += 1;
                 free_from = extended_end;
             }
         }
-        // The most of `minutes` (sorted) fitting in `budget`: shortest first.
-        let fit = |minutes: &[(usize, u32)], budget: u32| {
-            let mut used = 0_u32;
+        // The most of `lengths` (sorted) fitting in `budget`: shortest first.
+        let fit = |lengths: &[(usize, i128)], budget: i128| {
+            let mut used = 0_i128;
             let mut count = 0_u32;
-            for &(_, m) in minutes {
+            for &(_, m) in lengths {
                 used = used.saturating_add(m);
                 if used > budget {
                     break;
@@ -98,19 +98,19 @@ impl Problem<'_> {
             }
             count
         };
-        let minutes = &mut scratch.minutes;
-        minutes.clear();
-        minutes.extend(shifts.iter().map(|&s| (0, self.mins[s])));
-        minutes.sort_unstable();
-        let by_total = fit(minutes, self.max_total[p].saturating_sub(state.total[p]));
-        minutes.clear();
-        minutes.extend(shifts.iter().map(|&s| (self.day[s], self.mins[s])));
-        minutes.sort_unstable();
-        let by_day: u32 = minutes
+        let lengths = &mut scratch.lengths;
+        lengths.clear();
+        lengths.extend(shifts.iter().map(|&s| (0, self.len[s])));
+        lengths.sort_unstable();
+        let by_total = fit(lengths, self.max_total[p].saturating_sub(state.total[p]));
+        lengths.clear();
+        lengths.extend(shifts.iter().map(|&s| (self.day[s], self.len[s])));
+        lengths.sort_unstable();
+        let by_day: u32 = lengths
             .chunk_by(|a, b| a.0 == b.0)
             .map(|day| {
                 let d = day.first().map_or(0, |&(d, _)| d);
-                fit(day, self.max_day[p].saturating_sub(state.day_minutes(p, d)))
+                fit(day, self.max_day[p].saturating_sub(state.day_worked(p, d)))
             })
             .sum();
         scheduled.min(by_total).min(by_day)
@@ -120,7 +120,7 @@ impl Problem<'_> {
 /// Buffers [`Problem::capacity`] reuses from one person to the next.
 #[derive(Default)]
 struct Scratch {
-    by_end: Vec<(i64, i64)>,
-    /// (day, minutes) of each shift.
-    minutes: Vec<(usize, u32)>,
+    by_end: Vec<(i128, i128)>,
+    /// (day, length in nanoseconds) of each shift.
+    lengths: Vec<(usize, i128)>,
 }

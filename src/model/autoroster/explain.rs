@@ -8,6 +8,7 @@ use super::state::State;
 use super::{Blocker, BlockerKind};
 use crate::model::busy::{BusyTime, Commitment};
 use crate::model::roster::{PersonName, Roster, ShiftId, shift_label};
+use crate::model::time::{ceil_minutes, floor_minutes};
 
 /// Someone who could have taken an open seat but for the roster as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,14 +84,18 @@ impl Problem<'_> {
             Conflict::AlreadyOn | Conflict::Full => return None,
             Conflict::NeedsPartner => Blocker::NeedsExperiencedPartner,
             Conflict::LacksSkill(k) => Blocker::LacksSkill { skill: self.skills.name(k).to_owned() },
-            Conflict::Stretch { would_be, max } => Blocker::LongStretch { would_be_mins: would_be, max_mins: max },
+            Conflict::Stretch { would_be, max } => {
+                Blocker::LongStretch { would_be_mins: ceil_minutes(would_be), max_mins: floor_minutes(max) }
+            }
             Conflict::Overlap(t) => Blocker::OnOverlappingShift { shift: shift_id(t) },
             Conflict::Rest(t) => Blocker::TooLittleRest { shift: shift_id(t) },
             Conflict::Day { would_be, max } => {
                 let date = self.day.get(s).and_then(|&d| self.days.get(d)).copied().unwrap_or_default();
-                Blocker::DailyHours { date, would_be_mins: would_be, max_mins: max }
+                Blocker::DailyHours { date, would_be_mins: ceil_minutes(would_be), max_mins: floor_minutes(max) }
             }
-            Conflict::Total { would_be, max } => Blocker::TotalHours { would_be_mins: would_be, max_mins: max },
+            Conflict::Total { would_be, max } => {
+                Blocker::TotalHours { would_be_mins: ceil_minutes(would_be), max_mins: floor_minutes(max) }
+            }
         })
     }
 

@@ -1,28 +1,24 @@
-//! Interval lookups for the solver: minutes since the epoch ([`minute`]) and [`Intervals`], a
-//! sorted set of `[start, end)` spans that answers "does anything overlap?" by binary search.
-//! Pure and allocation-free on lookup.
+//! Interval lookups for the solver: [`Intervals`], a sorted set of `[start, end)` spans in exact
+//! instants (`model::time::instant_ns`, nanoseconds) that answers "does anything overlap?" by
+//! binary search. Overlap is `model::busy::spans_overlap`'s rule, the roster check's: a
+//! zero-length span is kept and overlaps a query exactly when it lies strictly inside it. Pure and
+//! allocation-free on lookup.
 
-use chrono::NaiveDateTime;
-
-/// Minutes since the Unix epoch: cheap to compare and subtract.
-pub(super) fn minute(t: NaiveDateTime) -> i64 {
-    t.and_utc().timestamp().div_euclid(60)
-}
-
-/// Intervals `[start, end)` in minutes with a payload, sorted by start, with the running maximum
-/// of ends so "does anything overlap?" is a binary search.
+/// Intervals `[start, end)` in nanoseconds with a payload, sorted by start, with the running
+/// maximum of ends so "does anything overlap?" is a binary search.
 #[derive(Debug, Default)]
 pub(super) struct Intervals {
-    spans: Vec<(i64, i64, usize)>,
-    max_end: Vec<i64>,
+    spans: Vec<(i128, i128, usize)>,
+    max_end: Vec<i128>,
 }
 
 impl Intervals {
-    pub(super) fn new(mut spans: Vec<(i64, i64, usize)>) -> Self {
-        spans.retain(|&(s, e, _)| e > s);
+    /// Every span is kept, zero-length and malformed (end before start) ones too, so lookups
+    /// answer exactly what `spans_overlap` answers for each span.
+    pub(super) fn new(mut spans: Vec<(i128, i128, usize)>) -> Self {
         spans.sort_unstable();
         let mut max_end = Vec::with_capacity(spans.len());
-        let mut running = i64::MIN;
+        let mut running = i128::MIN;
         for &(_, end, _) in &spans {
             running = running.max(end);
             max_end.push(running);
@@ -30,8 +26,9 @@ impl Intervals {
         Self { spans, max_end }
     }
 
-    /// The payload of the first (by start) interval overlapping `[start, end)`.
-    pub(super) fn first_overlap(&self, start: i64, end: i64) -> Option<usize> {
+    /// The payload of the first (by start) interval overlapping `[start, end)`: `s < end` and
+    /// `e > start`, as `spans_overlap`.
+    pub(super) fn first_overlap(&self, start: i128, end: i128) -> Option<usize> {
         let before = self.spans.partition_point(|&(s, _, _)| s < end);
         if before == 0 || self.max_end.get(before - 1).is_none_or(|&m| m <= start) {
             return None;
@@ -39,7 +36,7 @@ impl Intervals {
         self.spans.get(..before)?.iter().find(|&&(_, e, _)| e > start).map(|&(_, _, payload)| payload)
     }
 
-    pub(super) fn count_overlaps(&self, start: i64, end: i64) -> u32 {
+    pub(super) fn count_overlaps(&self, start: i128, end: i128) -> u32 {
         let before = self.spans.partition_point(|&(s, _, _)| s < end);
         if before == 0 || self.max_end.get(before - 1).is_none_or(|&m| m <= start) {
             return 0;
@@ -55,10 +52,14 @@ mod tests {
 
     #[test]
     fn intervals_answer_overlaps() {
-        let spans = Intervals::new(vec![(0, 100, 7), (10, 20, 8), (200, 300, 9), (400, 400, 10)]);
+        let spans = Intervals::new(vec![(0, 100, 7), (10, 20, 8), (200, 300, 9), (400, 400, 10), (500, 499, 11)]);
         assert_eq!(spans.first_overlap(50, 60), Some(7));
         assert_eq!(spans.first_overlap(100, 200), None);
         assert_eq!(spans.count_overlaps(15, 210), 3);
-        assert_eq!(spans.first_overlap(399, 401), None, "empty intervals never overlap");
+        assert_eq!(spans.first_overlap(399, 401), Some(10), "an empty interval strictly inside overlaps");
+        assert_eq!(spans.first_overlap(400, 401), None, "at the start it does not");
+        assert_eq!(spans.first_overlap(399, 400), None, "nor at the end");
+        assert_eq!(spans.count_overlaps(498, 502), 1, "a malformed one answers as `spans_overlap` does");
+        assert_eq!(spans.count_overlaps(450, 499), 0);
     }
 }

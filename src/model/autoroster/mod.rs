@@ -10,6 +10,13 @@
 //! a shift is never completed without one (its last seat goes only to someone who brings it). **Preferences**, within those: an even spread of hours, not
 //! clashing with maybe picks, and each person at fewer booths.
 //!
+//! **Time** is the roster check's (`Roster::violations`), to the nanosecond: instants are
+//! `model::time::instant_ns`, never floored to minutes; rest and stretches are measured against
+//! the rules' minutes and hours are summed exactly before they are compared with the limits;
+//! overlap is `model::busy::spans_overlap`, so a zero-length commitment strictly inside a shift
+//! rules it out and one at its edge does not. So a roster this module writes passes `--check`
+//! (`tests/model/roster_seconds.rs`). Minutes in blockers are for display only.
+//!
 //! **Algorithm** (deterministic: ties are broken by shift order, then name):
 //! 1. *Keep.* Locked assignments stay, whatever they break. With
 //!    [`AutoRosterOptions::keep_unlocked`], the other existing assignments stay too if they break
@@ -166,7 +173,7 @@ mod tests {
     use super::*;
     use crate::model::ids::SessionId;
     use crate::model::roster::AssignEdit;
-    use crate::model::roster::{Experience, PersonName, Staff, Window};
+    use crate::model::roster::{Experience, PersonName, Shift, Staff, Window};
 
     #[test]
     fn newcomers_are_paired_and_never_alone() {
@@ -351,5 +358,98 @@ mod tests {
         assert_eq!(state_blocker.len(), 2, "s2 and long are open before solving");
         let ana_on_s2 = &state_blocker[0].candidates.iter().find(|c| c.person.as_str() == "Ana").unwrap().blockers;
         assert_eq!(ana_on_s2, &[Blocker::LongStretch { would_be_mins: 360, max_mins: 240 }]);
+    }
+
+    /// Ana alone, two one-seat shifts, and what the auto-roster and `--check` make of it.
+    fn solve_and_check(shifts: Vec<Shift>, ana: Staff, min_rest: u32, busy: &StaffBusy) -> (AutoRoster, Roster) {
+        let mut parts = roster(shifts, vec![ana], Vec::new()).into_parts();
+        parts.rules.min_rest_mins = min_rest;
+        let r = Roster::from_parts(parts).unwrap();
+        let result = auto_roster(&r, busy, AutoRosterOptions::default());
+        let mut after = r.clone();
+        after.apply(crate::model::roster::RosterEdit::Assign(AssignEdit::SetAll(result.assignments.clone()))).unwrap();
+        assert_eq!(after.violations(busy), [], "the auto-roster wrote a roster --check rejects");
+        (result, r)
+    }
+
+    fn both_assigned(r: &Roster) -> Roster {
+        let mut both = r.clone();
+        let all = vec![Assignment::new("s1", "Ana"), Assignment::new("s2", "Ana")];
+        both.apply(crate::model::roster::RosterEdit::Assign(AssignEdit::SetAll(all))).unwrap();
+        both
+    }
+
+    #[test]
+    fn shifts_overlapping_by_seconds_are_not_touching() {
+        let shifts = vec![
+            shift("s1", "2027-04-16 09:00:00", "2027-04-16 10:00:30", 1),
+            shift("s2", "2027-04-16 10:00:10", "2027-04-16 11:00:00", 1),
+        ];
+        let (result, r) = solve_and_check(shifts, Staff::new("Ana", Experience::Experienced), 0, &StaffBusy::new());
+        assert_eq!((result.filled, result.bound), (1, 1), "20 s of overlap: one person cannot work both");
+        assert!(
+            both_assigned(&r)
+                .violations(&StaffBusy::new())
+                .iter()
+                .any(|v| matches!(v.kind, crate::model::roster::ViolationKind::DoubleBooked { .. }))
+        );
+    }
+
+    #[test]
+    fn rest_short_by_seconds_is_too_little_rest() {
+        let shifts = vec![
+            shift("s1", "2027-04-16 09:00:00", "2027-04-16 10:00:20", 1),
+            shift("s2", "2027-04-16 10:30:00", "2027-04-16 11:00:00", 1),
+        ];
+        let (result, r) = solve_and_check(shifts, Staff::new("Ana", Experience::Experienced), 30, &StaffBusy::new());
+        assert_eq!((result.filled, result.bound), (1, 1), "29 min 40 s of rest is less than 30 min");
+        let found = both_assigned(&r).violations(&StaffBusy::new());
+        let rest =
+            crate::model::roster::ViolationKind::TooLittleRest { other: "s2".into(), rest_mins: 29, min_rest_mins: 30 };
+        assert_eq!(found.iter().map(|v| &v.kind).collect::<Vec<_>>(), [&rest]);
+    }
+
+    #[test]
+    fn a_zero_length_must_see_inside_a_shift_blocks_it_and_at_its_edge_does_not() {
+        use crate::model::busy::{BusyTime, Commitment};
+        let zero_at = |t: &str| BusyTime {
+            starts_at: dt(t),
+            ends_at: dt(t),
+            title: "Lightning".into(),
+            commitment: Commitment::MustSee(SessionId::new("z")),
+        };
+        let shifts = vec![
+            shift("s1", "2027-04-16 09:00", "2027-04-16 10:00", 1),
+            shift("s2", "2027-04-16 11:00", "2027-04-16 12:00", 1),
+        ];
+        let mut busy = StaffBusy::new();
+        busy.add(PersonName::new("Ana"), [zero_at("2027-04-16 09:30"), zero_at("2027-04-16 11:00")]);
+        let (result, r) = solve_and_check(shifts, Staff::new("Ana", Experience::Experienced), 0, &busy);
+        assert_eq!(result.added, [Assignment::new("s2", "Ana")], "09:30 is inside s1; 11:00 is s2's start");
+        assert_eq!(result.unfilled[0].candidates, [], "Ana is ruled out of s1, not a candidate");
+        let found = both_assigned(&r).violations(&busy);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].shift.as_ref().map(|s| s.as_str()), Some("s1"));
+    }
+
+    #[test]
+    fn hours_are_summed_before_rounding() {
+        // 1 h 0 min 50 s twice: 2 h 1 min 40 s against a 2 h limit.
+        let shifts = vec![
+            shift("s1", "2027-04-16 09:00:00", "2027-04-16 10:00:50", 1),
+            shift("s2", "2027-04-16 11:00:00", "2027-04-16 12:00:50", 1),
+        ];
+        let mut ana = Staff::new("Ana", Experience::Experienced);
+        ana.max_hours_total = Some(2);
+        let (result, r) = solve_and_check(shifts, ana, 0, &StaffBusy::new());
+        assert_eq!((result.filled, result.bound), (1, 1));
+        let total = Blocker::TotalHours { would_be_mins: 122, max_mins: 120 };
+        assert_eq!(result.unfilled[0].candidates[0].blockers, [total], "shown rounded up, never as 2 h");
+        let found = both_assigned(&r).violations(&StaffBusy::new());
+        let over = crate::model::roster::ViolationKind::OverTotalHours { minutes: 122, max_minutes: 120 };
+        assert_eq!(found.iter().map(|v| &v.kind).collect::<Vec<_>>(), [&over]);
+        assert_eq!(found[0].describe(&r), "Ana works 2 h 2 min in all, more than their 2 h");
+        assert_eq!(r.hours()["Ana"].total_mins, 0, "nobody on a shift yet");
+        assert_eq!(both_assigned(&r).hours()["Ana"].total_mins, 121, "2 h 1 min 40 s, rounded down for display");
     }
 }

@@ -8,11 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::bits::BitMatrix;
-use super::intervals::{Intervals, minute};
+use super::intervals::Intervals;
 use super::skills::Skills;
 use super::state::State;
 use crate::model::busy::StaffBusy;
 use crate::model::roster::{Roster, Shift, Staff, merged_windows};
+use crate::model::time::{NANOS_PER_MINUTE, instant_ns};
 
 /// A fixed reason, by index into the person's data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,17 +35,18 @@ pub(super) enum Conflict {
     /// than seats open after it: the seats left are kept for people who bring them.
     LacksSkill(u32),
     /// The stretch of work the shift would be part of, against `rules.max_consecutive_mins`.
+    /// Lengths here and below in nanoseconds.
     Stretch {
-        would_be: u32,
-        max: u32,
+        would_be: i128,
+        max: i128,
     },
     Day {
-        would_be: u32,
-        max: u32,
+        would_be: i128,
+        max: i128,
     },
     Total {
-        would_be: u32,
-        max: u32,
+        would_be: i128,
+        max: i128,
     },
 }
 
@@ -53,26 +55,30 @@ pub(super) struct Problem<'a> {
     pub(super) shifts: Vec<&'a Shift>,
     pub(super) shift_ix: BTreeMap<&'a str, usize>,
     pub(super) booth: Vec<usize>,
-    pub(super) start: Vec<i64>,
-    pub(super) end: Vec<i64>,
-    pub(super) mins: Vec<u32>,
+    /// Exact instants (`instant_ns`), as the roster check compares them; never floored.
+    pub(super) start: Vec<i128>,
+    pub(super) end: Vec<i128>,
+    /// Shift lengths in nanoseconds, summed exactly against the hour limits.
+    pub(super) len: Vec<i128>,
     pub(super) day: Vec<usize>,
     pub(super) days: Vec<NaiveDate>,
     pub(super) seats: Vec<u32>,
     pub(super) people: Vec<&'a Staff>,
     pub(super) person_ix: BTreeMap<&'a str, usize>,
     pub(super) newcomer: Vec<bool>,
-    pub(super) max_day: Vec<u32>,
-    pub(super) max_total: Vec<u32>,
-    /// Merged availability in minutes; `None`: any time.
-    pub(super) available: Vec<Option<Vec<(i64, i64)>>>,
+    /// Hour limits in nanoseconds (`i128::MAX`: none).
+    pub(super) max_day: Vec<i128>,
+    pub(super) max_total: Vec<i128>,
+    /// Merged availability as instants; `None`: any time.
+    pub(super) available: Vec<Option<Vec<(i128, i128)>>>,
     pub(super) unavailable: Vec<Intervals>,
     pub(super) hard: Vec<Intervals>,
     pub(super) soft: Vec<Intervals>,
     pub(super) busy: StaffBusy,
-    pub(super) min_rest: i64,
-    /// `rules.max_consecutive_mins`.
-    pub(super) max_stretch: Option<i64>,
+    /// `rules.min_rest_mins` in nanoseconds.
+    pub(super) min_rest: i128,
+    /// `rules.max_consecutive_mins` in nanoseconds.
+    pub(super) max_stretch: Option<i128>,
     pub(super) skills: Skills,
     /// Row `s`: the people statically eligible for shift `s` (one bit each, in name order).
     /// A bit per pair rather than a list of indexes: 12.5 MB at 10,000 × 10,000, not 800 MB.
@@ -95,7 +101,9 @@ impl<'a> Problem<'a> {
         let person_ix = people.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
         let busy = roster.busy_with_slots(busy);
         let windows = |list: &[crate::model::roster::Window]| {
-            Intervals::new(list.iter().enumerate().map(|(i, w)| (minute(w.starts_at), minute(w.ends_at), i)).collect())
+            Intervals::new(
+                list.iter().enumerate().map(|(i, w)| (instant_ns(w.starts_at), instant_ns(w.ends_at), i)).collect(),
+            )
         };
         let busy_of = |staff: &Staff, hard: bool| {
             Intervals::new(
@@ -103,7 +111,7 @@ impl<'a> Problem<'a> {
                     .iter()
                     .enumerate()
                     .filter(|(_, t)| t.is_hard() == hard)
-                    .map(|(i, t)| (minute(t.starts_at), minute(t.ends_at), i))
+                    .map(|(i, t)| (instant_ns(t.starts_at), instant_ns(t.ends_at), i))
                     .collect(),
             )
         };
@@ -113,21 +121,24 @@ impl<'a> Problem<'a> {
         let mut problem = Self {
             roster,
             booth: shifts.iter().map(|s| booth_ix.get(s.booth.as_str()).copied().unwrap_or(0)).collect(),
-            start: shifts.iter().map(|s| minute(s.starts_at)).collect(),
-            end: shifts.iter().map(|s| minute(s.ends_at)).collect(),
-            mins: shifts.iter().map(|s| s.duration_mins()).collect(),
+            start: shifts.iter().map(|s| instant_ns(s.starts_at)).collect(),
+            end: shifts.iter().map(|s| instant_ns(s.ends_at)).collect(),
+            len: shifts.iter().map(|s| s.length_ns()).collect(),
             seats: shifts.iter().map(|s| s.seats).collect(),
             day,
             days,
             shift_ix,
             newcomer: people.iter().map(|s| s.is_newcomer()).collect(),
-            max_day: people.iter().map(|s| s.max_minutes_per_day()).collect(),
-            max_total: people.iter().map(|s| s.max_minutes_total()).collect(),
+            max_day: people.iter().map(|s| s.max_ns_per_day()).collect(),
+            max_total: people.iter().map(|s| s.max_ns_total()).collect(),
             available: people
                 .iter()
                 .map(|s| {
                     (!s.availability.is_empty()).then(|| {
-                        merged_windows(&s.availability).into_iter().map(|(a, b)| (minute(a), minute(b))).collect()
+                        merged_windows(&s.availability)
+                            .into_iter()
+                            .map(|(a, b)| (instant_ns(a), instant_ns(b)))
+                            .collect()
                     })
                 })
                 .collect(),
@@ -136,8 +147,8 @@ impl<'a> Problem<'a> {
             soft,
             person_ix,
             people,
-            min_rest: i64::from(roster.rules().min_rest_mins),
-            max_stretch: roster.rules().max_consecutive_mins.map(i64::from),
+            min_rest: i128::from(roster.rules().min_rest_mins) * NANOS_PER_MINUTE,
+            max_stretch: roster.rules().max_consecutive_mins.map(|m| i128::from(m) * NANOS_PER_MINUTE),
             skills,
             shifts,
             eligible: BitMatrix::default(),
@@ -192,11 +203,11 @@ impl<'a> Problem<'a> {
 
     /// Free of fixed reasons, and the shift alone fits their hour limits and the longest stretch.
     fn is_eligible(&self, p: usize, s: usize) -> bool {
-        let mins = self.mins.get(s).copied().unwrap_or(u32::MAX);
+        let len = self.len.get(s).copied().unwrap_or(i128::MAX);
         self.fixed(p, s).is_none()
-            && self.max_stretch.is_none_or(|max| i64::from(mins) <= max)
-            && mins <= self.max_day.get(p).copied().unwrap_or(0)
-            && mins <= self.max_total.get(p).copied().unwrap_or(0)
+            && self.max_stretch.is_none_or(|max| len <= max)
+            && len <= self.max_day.get(p).copied().unwrap_or(0)
+            && len <= self.max_total.get(p).copied().unwrap_or(0)
     }
 
     pub(super) fn is_newcomer(&self, p: usize) -> bool {
@@ -235,11 +246,11 @@ impl<'a> Problem<'a> {
         if let Some(conflict) = self.stretch_conflict(state, p, s) {
             return Some(conflict);
         }
-        let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
-        if day_mins > self.max_day[p] {
-            return Some(Conflict::Day { would_be: day_mins, max: self.max_day[p] });
+        let day_worked = state.day_worked(p, self.day[s]).saturating_add(self.len[s]);
+        if day_worked > self.max_day[p] {
+            return Some(Conflict::Day { would_be: day_worked, max: self.max_day[p] });
         }
-        let total = state.total[p].saturating_add(self.mins[s]);
+        let total = state.total[p].saturating_add(self.len[s]);
         (total > self.max_total[p]).then_some(Conflict::Total { would_be: total, max: self.max_total[p] })
     }
 
@@ -275,11 +286,11 @@ impl<'a> Problem<'a> {
         if let Some(conflict) = self.stretch_conflict(state, p, s) {
             found(conflict);
         }
-        let day_mins = state.day_minutes(p, self.day[s]).saturating_add(self.mins[s]);
-        if day_mins > self.max_day[p] {
-            found(Conflict::Day { would_be: day_mins, max: self.max_day[p] });
+        let day_worked = state.day_worked(p, self.day[s]).saturating_add(self.len[s]);
+        if day_worked > self.max_day[p] {
+            found(Conflict::Day { would_be: day_worked, max: self.max_day[p] });
         }
-        let total = state.total[p].saturating_add(self.mins[s]);
+        let total = state.total[p].saturating_add(self.len[s]);
         if total > self.max_total[p] {
             found(Conflict::Total { would_be: total, max: self.max_total[p] });
         }
@@ -315,9 +326,9 @@ impl<'a> Problem<'a> {
         first.filter(|_| missing_after > open_after).map(Conflict::LacksSkill)
     }
 
-    /// The stretch `[start, end)` in minutes that `s` would be part of among `p`'s shifts in
+    /// The stretch `[start, end)` (instants) that `s` would be part of among `p`'s shifts in
     /// `state`: shifts closer than the minimum rest (or touching) join, as in the violation.
-    pub(super) fn stretch_with(&self, state: &State, p: usize, s: usize) -> (i64, i64) {
+    pub(super) fn stretch_with(&self, state: &State, p: usize, s: usize) -> (i128, i128) {
         let (mut lo, mut hi) = (self.start[s], self.end[s]);
         let gap = self.min_rest.max(1);
         loop {
@@ -336,8 +347,7 @@ impl<'a> Problem<'a> {
     fn stretch_conflict(&self, state: &State, p: usize, s: usize) -> Option<Conflict> {
         let max = self.max_stretch?;
         let (lo, hi) = self.stretch_with(state, p, s);
-        let to_u32 = |m: i64| u32::try_from(m.max(0)).unwrap_or(u32::MAX);
-        (hi - lo > max).then(|| Conflict::Stretch { would_be: to_u32(hi - lo), max: to_u32(max) })
+        (hi - lo > max).then_some(Conflict::Stretch { would_be: hi - lo, max })
     }
 
     /// Shifts with open seats, hardest first: fewest eligible people per seat at stake, where a

@@ -7,9 +7,11 @@ use std::collections::BTreeSet;
 use super::problem::{Conflict, Problem};
 use super::state::{Origin, State};
 use crate::model::roster::Assignment;
+use crate::model::time::NANOS_PER_MINUTE;
 
-/// Extra cost, in minutes of work, of sending someone to a booth they are not at yet.
-const NEW_BOOTH_PENALTY_MINS: u64 = 120;
+/// Extra cost, as time worked (nanoseconds, two hours), of sending someone to a booth they are
+/// not at yet.
+const NEW_BOOTH_PENALTY: i128 = 120 * NANOS_PER_MINUTE;
 /// How deep the repair looks: a chain of at most this many shifts.
 const REPAIR_DEPTH: u32 = 3;
 /// Feasibility checks one open seat's repair may spend.
@@ -63,7 +65,7 @@ impl<'p, 'a> Solver<'p, 'a> {
     fn best(&self, s: usize, experienced_only: bool) -> Option<usize> {
         let problem = self.problem;
         let needs_skills = !problem.skills.required(s).is_empty();
-        let mut best: Option<((u32, u32, bool, u64), usize)> = None;
+        let mut best: Option<((u32, u32, bool, i128), usize)> = None;
         for p in problem.candidates(s) {
             if experienced_only && problem.is_newcomer(p) {
                 continue;
@@ -74,7 +76,7 @@ impl<'p, 'a> Solver<'p, 'a> {
             let maybe_clashes = problem.soft[p].count_overlaps(problem.start[s], problem.end[s]);
             let booths = &self.state.booths[p];
             let new_booth = !booths.is_empty() && !booths.iter().any(|&(b, _)| b == problem.booth[s]);
-            let cost = u64::from(self.state.total[p]) + if new_booth { NEW_BOOTH_PENALTY_MINS } else { 0 };
+            let cost = self.state.total[p].saturating_add(if new_booth { NEW_BOOTH_PENALTY } else { 0 });
             let brought = if needs_skills { problem.skills_brought(&self.state, p, s) } else { 0 };
             let key = (maybe_clashes, u32::MAX - brought, !problem.is_newcomer(p), cost);
             if best.as_ref().is_none_or(|(k, _)| key < *k) {

@@ -20,9 +20,10 @@ pub(super) struct State {
     pub(super) experienced: Vec<u32>,
     /// Per person: their shifts.
     pub(super) mine: Vec<Vec<usize>>,
-    /// Per person: (day, minutes).
-    day_mins: Vec<Vec<(usize, u32)>>,
-    pub(super) total: Vec<u32>,
+    /// Per person: (day, nanoseconds worked), exact as the hour limits compare them.
+    day_worked: Vec<Vec<(usize, i128)>>,
+    /// Per person: nanoseconds worked in all.
+    pub(super) total: Vec<i128>,
     /// Per person: (booth, shifts there).
     pub(super) booths: Vec<Vec<(usize, u32)>>,
 }
@@ -34,14 +35,15 @@ impl State {
             on: vec![Vec::new(); n_shifts],
             experienced: vec![0; n_shifts],
             mine: vec![Vec::new(); n_people],
-            day_mins: vec![Vec::new(); n_people],
+            day_worked: vec![Vec::new(); n_people],
             total: vec![0; n_people],
             booths: vec![Vec::new(); n_people],
         }
     }
 
-    pub(super) fn day_minutes(&self, p: usize, day: usize) -> u32 {
-        self.day_mins[p].iter().find(|&&(d, _)| d == day).map_or(0, |&(_, m)| m)
+    /// Nanoseconds `p` works on conference day `day`.
+    pub(super) fn day_worked(&self, p: usize, day: usize) -> i128 {
+        self.day_worked[p].iter().find(|&&(d, _)| d == day).map_or(0, |&(_, m)| m)
     }
 
     pub(super) fn assign(&mut self, problem: &Problem<'_>, p: usize, s: usize, origin: Origin) {
@@ -50,12 +52,12 @@ impl State {
             self.experienced[s] += 1;
         }
         self.mine[p].push(s);
-        let (day, mins, booth) = (problem.day[s], problem.mins[s], problem.booth[s]);
-        match self.day_mins[p].iter_mut().find(|(d, _)| *d == day) {
-            Some((_, m)) => *m = m.saturating_add(mins),
-            None => self.day_mins[p].push((day, mins)),
+        let (day, len, booth) = (problem.day[s], problem.len[s], problem.booth[s]);
+        match self.day_worked[p].iter_mut().find(|(d, _)| *d == day) {
+            Some((_, m)) => *m = m.saturating_add(len),
+            None => self.day_worked[p].push((day, len)),
         }
-        self.total[p] = self.total[p].saturating_add(mins);
+        self.total[p] = self.total[p].saturating_add(len);
         match self.booths[p].iter_mut().find(|(b, _)| *b == booth) {
             Some((_, n)) => *n += 1,
             None => self.booths[p].push((booth, 1)),
@@ -70,11 +72,11 @@ impl State {
             self.experienced[s] = self.experienced[s].saturating_sub(1);
         }
         self.mine[p].retain(|&t| t != s);
-        let (day, mins, booth) = (problem.day[s], problem.mins[s], problem.booth[s]);
-        if let Some((_, m)) = self.day_mins[p].iter_mut().find(|(d, _)| *d == day) {
-            *m = m.saturating_sub(mins);
+        let (day, len, booth) = (problem.day[s], problem.len[s], problem.booth[s]);
+        if let Some((_, m)) = self.day_worked[p].iter_mut().find(|(d, _)| *d == day) {
+            *m = m.saturating_sub(len);
         }
-        self.total[p] = self.total[p].saturating_sub(mins);
+        self.total[p] = self.total[p].saturating_sub(len);
         if let Some((_, n)) = self.booths[p].iter_mut().find(|(b, _)| *b == booth) {
             *n = n.saturating_sub(1);
         }

@@ -5,8 +5,11 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 use crate::model::roster::{Assignment, Booth, BoothId, Roster, RosterParts, RosterRules, Shift, ShiftId, Staff};
 
+/// `2027-04-16 09:00`, or with seconds, `2027-04-16 09:00:30`.
 pub(super) fn dt(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M"))
+        .unwrap()
 }
 
 pub(super) fn shift(id: &str, start: &str, end: &str, seats: u32) -> Shift {

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::{BoothId, PersonName, ShiftId};
-use crate::model::time::minutes_between;
+use crate::model::time::{instant_ns, minutes_between};
 
 /// The default number of people on a shift: two, so nobody works alone.
 pub const DEFAULT_SEATS: u32 = 2;
@@ -48,9 +48,15 @@ pub struct Shift {
 }
 
 impl Shift {
-    /// Length in minutes (0 for a malformed interval; validation refuses those).
+    /// Length in whole minutes, rounded down, for display (0 for a malformed interval; validation
+    /// refuses those). Rules sum [`Self::length_ns`] instead, so seconds are never lost.
     pub fn duration_mins(&self) -> u32 {
         u32::try_from(minutes_between(self.starts_at, self.ends_at).max(0)).unwrap_or(u32::MAX)
+    }
+
+    /// Exact length in nanoseconds ([`instant_ns`]), what hour limits and stretches add up.
+    pub fn length_ns(&self) -> i128 {
+        (instant_ns(self.ends_at) - instant_ns(self.starts_at)).max(0)
     }
 }
 

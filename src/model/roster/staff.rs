@@ -6,6 +6,8 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::PersonName;
+use crate::model::busy::spans_overlap;
+use crate::model::time::NANOS_PER_HOUR;
 
 /// How much booth experience someone has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,8 +31,9 @@ impl Window {
         Self { starts_at, ends_at, note: String::new() }
     }
 
+    /// Whether it overlaps `[starts_at, ends_at)`, by the one rule of [`spans_overlap`].
     pub fn overlaps(&self, starts_at: NaiveDateTime, ends_at: NaiveDateTime) -> bool {
-        self.starts_at < ends_at && starts_at < self.ends_at
+        spans_overlap((self.starts_at, self.ends_at), (starts_at, ends_at))
     }
 }
 
@@ -93,6 +96,17 @@ impl Staff {
     /// `max_hours_total` in minutes (`u32::MAX`: no limit).
     pub fn max_minutes_total(&self) -> u32 {
         self.max_hours_total.map_or(u32::MAX, |h| h.saturating_mul(60))
+    }
+
+    /// `max_hours_per_day` in nanoseconds, what worked time is compared with (`i128::MAX`: no
+    /// limit).
+    pub fn max_ns_per_day(&self) -> i128 {
+        self.max_hours_per_day.map_or(i128::MAX, |h| i128::from(h) * NANOS_PER_HOUR)
+    }
+
+    /// `max_hours_total` in nanoseconds (`i128::MAX`: no limit).
+    pub fn max_ns_total(&self) -> i128 {
+        self.max_hours_total.map_or(i128::MAX, |h| i128::from(h) * NANOS_PER_HOUR)
     }
 
     /// Whether `[starts_at, ends_at)` lies inside their availability (the union of its windows;

@@ -11,8 +11,11 @@ use super::{
     Staff, VolunteerSlot, VolunteerSlotId, VolunteerTask, VolunteerTaskId,
 };
 
+/// `2027-04-16 09:00`, or with seconds, `2027-04-16 09:00:30`.
 pub(super) fn dt(s: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M"))
+        .unwrap()
 }
 
 pub(super) fn shift(id: &str, booth: &str, start: &str, end: &str) -> Shift {

@@ -1,6 +1,13 @@
 //! The hard rules a roster can break and still be saved: [`ViolationKind`], [`Violation`] with
 //! its one-line description, and the checks on [`Roster`] that find them. Derived, never stored;
 //! the checks only read the roster.
+//!
+//! **Time** is exact, as in the auto-roster: overlaps compare instants
+//! (`model::busy::spans_overlap`, zero-length commitments included), and rest, stretches and
+//! hours are measured in nanoseconds ([`instant_ns`], [`Shift::length_ns`]) against the rules'
+//! minutes and hours, hours summed before anything is rounded. Minutes in a [`ViolationKind`] are
+//! for display only: a rest is rounded down and a length over a limit up, so neither ever reads
+//! as within the limit.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +17,9 @@ use super::{Booth, PersonName, Roster, Shift, ShiftId, Staff, count_u32, covered
 use crate::model::busy::{BusyTime, Commitment, StaffBusy};
 use crate::model::ids::SessionId;
 use crate::model::personal::SlotKey;
-use crate::model::time::{format_day, format_hm, format_minutes, minutes_between};
+use crate::model::time::{
+    NANOS_PER_MINUTE, ceil_minutes, floor_minutes, format_day, format_hm, format_minutes, instant_ns,
+};
 
 /// A rule the roster breaks.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -116,9 +125,10 @@ impl Violation {
 }
 
 /// Whether a shift starting at `next_start` continues a stretch ending at `end`: it overlaps,
-/// touches, or follows with less than `min_rest_mins` of rest.
-pub(crate) fn joins_stretch(end: NaiveDateTime, next_start: NaiveDateTime, min_rest_mins: i64) -> bool {
-    minutes_between(end, next_start) < min_rest_mins.max(1)
+/// touches, or follows with less than `min_rest` (nanoseconds) of rest. The auto-roster's
+/// `stretch_with` applies the same test.
+pub(crate) fn joins_stretch(end: NaiveDateTime, next_start: NaiveDateTime, min_rest: i128) -> bool {
+    instant_ns(next_start) - instant_ns(end) < min_rest.max(1)
 }
 
 /// The skills `shift` requires that none of `people` has, in the shift's order (blank and
@@ -231,7 +241,7 @@ impl Roster {
     fn check_person(&self, staff: &Staff, own: &[&Shift], busy: &[BusyTime], out: &mut Vec<Violation>) {
         let person = &staff.name;
         let at = |shift: &Shift, kind| Violation { person: person.clone(), shift: Some(shift.id.clone()), kind };
-        let min_rest = i64::from(self.parts.rules.min_rest_mins);
+        let min_rest = i128::from(self.parts.rules.min_rest_mins) * NANOS_PER_MINUTE;
         for (i, a) in own.iter().enumerate() {
             for b in own.iter().skip(i + 1) {
                 if b.starts_at < a.ends_at && a.starts_at < b.ends_at {
@@ -239,13 +249,13 @@ impl Roster {
                 } else if min_rest > 0 {
                     // Not overlapping: one ends before the other starts.
                     let (first, second) = if a.ends_at <= b.starts_at { (a, b) } else { (b, a) };
-                    let rest = minutes_between(first.ends_at, second.starts_at);
+                    let rest = instant_ns(second.starts_at) - instant_ns(first.ends_at);
                     if rest < min_rest {
                         out.push(at(
                             first,
                             ViolationKind::TooLittleRest {
                                 other: second.id.clone(),
-                                rest_mins: u32::try_from(rest.max(0)).unwrap_or(0),
+                                rest_mins: floor_minutes(rest),
                                 min_rest_mins: self.parts.rules.min_rest_mins,
                             },
                         ));
@@ -254,8 +264,9 @@ impl Roster {
             }
         }
         let available = merged_windows(&staff.availability);
-        let mut by_day: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-        let mut total: u32 = 0;
+        // Exact lengths, summed before anything is rounded.
+        let mut by_day: BTreeMap<NaiveDate, i128> = BTreeMap::new();
+        let mut total: i128 = 0;
         for shift in own {
             if !staff.availability.is_empty() && !covered(&available, shift.starts_at, shift.ends_at) {
                 out.push(at(shift, ViolationKind::OutsideAvailability));
@@ -275,19 +286,24 @@ impl Roster {
                 };
                 out.push(at(shift, kind));
             }
-            let minutes = shift.duration_mins();
+            let length = shift.length_ns();
             let day = by_day.entry(self.day_of(shift)).or_insert(0);
-            *day = day.saturating_add(minutes);
-            total = total.saturating_add(minutes);
+            *day = day.saturating_add(length);
+            total = total.saturating_add(length);
         }
         self.check_stretches(staff, own, out);
-        let max_day = staff.max_minutes_per_day();
-        for (&date, &minutes) in by_day.iter().filter(|&(_, &m)| m > max_day) {
-            let kind = ViolationKind::OverDailyHours { date, minutes, max_minutes: max_day };
+        let max_day = staff.max_ns_per_day();
+        for (&date, &worked) in by_day.iter().filter(|&(_, &w)| w > max_day) {
+            let kind = ViolationKind::OverDailyHours {
+                date,
+                minutes: ceil_minutes(worked),
+                max_minutes: staff.max_minutes_per_day(),
+            };
             out.push(Violation { person: person.clone(), shift: None, kind });
         }
-        if total > staff.max_minutes_total() {
-            let kind = ViolationKind::OverTotalHours { minutes: total, max_minutes: staff.max_minutes_total() };
+        if total > staff.max_ns_total() {
+            let kind =
+                ViolationKind::OverTotalHours { minutes: ceil_minutes(total), max_minutes: staff.max_minutes_total() };
             out.push(Violation { person: person.clone(), shift: None, kind });
         }
     }
@@ -295,11 +311,12 @@ impl Roster {
     /// [`ViolationKind::TooLongStretch`] over one person's shifts, sorted by start.
     fn check_stretches(&self, staff: &Staff, own: &[&Shift], out: &mut Vec<Violation>) {
         let Some(max_minutes) = self.parts.rules.max_consecutive_mins else { return };
-        let min_rest = i64::from(self.parts.rules.min_rest_mins);
+        let min_rest = i128::from(self.parts.rules.min_rest_mins) * NANOS_PER_MINUTE;
+        let max = i128::from(max_minutes) * NANOS_PER_MINUTE;
         let mut push = |first: &Shift, start: NaiveDateTime, end: NaiveDateTime| {
-            let minutes = u32::try_from(minutes_between(start, end).max(0)).unwrap_or(u32::MAX);
-            if minutes > max_minutes {
-                let kind = ViolationKind::TooLongStretch { minutes, max_minutes };
+            let length = instant_ns(end) - instant_ns(start);
+            if length > max {
+                let kind = ViolationKind::TooLongStretch { minutes: ceil_minutes(length), max_minutes };
                 out.push(Violation { person: staff.name.clone(), shift: Some(first.id.clone()), kind });
             }
         };
