@@ -81,10 +81,12 @@ fn auto_roster(harness: &mut Harness<'_, LanyardApp>) {
 fn a_captain_builds_a_roster_from_nothing_and_rosters_it() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut harness = common::harness(common::app_in(&data), common::eve_of_the_conference());
+    let mut harness = common::harness(common::first_run_app_in(&data), common::eve_of_the_conference());
     harness.run();
+    assert!(harness.query_by_label("Welcome to Lanyard").is_some(), "a first run");
     harness.get_by_role_and_label(Role::Button, "Roster").click();
     harness.run();
+    assert!(harness.query_by_label("Welcome to Lanyard").is_none(), "the roster gets the height");
     assert!(harness.query_by_label("No roster open").is_some());
     assert!(harness.query_by_label("➕ New roster…").is_some(), "the empty state offers a new roster");
 
