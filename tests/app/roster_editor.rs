@@ -250,7 +250,7 @@ fn repeat_a_pattern_in_one_undoable_step() {
 fn duplicate_a_shift_to_the_other_days() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Shifts");
-    click(&mut harness, "12:00–14:15 shift, 1 of 2 filled: Gus Moreau");
+    click(&mut harness, "Tidewater Data (sponsor) 12:00–14:15 shift, 1 of 2 filled: Gus Moreau");
     click(&mut harness, "Duplicate to…");
     click(&mut harness, "All other days");
     let r = roster(&harness);
@@ -267,9 +267,9 @@ fn duplicate_a_shift_to_the_other_days() {
 fn drag_a_shift_end_to_lengthen_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Shifts");
-    let from = harness.get_by_label("End of 12:00–14:15 shift at spon: drag to move").rect().center();
-    // 45 minutes further down, at 1.6 pixels a minute, and a little: it snaps to 15:00.
-    let to = from + egui::vec2(0.0, 45.0 * 1.6 + 4.0);
+    let from = harness.get_by_label("End of Tidewater Data (sponsor) 12:00–14:15 shift: drag to move").rect().center();
+    // 45 minutes further down, at 1 pixel a minute, and a little: it snaps to 15:00.
+    let to = from + egui::vec2(0.0, 45.0 + 4.0);
     common::drag(&mut harness, from, to, 8);
     assert_eq!(roster(&harness).shift("fri-spon-mid").unwrap().ends_at, common::at("2027-04-16 15:00"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
