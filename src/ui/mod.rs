@@ -361,7 +361,8 @@ pub fn root_ui(
     if !state.banners.is_empty() {
         egui::Panel::top("banners").show(ui, |ui| widgets::banners_ui(ui, &state.banners, commands));
     }
-    if ctx.prefs.show_welcome {
+    // Not above the roster: its grid needs the height, and the welcome is about picking talks.
+    if ctx.prefs.show_welcome && state.tab != Tab::Roster {
         egui::Panel::top("welcome").show(ui, |ui| widgets::welcome_ui(ui, ctx, commands));
     }
     if state.shortcuts_open {

@@ -21,8 +21,8 @@ use crate::model::time::{format_day, format_hm, minutes_between};
 const HEADER_HEIGHT: f32 = 28.0;
 const TIME_WIDTH: f32 = 52.0;
 const COLUMN_WIDTH: f32 = 220.0;
-/// Pixels per minute.
-const ZOOM: f32 = 1.6;
+/// Pixels per minute: a 09:00–18:00 day fits a laptop screen under the banners.
+const ZOOM: f32 = 1.0;
 /// Dragged shift edges land on multiples of this many minutes past the hour.
 const SNAP_MINS: i64 = 15;
 /// How far into a shift from its top or bottom edge the resize handle reaches, in pixels. Inside
@@ -47,6 +47,7 @@ struct EdgeDrag {
 
 /// One day's layout.
 struct DayLayout {
+    /// Each column's booth as people know it ([`Booth::label`](crate::model::roster::Booth::label)).
     booths: Vec<String>,
     /// Per booth, indexes into `Roster::shifts`, by start.
     columns: Vec<Vec<usize>>,
@@ -121,7 +122,7 @@ impl RosterGrid {
                 let total_mins = minutes_between(start, last.max(start)).clamp(60, 3 * 24 * 60) + 30;
                 let (people, broken, newcomer) = shift_facts(r);
                 DayLayout {
-                    booths: booths.iter().map(|b| b.name.clone()).collect(),
+                    booths: booths.iter().map(|b| b.label().to_owned()).collect(),
                     columns,
                     starts_at: start,
                     total_mins,
@@ -182,6 +183,7 @@ impl RosterGrid {
                 if x + COLUMN_WIDTH < screen.min.x || x > screen.max.x {
                     continue;
                 }
+                let booth = layout.booths.get(c).map_or("", String::as_str);
                 for &i in column {
                     let Some(saved) = r.roster.shifts().get(i) else { continue };
                     // The one shift being resized is drawn where it would land.
@@ -196,6 +198,7 @@ impl RosterGrid {
                     }
                     let facts = ShiftFacts {
                         shift,
+                        booth,
                         people: layout.people.get(i).map_or(&[], Vec::as_slice),
                         broken: layout.broken.get(i).copied().unwrap_or(0),
                         newcomer: &layout.newcomer,
@@ -204,7 +207,7 @@ impl RosterGrid {
                         clicked = Some(shift.id.clone());
                     }
                     let grid = GridGeometry { body, top: origin.y + HEADER_HEIGHT, starts_at: layout.starts_at };
-                    edges_ui(ui, &grid, (i, saved), rect, &mut self.drag, commands);
+                    edges_ui(ui, &grid, (i, saved, booth), rect, &mut self.drag, commands);
                 }
             }
             labels_ui(ui, layout, screen, origin.x, &y_of);
@@ -247,7 +250,7 @@ fn resized(shift: &Shift, edge: Edge, to: NaiveDateTime) -> Shift {
 fn edges_ui(
     ui: &mut Ui,
     grid: &GridGeometry,
-    (index, shift): (usize, &Shift),
+    (index, shift, booth): (usize, &Shift, &str),
     rect: Rect,
     drag: &mut Option<EdgeDrag>,
     commands: &mut Vec<Command>,
@@ -263,10 +266,9 @@ fn edges_ui(
         response.widget_info(|| {
             let which = if edge == Edge::Start { "Start" } else { "End" };
             let label = format!(
-                "{which} of {}–{} shift at {}: drag to move",
+                "{which} of {booth} {}–{} shift: drag to move",
                 format_hm(shift.starts_at),
                 format_hm(shift.ends_at),
-                shift.booth
             );
             WidgetInfo::labeled(egui::Role::Slider, true, label)
         });
@@ -321,6 +323,8 @@ fn shift_facts(r: &RosterCtx<'_>) -> (Vec<Vec<usize>>, Vec<usize>, Vec<bool>) {
 /// One shift and what the layout knows about it.
 struct ShiftFacts<'a> {
     shift: &'a Shift,
+    /// Its booth's name, to tell shifts at the same hours apart.
+    booth: &'a str,
     /// Indexes into `Roster::assignments`.
     people: &'a [usize],
     broken: usize,
@@ -347,18 +351,22 @@ fn shift_block_ui(
         .filter_map(|&a| Some((roster.assignments().get(a)?, facts.newcomer.get(a).copied().unwrap_or(false))))
         .collect();
     let filled = people.len() as u32;
-    let names: Vec<&str> = people.iter().map(|(a, _)| a.person.as_str()).collect();
-    let label = format!(
-        "{}–{} shift, {filled} of {} filled{}{}",
-        format_hm(shift.starts_at),
-        format_hm(shift.ends_at),
-        shift.seats,
-        if names.is_empty() { String::new() } else { format!(": {}", names.join(", ")) },
-        if broken > 0 { format!(", {broken} rule breaks") } else { String::new() }
-    );
     let response = ui.interact(visible, ui.scope_id().with(("roster_shift", shift_id.as_str())), Sense::click());
     let is_selected = selected == Some(shift_id);
-    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+    // Built only while accessibility is on (a screen reader, a test), not every frame for nobody.
+    response.widget_info(|| {
+        let names: Vec<&str> = people.iter().map(|(a, _)| a.person.as_str()).collect();
+        let label = format!(
+            "{} {}–{} shift, {filled} of {} filled{}{}",
+            facts.booth,
+            format_hm(shift.starts_at),
+            format_hm(shift.ends_at),
+            shift.seats,
+            if names.is_empty() { String::new() } else { format!(": {}", names.join(", ")) },
+            if broken > 0 { format!(", {broken} rule breaks") } else { String::new() }
+        );
+        WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
+    });
     if let Some(person) = response.dnd_release_payload::<PersonName>() {
         let edit = RosterEdit::Assign(AssignEdit::Assign {
             shift: shift_id.clone(),
@@ -386,33 +394,79 @@ fn shift_block_ui(
         Stroke::new(1.0, base)
     };
     painter.rect_stroke(rect, 4.0, outline, egui::StrokeKind::Inside);
-    let text = visuals.strong_text_color();
-    let mut y = rect.top() + 4.0;
-    let header = format!(
-        "{}–{}  {filled}/{}{}",
-        format_hm(shift.starts_at),
-        format_hm(shift.ends_at),
-        shift.seats,
-        if broken > 0 { "  ⚠" } else { "" }
-    );
-    painter.text(pos2(rect.left() + 8.0, y), Align2::LEFT_TOP, header, FontId::proportional(13.0), text);
-    y += 17.0;
-    for &(assignment, newcomer) in &people {
-        if y + 14.0 > rect.bottom() {
-            break;
-        }
-        let lock = if assignment.locked { "🔒 " } else { "" };
-        let tag = if newcomer { " (new)" } else { "" };
-        painter.text(
-            pos2(rect.left() + 10.0, y),
-            Align2::LEFT_TOP,
-            format!("{lock}{}{tag}", assignment.person.as_str()),
-            FontId::proportional(12.0),
-            visuals.text_color(),
-        );
-        y += 15.0;
+    if shift_text_ui(ui, &painter, rect, facts, &people) {
+        // The full names, for a block too short to show them.
+        let response = response.on_hover_ui(|ui| {
+            for (assignment, _) in &people {
+                ui.label(assignment.person.as_str());
+            }
+        });
+        return response.clicked();
     }
     response.clicked()
+}
+
+/// Height of the header line ("09:00–10:40  1/2") and of each name line, in pixels.
+const HEADER_LINE: f32 = 17.0;
+const NAME_LINE: f32 = 15.0;
+
+/// A shift's header and its people: one full name a line when they fit, else their first names
+/// run on as "Dana, Elif" in the lines there are (on the header's own line in a short shift).
+/// Returns whether the names were shortened.
+fn shift_text_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    facts: &ShiftFacts<'_>,
+    people: &[(&crate::model::roster::Assignment, bool)],
+) -> bool {
+    let visuals = ui.visuals();
+    let shift = facts.shift;
+    let header = format!(
+        "{}–{}  {}/{}{}",
+        format_hm(shift.starts_at),
+        format_hm(shift.ends_at),
+        people.len(),
+        shift.seats,
+        if facts.broken > 0 { "  ⚠" } else { "" }
+    );
+    let top = pos2(rect.left() + 8.0, rect.top() + 4.0);
+    let header = painter.layout_no_wrap(header, FontId::proportional(13.0), visuals.strong_text_color());
+    let header_width = header.size().x;
+    painter.galley(top, header, visuals.strong_text_color());
+    let name = |(assignment, newcomer): &(&crate::model::roster::Assignment, bool), first_only: bool| {
+        let lock = if assignment.locked { "🔒 " } else { "" };
+        let tag = if *newcomer { " (new)" } else { "" };
+        let full = assignment.person.as_str();
+        let name = if first_only { full.split_whitespace().next().unwrap_or(full) } else { full };
+        format!("{lock}{name}{tag}")
+    };
+    let lines = ((rect.bottom() - top.y - HEADER_LINE) / NAME_LINE).floor().max(0.0) as usize;
+    let font = FontId::proportional(12.0);
+    let colour = visuals.text_color();
+    if people.len() <= lines {
+        for (n, person) in people.iter().enumerate() {
+            let at = pos2(rect.left() + 10.0, top.y + HEADER_LINE + n as f32 * NAME_LINE);
+            painter.text(at, Align2::LEFT_TOP, name(person, false), font.clone(), colour);
+        }
+        return false;
+    }
+    let all = people.iter().map(|p| name(p, true)).collect::<Vec<_>>().join(", ");
+    let (at, width, rows) = if lines == 0 {
+        let x = top.x + header_width + 10.0;
+        (pos2(x, top.y + 1.0), rect.right() - 6.0 - x, 1)
+    } else {
+        (pos2(rect.left() + 10.0, top.y + HEADER_LINE), rect.width() - 16.0, lines)
+    };
+    let mut job = egui::text::LayoutJob::single_section(all, egui::TextFormat::simple(font, colour));
+    job.wrap = egui::text::TextWrapping {
+        max_width: width.max(0.0),
+        max_rows: rows,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    painter.galley(at, ui.fonts_mut(|f| f.layout_job(job)), colour);
+    true
 }
 
 /// Booth names across the top (scrolling sideways with their columns) and hours down the side

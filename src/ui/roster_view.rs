@@ -11,10 +11,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use egui::{Align, ComboBox, Layout, RichText, Ui, WidgetInfo};
 
-use super::roster_editor::pattern_dialog::PatternDraft;
+use super::roster_editor::pattern_dialog::{PatternDraft, PatternSettings};
 use super::roster_editor::setup::{BoothDraft, SetupView};
 use super::roster_editor::shift_form::ShiftDraft;
-use super::roster_editor::staff_editor::{StaffDraft, StaffEditor};
+use super::roster_editor::staff_editor::{StaffDraft, StaffEditor, staff_by_name, staff_line};
 use super::roster_editor::{FormOutcome, conference_days};
 use super::roster_grid::RosterGrid;
 use super::volunteers_view::VolunteersView;
@@ -66,12 +66,18 @@ pub struct RosterView {
     shift_form: Option<ShiftDraft>,
     /// The "Repeat pattern…" dialog, when open.
     pattern: Option<PatternDraft>,
+    /// The hours the pattern dialog last had, to open with again.
+    pattern_settings: PatternSettings,
+    /// "What to add first" was hidden by hand before every step was done.
+    checklist_hidden: bool,
     /// The conference days (the schedule's and any the roster already uses), for the schedule and
     /// roster revisions.
     days: Memo<(u64, u64), Vec<NaiveDate>>,
     /// The rule breaks described, and the roster revision they were described for: describing
     /// them looks shifts and booths up by id, too slow to redo every frame.
     violation_lines: Memo<u64, Vec<String>>,
+    /// The staff panel's order (indexes into `Roster::staff`, by name), for the roster revision.
+    staff_order: Memo<u64, Vec<usize>>,
 }
 
 impl RosterView {
@@ -94,7 +100,7 @@ impl RosterView {
         let days = with_eve.get(1..).unwrap_or_default();
         match self.mode {
             RosterMode::Shifts => self.shifts_ui(ui, ctx.schedule, r, days, commands),
-            RosterMode::Staff => self.staff.ui(ui, r.roster, r.report, days, commands),
+            RosterMode::Staff => self.staff.ui(ui, r, days, commands),
             RosterMode::Setup => self.setup.ui(ui, r.roster, r.revision, commands),
             RosterMode::Charts => {
                 let day = self.grid.day_date(r);
@@ -115,7 +121,8 @@ impl RosterView {
     ) {
         self.pattern_ui(ui, schedule, r, commands);
         egui::Panel::left("roster_staff").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
-            staff_panel_ui(ui, r);
+            let order = self.staff_order.get(r.revision, || staff_by_name(r.roster));
+            staff_panel_ui(ui, r, order);
         });
         if self.shift_form.is_some() {
             egui::Panel::right("roster_shift").resizable(true).default_size(320.0).min_size(260.0).show(ui, |ui| {
@@ -131,18 +138,23 @@ impl RosterView {
         let lines = lines_memo.get(r.revision, || r.report.violations.iter().map(|v| v.describe(r.roster)).collect());
         egui::CentralPanel::default().show(ui, |ui| {
             let roster = r.roster;
-            if roster.booths().is_empty() || roster.shifts().is_empty() || roster.staff().is_empty() {
+            // Until the first seat is filled, so step 4 shows as the next one too.
+            let complete = !roster.booths().is_empty()
+                && !roster.shifts().is_empty()
+                && !roster.staff().is_empty()
+                && !roster.assignments().is_empty();
+            if !self.checklist_hidden && !complete {
                 self.checklist_ui(ui, r, days, commands);
             }
             ui.horizontal(|ui| {
                 let add = ui.add_enabled(!roster.booths().is_empty(), egui::Button::new("+ Add shift"));
-                if add.on_disabled_hover_text("Add a booth first (Setup)").clicked() {
+                if add.on_disabled_hover_text(NO_BOOTH).clicked() {
                     self.open_new_shift(r, days);
                 }
                 let repeat = ui.add_enabled(!roster.booths().is_empty(), egui::Button::new("Repeat pattern…"));
                 let hint = "A booth's opening hours on several days, cut into shifts in one step";
-                if repeat.on_hover_text(hint).clicked() {
-                    self.pattern = Some(PatternDraft::new(roster, days));
+                if repeat.on_hover_text(hint).on_disabled_hover_text(NO_BOOTH).clicked() {
+                    self.pattern = Some(PatternDraft::new(roster, days, &self.pattern_settings));
                 }
             });
             violations_strip_ui(ui, r, lines, &mut self.selected);
@@ -172,6 +184,7 @@ impl RosterView {
             .show(ui.ctx(), |ui| draft.ui(ui, (schedule, r.roster, r.revision), commands))
             .and_then(|w| w.inner);
         if outcome.is_some_and(|o| o != FormOutcome::Open) {
+            self.pattern_settings = draft.settings();
             self.pattern = None;
         }
     }
@@ -197,34 +210,44 @@ impl RosterView {
         }
     }
 
-    /// What to add first, in order, each with a button that takes you there.
+    /// What to add first, in order, each with a button that takes you there; done steps ticked.
     fn checklist_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
         let roster = r.roster;
         let (booths, shifts, staff) =
             (!roster.booths().is_empty(), !roster.shifts().is_empty(), !roster.staff().is_empty());
+        // Why Auto-roster cannot run yet, if it cannot.
+        let auto_blocked = if !booths {
+            Some(NO_BOOTH)
+        } else if !shifts {
+            Some("Add shifts first")
+        } else if !staff {
+            Some("Add staff first")
+        } else {
+            None
+        };
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.strong("What to add first");
-            let step = |ui: &mut Ui, n: u32, done: bool, text: &str, button: &str, enabled: bool| {
-                ui.horizontal(|ui| {
-                    let mark = if done { "✔" } else { "○" };
-                    let colour = if done { theme::ok(ui.visuals()) } else { ui.visuals().text_color() };
-                    ui.label(RichText::new(format!("{mark} {n}. {text}")).color(colour));
-                    ui.add_enabled(enabled, egui::Button::new(button).small()).clicked()
-                })
-                .inner
-            };
-            if step(ui, 1, booths, "Add a booth: a stand that needs people", "Add a booth", true) {
+            ui.horizontal(|ui| {
+                ui.strong("What to add first");
+                let hide = ui.small_button("Hide").on_hover_text("Hide this checklist");
+                hide.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, "Hide the checklist"));
+                if hide.clicked() {
+                    self.checklist_hidden = true;
+                }
+            });
+            if checklist_step(ui, (1, booths), "Add a booth: a stand that needs people", "Add a booth", None) {
                 self.mode = RosterMode::Setup;
                 self.setup.booth_form = Some(BoothDraft::new());
             }
-            if step(ui, 2, shifts, "Add shifts: when each booth needs people", "Add a shift", booths) {
+            let no_booth = (!booths).then_some(NO_BOOTH);
+            if checklist_step(ui, (2, shifts), "Add shifts: when each booth needs people", "Add a shift", no_booth) {
                 self.open_new_shift(r, days);
             }
-            if step(ui, 3, staff, "Add staff: who can work, and when", "Add staff", true) {
+            if checklist_step(ui, (3, staff), "Add staff: who can work, and when", "Add staff", None) {
                 self.mode = RosterMode::Staff;
                 self.staff.form = Some(StaffDraft::new());
             }
-            if step(ui, 4, roster.filled() > 0, "Auto-roster: fill the seats", "Auto-roster", shifts && staff) {
+            let filled = roster.filled() > 0;
+            if checklist_step(ui, (4, filled), "Auto-roster: fill the seats", "Auto-roster", auto_blocked) {
                 commands.push(Command::Roster(RosterCommand::AutoRoster));
             }
         });
@@ -389,6 +412,22 @@ impl RosterView {
     }
 }
 
+/// Why the shift buttons are greyed out on a roster without booths.
+const NO_BOOTH: &str = "Add a booth first (Setup)";
+
+/// One checklist line: a tick or a circle, the step, and its button (greyed out, saying why on
+/// hover, when `blocked` says why it cannot be done yet). Returns whether the button was clicked.
+fn checklist_step(ui: &mut Ui, (n, done): (u32, bool), text: &str, button: &str, blocked: Option<&str>) -> bool {
+    ui.horizontal(|ui| {
+        let mark = if done { "✔" } else { "○" };
+        let colour = if done { theme::ok(ui.visuals()) } else { ui.visuals().text_color() };
+        ui.label(RichText::new(format!("{mark} {n}. {text}")).color(colour));
+        let response = ui.add_enabled(blocked.is_none(), egui::Button::new(button).small());
+        response.on_disabled_hover_text(blocked.unwrap_or_default()).clicked()
+    })
+    .inner
+}
+
 fn no_roster_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     ui.vertical_centered(|ui| {
         ui.add_space(50.0);
@@ -464,8 +503,9 @@ fn header_ui(ui: &mut Ui, r: &RosterCtx<'_>, mode: &mut RosterMode, commands: &m
     });
 }
 
-/// Everyone, with their hours against their limits; drag a name onto a shift to assign them.
-fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
+/// Everyone by name (`order`), with their hours against their limits; drag a name onto a shift
+/// to assign them.
+fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>, order: &[usize]) {
     ui.strong("Staff");
     ui.label(RichText::new("Drag a name onto a shift").weak());
     let staff = r.roster.staff();
@@ -473,17 +513,13 @@ fn staff_panel_ui(ui: &mut Ui, r: &RosterCtx<'_>) {
     egui::ScrollArea::vertical().id_salt("roster_staff_list").auto_shrink(false).show_rows(
         ui,
         22.0,
-        staff.len(),
+        order.len(),
         |ui, range| {
-            for person in staff.get(range).unwrap_or_default() {
+            for person in order.get(range).unwrap_or_default().iter().filter_map(|&i| staff.get(i)) {
                 let name = person.name.as_str();
                 let load = r.report.load_of(person);
                 let over = load.is_over_limit();
-                let newcomer = if person.is_newcomer() { " · new" } else { "" };
-                // Only a real limit is shown: "no limit" is not a number of hours.
-                let limit =
-                    load.limit_mins.map(|max| format!("/{}", format_minutes(i64::from(max)))).unwrap_or_default();
-                let text = format!("{name}{newcomer} · {}{limit}", format_minutes(i64::from(load.minutes)));
+                let text = staff_line(person, &load);
                 let id = egui::Id::unique(("staff_drag", name));
                 // Painted, not a label: the draggable row is the one element a screen reader names.
                 let response = ui

@@ -164,6 +164,43 @@ fn add_rename_and_remove_a_staff_member() {
 }
 
 #[test]
+fn a_new_person_is_listed_by_name_with_their_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Staff");
+    click(&mut harness, "+ Add staff");
+    fill(&mut harness, "Name", "Aaron Abel");
+    fill(&mut harness, "Max hours in all", "12");
+    click(&mut harness, "Add staff member");
+    let aaron = harness.get_by_label("Aaron Abel · 0 min/12 h").rect();
+    let ana = harness.get_by_label_contains("Ana Lima · ").rect();
+    assert!(aaron.top() < ana.top(), "added last, listed first: {aaron:?} {ana:?}");
+}
+
+#[test]
+fn unavailable_rows_are_named_by_row_and_show_whole_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Staff");
+    click(&mut harness, "+ Add staff");
+    fill(&mut harness, "Name", "Zoe Park");
+    click(&mut harness, "Add Unavailable window");
+    click(&mut harness, "Add Unavailable window");
+    fill(&mut harness, "Unavailable 2 from", "13:00");
+    fill(&mut harness, "Unavailable 2 to", "15:30");
+    fill(&mut harness, "Unavailable 2 note", "talk");
+    // The field is wider than its text: "17:00" is not clipped to "17:0".
+    let to = harness.get_by_label("Unavailable 1 to").rect();
+    let text = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap("17:00".to_owned(), egui::FontId::proportional(14.0), egui::Color32::WHITE).size().x
+    });
+    assert!(to.width() > text + 8.0, "{to:?} for {text}");
+    click(&mut harness, "Add staff member");
+    let zoe = roster(&harness).staff_member("Zoe Park").unwrap();
+    let second = &zoe.unavailable[1];
+    assert_eq!((second.starts_at.format("%H:%M").to_string(), second.note.as_str()), ("13:00".to_owned(), "talk"));
+    assert_eq!(second.ends_at.format("%H:%M").to_string(), "15:30");
+}
+
+#[test]
 fn add_a_task_with_throughput_and_a_slot() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Volunteers");
@@ -218,6 +255,10 @@ fn an_empty_roster_says_what_to_add_first() {
     harness.run();
     click(&mut harness, "Roster");
     assert!(harness.query_by_label("What to add first").is_some());
+    // Nothing to do before there is a booth: the greyed buttons say so on hover.
+    harness.get_by_label("+ Add shift").hover();
+    harness.run();
+    assert!(harness.query_by_label("Add a booth first (Setup)").is_some());
     click(&mut harness, "Add a booth");
     // The booth form opened in Setup with its name field focused: type straight away.
     harness.get_by_label("Booth name").type_text("Main");
@@ -229,6 +270,21 @@ fn an_empty_roster_says_what_to_add_first() {
     click(&mut harness, "Add a shift");
     click(&mut harness, "Save shift");
     assert_eq!(roster(&harness).shifts().len(), 1);
+    assert!(harness.query_by_label("What to add first").is_some(), "staff and auto-roster are still to do");
+    click(&mut harness, "Hide the checklist");
+    assert!(harness.query_by_label("What to add first").is_none());
+}
+
+#[test]
+fn the_pattern_dialog_remembers_its_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = roster_in(dir.path(), "Shifts");
+    click(&mut harness, "Repeat pattern…");
+    assert_eq!(harness.get_by_label("Closes at").value().as_deref(), Some("18:00"));
+    fill(&mut harness, "Closes at", "16:30");
+    click(&mut harness, "Cancel");
+    click(&mut harness, "Repeat pattern…");
+    assert_eq!(harness.get_by_label("Closes at").value().as_deref(), Some("16:30"), "kept while the app runs");
 }
 
 #[test]
@@ -250,7 +306,7 @@ fn repeat_a_pattern_in_one_undoable_step() {
 fn duplicate_a_shift_to_the_other_days() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Shifts");
-    click(&mut harness, "12:00–14:15 shift, 1 of 2 filled: Gus Moreau");
+    click(&mut harness, "Tidewater Data (sponsor) 12:00–14:15 shift, 1 of 2 filled: Gus Moreau");
     click(&mut harness, "Duplicate to…");
     click(&mut harness, "All other days");
     let r = roster(&harness);
@@ -267,9 +323,9 @@ fn duplicate_a_shift_to_the_other_days() {
 fn drag_a_shift_end_to_lengthen_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = roster_in(dir.path(), "Shifts");
-    let from = harness.get_by_label("End of 12:00–14:15 shift at spon: drag to move").rect().center();
-    // 45 minutes further down, at 1.6 pixels a minute, and a little: it snaps to 15:00.
-    let to = from + egui::vec2(0.0, 45.0 * 1.6 + 4.0);
+    let from = harness.get_by_label("End of Tidewater Data (sponsor) 12:00–14:15 shift: drag to move").rect().center();
+    // 45 minutes further down, at 1 pixel a minute, and a little: it snaps to 15:00.
+    let to = from + egui::vec2(0.0, 45.0 + 4.0);
     common::drag(&mut harness, from, to, 8);
     assert_eq!(roster(&harness).shift("fri-spon-mid").unwrap().ends_at, common::at("2027-04-16 15:00"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -44,7 +44,7 @@ fn assign_by_menu_see_a_rule_break_and_undo_it() {
     assert!(harness.query_by_label_contains("25 of 37 seats filled").is_some());
 
     // Friday's sponsor lunch shift has one of two seats filled.
-    harness.get_by_label_contains("12:00–14:15 shift, 1 of 2 filled: Gus Moreau").click();
+    harness.get_by_label_contains("Tidewater Data (sponsor) 12:00–14:15 shift, 1 of 2 filled: Gus Moreau").click();
     harness.run();
     harness.get_by_label("Assign someone").click();
     harness.run();
@@ -156,7 +156,10 @@ fn drag_a_name_onto_a_shift_to_assign_them() {
     harness.get_by_label("Roster").click();
     harness.run();
     let from = harness.get_by_label_contains("Chen Wei · 0 min").rect().center();
-    let to = harness.get_by_label_contains("12:00–14:15 shift, 1 of 2 filled: Gus Moreau").rect().center();
+    let to = harness
+        .get_by_label_contains("Tidewater Data (sponsor) 12:00–14:15 shift, 1 of 2 filled: Gus Moreau")
+        .rect()
+        .center();
     common::drag(&mut harness, from, to, 12);
     assert_eq!(people_on(&harness, "fri-spon-mid"), ["Gus Moreau", "Chen Wei"]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -38,15 +38,11 @@ fn add_booth(harness: &mut Harness<'_, LanyardApp>, name: &str, location: &str) 
     click(harness, "Add booth");
 }
 
-/// A 09:00–18:00 pattern of blocks up to two hours, every conference day, cut at the breaks.
-fn repeat_pattern(harness: &mut Harness<'_, LanyardApp>, booth: &str) -> usize {
+/// The repeat pattern as the dialog opens: 09:00–18:00 in blocks up to two hours, every
+/// conference day, cut at the breaks, at the first booth without shifts.
+fn repeat_pattern(harness: &mut Harness<'_, LanyardApp>) -> usize {
     mode(harness, "Shifts");
     click(harness, "Repeat pattern…");
-    click(harness, "Booth");
-    harness.get_by_role_and_label(Role::Button, booth).click();
-    harness.run();
-    fill(harness, "Opens at", "09:00");
-    fill(harness, "Closes at", "18:00");
     let makes = harness.get_by_label_contains("Makes ").value().unwrap();
     let count: usize = makes.trim_start_matches("Makes ").trim_end_matches(" shifts").parse().unwrap();
     click(harness, &format!("Add {count} shifts"));
@@ -81,10 +77,12 @@ fn auto_roster(harness: &mut Harness<'_, LanyardApp>) {
 fn a_captain_builds_a_roster_from_nothing_and_rosters_it() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let mut harness = common::harness(common::app_in(&data), common::eve_of_the_conference());
+    let mut harness = common::harness(common::first_run_app_in(&data), common::eve_of_the_conference());
     harness.run();
+    assert!(harness.query_by_label("Welcome to Lanyard").is_some(), "a first run");
     harness.get_by_role_and_label(Role::Button, "Roster").click();
     harness.run();
+    assert!(harness.query_by_label("Welcome to Lanyard").is_none(), "the roster gets the height");
     assert!(harness.query_by_label("No roster open").is_some());
     assert!(harness.query_by_label("➕ New roster…").is_some(), "the empty state offers a new roster");
 
@@ -100,10 +98,13 @@ fn a_captain_builds_a_roster_from_nothing_and_rosters_it() {
     add_booth(&mut harness, "Tidewater Data", "Harbour Foyer, stand 7");
     assert_eq!(roster(&harness).booths().len(), 2);
 
-    let first = repeat_pattern(&mut harness, "Cascadia Python Foundation");
-    let second = repeat_pattern(&mut harness, "Tidewater Data");
+    let first = repeat_pattern(&mut harness);
+    let second = repeat_pattern(&mut harness);
     let r = roster(&harness);
     assert_eq!(r.shifts().len(), first + second);
+    let at_booth = |id: &str| r.shifts().iter().filter(|s| s.booth.as_str() == id).count();
+    assert_eq!((at_booth("cascadia-python-foundation"), at_booth("tidewater-data")), (first, second), "booth by booth");
+    assert!(r.shifts().iter().any(|s| s.ends_at == common::at("2027-04-16 18:00")), "closes at 18:00");
     let days: std::collections::BTreeSet<_> = r.shifts().iter().map(|s| s.starts_at.date()).collect();
     assert_eq!(days.len(), 3, "every conference day");
     // Cut at the breaks: Friday's lunch (12:15–13:30) is a shift of its own at each booth.

@@ -112,14 +112,15 @@ pub fn problem_row(ui: &mut Ui, problem: Option<&str>) {
     }
 }
 
-/// A day chooser over `days` (the conference days), labelled by `label`.
+/// A day chooser over `days` (the conference days), labelled by `label`; returns its response
+/// (to name it more closely).
 pub fn day_combo(
     ui: &mut Ui,
     salt: impl std::hash::Hash + std::fmt::Debug,
     label: &Response,
     day: &mut Option<NaiveDate>,
     days: &[NaiveDate],
-) {
+) -> Response {
     egui::ComboBox::from_id_salt(salt)
         .selected_text(day.map_or_else(|| "choose a day".to_owned(), format_day))
         .show_ui(ui, |ui| {
@@ -128,7 +129,15 @@ pub fn day_combo(
             }
         })
         .response
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+}
+
+/// How wide a time field must be to show `HH:MM` whole in the body font, at any text size: the
+/// widest time's text, the field's inner margin and room for the cursor.
+pub fn time_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui.fonts_mut(|f| f.layout_no_wrap("00:00".to_owned(), font, egui::Color32::PLACEHOLDER)).size().x;
+    text + 2.0 * ui.spacing().button_padding.x + 10.0
 }
 
 /// A combo box of the roster's booths, labelled by `label`; returns its response (to focus it).

@@ -18,6 +18,30 @@ use crate::ui::Memo;
 /// What the preview is made from: the pattern and the roster revision, or why there is no pattern.
 type PreviewKey = Result<(ShiftPattern, u64), String>;
 
+/// What the dialog remembers from one opening to the next while the app runs: the hours and how
+/// to cut them, which are usually the same for every booth. The booth and days are chosen anew.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternSettings {
+    pub from: String,
+    pub to: String,
+    pub block_mins: u32,
+    pub seats: u32,
+    pub cut_at_breaks: bool,
+}
+
+impl Default for PatternSettings {
+    /// 09:00–18:00 in blocks of up to two hours, cut at the schedule's breaks.
+    fn default() -> Self {
+        Self {
+            from: "09:00".to_owned(),
+            to: "18:00".to_owned(),
+            block_mins: 120,
+            seats: DEFAULT_SEATS,
+            cut_at_breaks: true,
+        }
+    }
+}
+
 /// The dialog's contents.
 pub struct PatternDraft {
     pub booth: Option<BoothId>,
@@ -36,20 +60,34 @@ pub struct PatternDraft {
 }
 
 impl PatternDraft {
-    /// Every conference day, 09:00–17:00 in two-hour blocks at the first booth.
-    pub fn new(roster: &Roster, days: &[NaiveDate]) -> Self {
+    /// Every conference day with `settings`, at the first booth that has no shifts yet (the one
+    /// a captain setting up booth by booth comes to next), else the first.
+    pub fn new(roster: &Roster, days: &[NaiveDate], settings: &PatternSettings) -> Self {
+        let booths = roster.booths();
+        let empty = booths.iter().find(|b| !roster.shifts().iter().any(|s| s.booth == b.id));
         Self {
-            booth: roster.booths().first().map(|b| b.id.clone()),
+            booth: empty.or_else(|| booths.first()).map(|b| b.id.clone()),
             days: days.iter().map(|&d| (d, true)).collect(),
-            from: "09:00".to_owned(),
-            to: "17:00".to_owned(),
-            block_mins: 120,
-            seats: DEFAULT_SEATS,
+            from: settings.from.clone(),
+            to: settings.to.clone(),
+            block_mins: settings.block_mins,
+            seats: settings.seats,
             role: String::new(),
             requires: String::new(),
-            cut_at_breaks: true,
+            cut_at_breaks: settings.cut_at_breaks,
             focus_first: true,
             preview: Memo::default(),
+        }
+    }
+
+    /// The settings to open with next time.
+    pub fn settings(&self) -> PatternSettings {
+        PatternSettings {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            block_mins: self.block_mins,
+            seats: self.seats,
+            cut_at_breaks: self.cut_at_breaks,
         }
     }
 
@@ -107,8 +145,9 @@ impl PatternDraft {
                 }
             });
             ui.end_row();
-            text_row(ui, &mut keys, "Opens at", &mut self.from, ("09:00", 60.0), None);
-            text_row(ui, &mut keys, "Closes at", &mut self.to, ("17:00", 60.0), None);
+            let width = super::time_width(ui);
+            text_row(ui, &mut keys, "Opens at", &mut self.from, ("09:00", width), None);
+            text_row(ui, &mut keys, "Closes at", &mut self.to, ("18:00", width), None);
             let label = ui.label("Longest shift");
             ui.add(DragValue::new(&mut self.block_mins).range(MIN_BLOCK_MINS..=12 * 60).speed(15).suffix(" min"))
                 .labelled_by(label.id);

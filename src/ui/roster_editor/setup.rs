@@ -130,7 +130,8 @@ impl SetupView {
                 }
             });
             ui.end_row();
-            text_row(ui, &mut keys, "Day changes at", &mut draft.day_change, ("04:00", 70.0), None);
+            let width = super::time_width(ui);
+            text_row(ui, &mut keys, "Day changes at", &mut draft.day_change, ("04:00", width), None);
             let bad_time = parse_hm(&draft.day_change).is_none().then_some("Write the time as HH:MM");
             problem_row(ui, bad_time);
         });

@@ -148,8 +148,9 @@ impl ShiftDraft {
             day_combo(ui, "shift_form_day", &label, &mut self.day, days);
             ui.end_row();
             problem_row(ui, problem(ShiftField::Day));
-            text_row(ui, &mut keys, "Start", &mut self.start, ("09:00", 70.0), problem(ShiftField::Start));
-            text_row(ui, &mut keys, "End", &mut self.end, ("11:00", 70.0), problem(ShiftField::End));
+            let width = super::time_width(ui);
+            text_row(ui, &mut keys, "Start", &mut self.start, ("09:00", width), problem(ShiftField::Start));
+            text_row(ui, &mut keys, "End", &mut self.end, ("11:00", width), problem(ShiftField::End));
             ui.label("");
             ui.checkbox(&mut self.next_day, "ends next day");
             ui.end_row();

@@ -12,8 +12,10 @@ use super::{
 };
 use crate::command::Command;
 use crate::model::roster::{Experience, PersonName, Roster, RosterEdit, Staff, StaffEdit, Window};
-use crate::model::roster_report::RosterReport;
+use crate::model::roster_report::StaffLoad;
 use crate::model::time::format_minutes;
+use crate::ui::Memo;
+use crate::ui::roster_view::RosterCtx;
 
 /// One availability or unavailability row as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,19 +163,33 @@ impl Default for StaffDraft {
 #[derive(Default)]
 pub struct StaffEditor {
     pub form: Option<StaffDraft>,
+    /// The list's order (indexes into `Roster::staff`, by name), for the roster revision.
+    order: Memo<u64, Vec<usize>>,
+}
+
+/// Indexes into `roster.staff()` in name order (ignoring case), so a person added last is listed
+/// where one would look for them.
+pub fn staff_by_name(roster: &Roster) -> Vec<usize> {
+    let staff = roster.staff();
+    let mut order: Vec<(String, usize)> =
+        staff.iter().enumerate().map(|(i, s)| (s.name.as_str().to_lowercase(), i)).collect();
+    order.sort();
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// `Ana Lima · new · 5 h/12 h`: a person, whether they are new, their hours and (only when they
+/// gave one: "no limit" is not a number of hours) their limit in all.
+pub fn staff_line(person: &Staff, load: &StaffLoad<'_>) -> String {
+    let newcomer = if person.is_newcomer() { " · new" } else { "" };
+    let limit = load.limit_mins.map(|max| format!("/{}", format_minutes(i64::from(max)))).unwrap_or_default();
+    format!("{}{newcomer} · {}{limit}", person.name, format_minutes(i64::from(load.minutes)))
 }
 
 impl StaffEditor {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        roster: &Roster,
-        report: &RosterReport,
-        days: &[NaiveDate],
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>, days: &[NaiveDate], commands: &mut Vec<Command>) {
+        let roster = r.roster;
         egui::Panel::left("staff_editor_list").resizable(true).default_size(260.0).min_size(200.0).show(ui, |ui| {
-            self.list_ui(ui, roster, report);
+            self.list_ui(ui, r);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(draft) = &mut self.form else {
@@ -192,7 +208,8 @@ impl StaffEditor {
         });
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, roster: &Roster, report: &RosterReport) {
+    fn list_ui(&mut self, ui: &mut Ui, r: &RosterCtx<'_>) {
+        let roster = r.roster;
         ui.horizontal(|ui| {
             ui.strong(format!("Staff ({})", roster.staff().len()));
             if ui.button("+ Add staff").clicked() {
@@ -200,17 +217,16 @@ impl StaffEditor {
             }
         });
         let staff = roster.staff();
+        let order = self.order.get(r.revision, || staff_by_name(roster));
         let open = self.form.as_ref().and_then(|d| d.editing.clone());
         let mut chosen = None;
         egui::ScrollArea::vertical().id_salt("staff_editor_rows").auto_shrink(false).show_rows(
             ui,
             22.0,
-            staff.len(),
+            order.len(),
             |ui, range| {
-                for person in staff.get(range).unwrap_or_default() {
-                    let load = report.load_of(person);
-                    let newcomer = if person.is_newcomer() { " · new" } else { "" };
-                    let text = format!("{}{newcomer} · {}", person.name, format_minutes(i64::from(load.minutes)));
+                for person in order.get(range).unwrap_or_default().iter().filter_map(|&i| staff.get(i)) {
+                    let text = staff_line(person, &r.report.load_of(person));
                     let row = ui.selectable_label(open.as_ref() == Some(&person.name), text);
                     if row.clicked() {
                         chosen = Some(person);
@@ -355,21 +371,38 @@ fn windows_ui(
     if !rows.is_empty() {
         Grid::new(("windows", title)).num_columns(5).spacing([6.0, 4.0]).show(ui, |ui| {
             let day = ui.label("Day");
-            let from = ui.label("From");
-            let to = ui.label("To");
-            let note = ui.label("Note");
+            ui.label("From");
+            ui.label("To");
+            ui.label("Note");
             ui.end_row();
+            let width = super::time_width(ui);
+            // Each field is named by its row as well as its column ("Unavailable 2 from"), so a
+            // screen reader can tell the rows apart.
             for (i, row) in rows.iter_mut().enumerate() {
-                ui.push_id(i, |ui| day_combo(ui, (title, i), &day, &mut row.day, days));
-                for (text, label) in [(&mut row.from, &from), (&mut row.to, &to)] {
-                    let field = ui.add(TextEdit::singleline(text).desired_width(52.0)).labelled_by(label.id);
+                let n = i + 1;
+                ui.push_id(i, |ui| {
+                    day_combo(ui, (title, i), &day, &mut row.day, days).accessible_name(format!("{title} {n} day"))
+                });
+                for (text, column) in [(&mut row.from, "from"), (&mut row.to, "to")] {
+                    let field = ui
+                        // `min_size`, not only `desired_width`: a grid cell is as wide as the column
+                        // was last frame, which would keep the field at its first, narrow width.
+                        .add(TextEdit::singleline(text).desired_width(width).min_size(egui::vec2(width, 0.0)))
+                        .accessible_name(format!("{title} {n} {column}"));
                     keys.watch(ui, &field);
                 }
                 ui.horizontal(|ui| {
-                    let field = ui.add(TextEdit::singleline(&mut row.note).desired_width(140.0)).labelled_by(note.id);
+                    let field = ui
+                        .add(TextEdit::singleline(&mut row.note).desired_width(140.0))
+                        .accessible_name(format!("{title} {n} note"));
                     keys.watch(ui, &field);
                     if row.days_after > 0 {
-                        ui.label(RichText::new(format!("ends {} days later", row.days_after)).weak());
+                        let later = if row.days_after == 1 {
+                            "the next day".to_owned()
+                        } else {
+                            format!("{} days later", row.days_after)
+                        };
+                        ui.label(RichText::new(format!("ends {later}")).weak());
                     }
                     let button = ui.small_button("✖");
                     button.widget_info(|| {
