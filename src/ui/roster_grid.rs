@@ -443,7 +443,8 @@ fn shift_text_ui(
     };
     let lines = ((rect.bottom() - top.y - HEADER_LINE) / NAME_LINE).floor().max(0.0) as usize;
     let font = FontId::proportional(12.0);
-    let colour = visuals.text_color();
+    // Strong, not the body grey: names sit on a tinted block and must stay readable (WCAG 4.5:1).
+    let colour = visuals.strong_text_color();
     if people.len() <= lines {
         for (n, person) in people.iter().enumerate() {
             let at = pos2(rect.left() + 10.0, top.y + HEADER_LINE + n as f32 * NAME_LINE);
