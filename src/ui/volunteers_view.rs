@@ -499,25 +499,13 @@ fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>, plans: &mut LinePlans) {
             format_minutes((full.hours * 60.0).ceil() as i64)
         ));
         let (ok, short) = (theme::ok(ui.visuals()), theme::must(ui.visuals()));
-        let colour = |done: u32| if done >= numbers.units { ok } else { short };
-        ui.label(
-            RichText::new(format!(
-                "    With every seat filled: {} of {} done {}.",
-                plan.planned,
-                numbers.units,
-                finish_text(plan.planned_finish)
-            ))
-            .color(colour(plan.planned)),
-        );
-        ui.label(
-            RichText::new(format!(
-                "    With the people signed up now: {} of {} done {}.",
-                plan.done,
-                numbers.units,
-                finish_text(plan.finish)
-            ))
-            .color(colour(plan.done)),
-        );
+        for (how, done, finish) in [
+            ("With every seat filled", plan.planned, plan.planned_finish),
+            ("With the people signed up now", plan.done, plan.finish),
+        ] {
+            let text = format!("    {how}: {done} of {} done {}.", numbers.units, finish_text(finish));
+            ui.label(RichText::new(text).color(if done >= numbers.units { ok } else { short }));
+        }
         let slots = r.roster.slots().iter().filter(|s| s.task == task.id);
         let mut sorted: Vec<&VolunteerSlot> = slots.collect();
         sorted.sort_by_key(|s| (s.starts_at, s.ends_at));
