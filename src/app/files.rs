@@ -174,7 +174,12 @@ impl LanyardApp {
         if self.tasks.is_running(Task::Dialog) {
             return;
         }
-        if let Err(message) = self.tasks.spawn(Task::Dialog, work) {
+        let timed = move || {
+            let started = std::time::Instant::now();
+            let answer = work();
+            dialog_answer(answer, started.elapsed())
+        };
+        if let Err(message) = self.tasks.spawn(Task::Dialog, timed) {
             self.docs.banner(Banner::error(message));
         }
     }
@@ -213,5 +218,42 @@ impl LanyardApp {
         // A task that died sends no result; its banner says so, and the bar goes.
         let (path, progress) = self.shell.importing.as_ref().filter(|_| self.tasks.is_running(Task::Import))?;
         Some((path.as_path(), f32::from_bits(progress.load(std::sync::atomic::Ordering::Relaxed))))
+    }
+}
+
+/// Sooner than anyone can close a dialog: a "cancel" this fast means it never opened.
+const NO_DIALOG: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// A dialog's answer, or, when it came back empty faster than a person could have cancelled it,
+/// a banner saying that the system could not show one. The dialog crate reports a missing
+/// xdg-desktop-portal (and no zenity) the same way as a cancel, which would leave the click
+/// without any visible effect.
+fn dialog_answer(answer: Option<Command>, took: std::time::Duration) -> Option<Command> {
+    if answer.is_some() || took >= NO_DIALOG {
+        return answer;
+    }
+    Some(Command::show(Banner::error(
+        "The system's file dialog could not be opened: lanyard asks xdg-desktop-portal for it (or zenity), \
+         and neither answered. Install xdg-desktop-portal with a backend for your desktop (for example \
+         xdg-desktop-portal-gtk), or open files from the command line: lanyard SCHEDULE, lanyard --roster FILE.",
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn a_dialog_that_never_opened_says_so_and_a_cancel_stays_quiet() {
+        let said = dialog_answer(None, Duration::from_millis(3));
+        assert!(
+            matches!(&said, Some(Command::Ui(crate::command::UiCommand::Show(b))) if b.text.contains("xdg-desktop-portal")),
+            "{said:?}"
+        );
+        assert_eq!(dialog_answer(None, Duration::from_secs(2)), None, "a person cancelled: nothing to say");
+        let open = Command::Roster(RosterCommand::Close);
+        assert_eq!(dialog_answer(Some(open.clone()), Duration::from_millis(3)), Some(open), "an answer is an answer");
     }
 }
