@@ -2,7 +2,8 @@
 //! writing a file by hand: New roster → two booths → a repeat pattern over the sample
 //! conference's three days, cut at its breaks → 12 staff from a spreadsheet (four newcomers) and
 //! three by hand → auto-roster → every seat filled, no rule broken → per-person calendars. Then a
-//! volunteer coordinator sizes swag-bag stuffing for 3,000 bags from the task's throughput.
+//! volunteer coordinator sizes swag-bag stuffing for 3,000 bags from the task's throughput. And a
+//! spreadsheet with bad rows: the good rows in one undo step, each bad one named by its line.
 //!
 //! The two system dialogs (where to save the roster, which CSV to read) are the only steps not
 //! clicked: the test executes the command each dialog answers with.
@@ -190,4 +191,44 @@ fn a_coordinator_sizes_swag_bag_stuffing_from_its_throughput() {
     assert!(harness.query_by_label_contains("With the people signed up now: 0 of 3000 done not within").is_some());
     assert!(harness.query_by_label_contains("Thu 15 Apr 10:00–11:00: 0 of 10 signed up make 0 of its 1000").is_some());
     assert!(harness.query_by_label_contains("too short").is_none(), "no slot is judged on the whole job");
+}
+
+#[test]
+fn a_staff_csv_with_bad_rows_adds_the_good_ones_in_one_step_and_lists_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness =
+        common::harness(crate::roster_flows::app_with_roster(dir.path()), common::eve_of_the_conference());
+    harness.run();
+    let before = roster(&harness).staff().len();
+    let csv = common::repo_path("tests/fixtures/roster/staff_bad_rows.csv");
+    harness.state_mut().execute(Command::Roster(RosterCommand::ImportStaff(csv)), 0.0);
+    harness.run();
+    // Ola and Rui are read; the blank name, "expert", "lots", Ola again and Ana Lima (already on
+    // the roster) are skipped, each named by its line.
+    assert_eq!(roster(&harness).staff().len(), before + 2);
+    assert!(roster(&harness).staff_member("Rui Costa").unwrap().is_newcomer());
+    let banner = harness.state().ui_state().banners.iter().map(|b| b.text.clone()).collect::<Vec<_>>().join("\n");
+    assert!(banner.contains("Imported 2 people from staff_bad_rows.csv. 5 rows skipped"), "{banner}");
+    for line in
+        ["staff_bad_rows.csv:3:", "staff_bad_rows.csv:4:", "staff_bad_rows.csv:5:", "staff_bad_rows.csv:8: Ana Lima"]
+    {
+        assert!(banner.contains(line), "{line} in {banner}");
+    }
+    harness.state_mut().execute(Command::Plan(lanyard::command::PlanCommand::Undo), 0.0);
+    harness.run();
+    assert_eq!(roster(&harness).staff().len(), before, "one undo takes the whole import back");
+
+    // A file that is not a staff list at all adds nobody and says why, naming the file.
+    let junk = dir.path().join("notes.csv");
+    common::write_raw(&junk, "when,what\n09:00,coffee\n");
+    harness.state_mut().execute(Command::Roster(RosterCommand::ImportStaff(junk)), 0.0);
+    harness.run();
+    assert_eq!(roster(&harness).staff().len(), before);
+    let said = harness
+        .state()
+        .ui_state()
+        .banners
+        .iter()
+        .any(|b| b.text.contains("notes.csv") && b.text.contains("Nobody was imported"));
+    assert!(said, "{:?}", harness.state().ui_state().banners);
 }
