@@ -276,8 +276,8 @@ impl VolunteersView {
         // Compared in place: building a SlotKey for every slot every frame would allocate.
         let mine = ctx.plan.signups.iter().any(|s| s.key.roster == r.roster.id() && s.key.slot == slot.id.as_str());
         let me = ctx.plan.me.as_deref();
-        // An attendee's own sign-up lives in their plan; count it unless the roster lists them too.
-        let mine_only = mine && !me.is_some_and(|me| slot.signups.iter().any(|n| n == me));
+        // An attendee's own sign-up lives in their plan; it counts as the coverage counts it.
+        let mine_only = r.roster.counts_own_signup(slot, ctx.plan);
         ui.push_id(slot.id.as_str(), |ui| {
             egui::Frame::new().inner_margin(egui::Margin::symmetric(8, 4)).show(ui, |ui| {
                 self.slot_header_ui(ui, r, slot, (mine, mine_only), commands);
@@ -453,17 +453,20 @@ fn signups_ui(ui: &mut Ui, slot: &VolunteerSlot, commands: &mut Vec<Command>) {
 
 /// Each assembly-line task and how its slots carry the job: the plan, for the roster revision it
 /// was made for (working it out walks every slot).
-type LinePlans = Memo<u64, Vec<(VolunteerTaskId, LinePlan)>>;
+/// With each plan, its slots' indexes (into `Roster::slots`) in the plan's (start) order.
+type LinePlans = Memo<u64, Vec<(VolunteerTaskId, LinePlan, Vec<usize>)>>;
 
-fn line_plans(roster: &crate::model::roster::Roster) -> Vec<(VolunteerTaskId, LinePlan)> {
+fn line_plans(roster: &crate::model::roster::Roster) -> Vec<(VolunteerTaskId, LinePlan, Vec<usize>)> {
+    let all = roster.slots();
     roster
         .tasks()
         .iter()
         .filter_map(|task| {
             let numbers = task.throughput?;
-            let mut slots: Vec<&VolunteerSlot> = roster.slots().iter().filter(|s| s.task == task.id).collect();
-            slots.sort_by_key(|s| (s.starts_at, s.ends_at));
-            Some((task.id.clone(), line_plan(numbers, &slots)))
+            let mut order: Vec<usize> = (0..all.len()).filter(|&i| all[i].task == task.id).collect();
+            order.sort_by_key(|&i| (all[i].starts_at, all[i].ends_at));
+            let slots: Vec<&VolunteerSlot> = order.iter().map(|&i| &all[i]).collect();
+            Some((task.id.clone(), line_plan(numbers, &slots), order))
         })
         .collect()
 }
@@ -485,7 +488,7 @@ fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>, plans: &mut LinePlans) {
             RichText::new("Give a task its numbers (units, stations, rate) to plan it as an assembly line.").weak(),
         );
     }
-    for (id, plan) in plans {
+    for (id, plan, order) in plans {
         let Some((task, numbers)) = r.roster.task(id.as_str()).and_then(|t| Some((t, t.throughput?))) else {
             continue;
         };
@@ -506,10 +509,8 @@ fn throughput_ui(ui: &mut Ui, r: &RosterCtx<'_>, plans: &mut LinePlans) {
             let text = format!("    {how}: {done} of {} done {}.", numbers.units, finish_text(finish));
             ui.label(RichText::new(text).color(if done >= numbers.units { ok } else { short }));
         }
-        let slots = r.roster.slots().iter().filter(|s| s.task == task.id);
-        let mut sorted: Vec<&VolunteerSlot> = slots.collect();
-        sorted.sort_by_key(|s| (s.starts_at, s.ends_at));
-        for (slot, run) in sorted.iter().zip(&plan.slots) {
+        let slots = order.iter().filter_map(|&i| r.roster.slots().get(i));
+        for (slot, run) in slots.zip(&plan.slots) {
             ui.label(format!(
                 "    {} {}–{}: {} of {} signed up make {} of its {}.",
                 format_day(slot.starts_at.date()),

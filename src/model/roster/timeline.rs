@@ -1,7 +1,7 @@
 //! The attendee's side of a roster: a person's booth shifts as timeline items, and the plan-side
 //! [`Signup`] for a volunteer slot. Read-only; the timeline itself lives in `model::timeline`.
 
-use super::{Booth, Roster, TaskCoverage};
+use super::{Booth, Roster, TaskCoverage, VolunteerSlot};
 use crate::model::personal::{Signup, SlotKey};
 use crate::model::plan::Plan;
 use crate::model::timeline::{ItemKind, ItemSource, ShiftKey, TimelineItem};
@@ -82,10 +82,9 @@ impl Roster {
     /// a slot never counts more than it needs.
     pub fn coverage_for_plan(&self, plan: &Plan) -> Vec<TaskCoverage> {
         let mut coverage = self.volunteer_coverage();
-        let me = plan.me.as_deref().map(str::trim);
         for signup in plan.signups.iter().filter(|s| s.key.roster == self.parts.id) {
             let Some(slot) = self.slot(&signup.key.slot) else { continue };
-            if me.is_some_and(|me| slot.signups.iter().any(|name| name.trim() == me)) {
+            if !self.counts_own_signup(slot, plan) {
                 continue;
             }
             let Some(task) = coverage.iter_mut().find(|t| t.task == slot.task) else { continue };
@@ -97,6 +96,14 @@ impl Roster {
             }
         }
         coverage
+    }
+
+    /// Whether the plan's owner signed up for `slot` in their plan and the roster does not list
+    /// them (by `plan.me`, trimmed) already: their sign-up then counts once more in the slot.
+    pub fn counts_own_signup(&self, slot: &VolunteerSlot, plan: &Plan) -> bool {
+        let mine = plan.signups.iter().any(|s| s.key.roster == self.parts.id && s.key.slot == slot.id.as_str());
+        let me = plan.me.as_deref().map(str::trim);
+        mine && !me.is_some_and(|me| slot.signups.iter().any(|name| name.trim() == me))
     }
 
     /// The plan-side [`Signup`] for a volunteer slot: what an attendee's plan remembers when they

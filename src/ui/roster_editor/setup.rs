@@ -2,7 +2,7 @@
 //! day changes) and its booths (add, rename, move, remove). Removing a booth that still has
 //! shifts asks first, then removes them with it in one undoable step.
 
-use egui::{Checkbox, DragValue, Grid, RichText, TextEdit, Ui, WidgetInfo};
+use egui::{Checkbox, DragValue, Grid, RichText, Ui, WidgetInfo};
 
 use super::{FormKeys, FormOutcome, hm, parse_hm, problem_row, save_cancel_ui, text_row};
 use crate::command::Command;
@@ -242,17 +242,12 @@ fn booth_form_ui(ui: &mut Ui, draft: &mut BoothDraft, roster: &Roster, commands:
     let checked = draft.to_booth(roster);
     let mut keys = FormKeys::default();
     Grid::new("booth_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        let label = ui.label("Booth name");
-        let name = ui
-            .add(TextEdit::singleline(&mut draft.name).hint_text("Tidewater Data").desired_width(240.0))
-            .labelled_by(label.id);
+        // A blank name is not worth a warning before anything is typed.
+        let problem = checked.as_ref().err().filter(|_| !draft.name.is_empty()).map(String::as_str);
+        let name = text_row(ui, &mut keys, "Booth name", &mut draft.name, ("Tidewater Data", 240.0), problem);
         if std::mem::take(&mut draft.focus_first) {
             name.request_focus();
         }
-        keys.watch(ui, &name);
-        ui.end_row();
-        // A blank name is not worth a warning before anything is typed.
-        problem_row(ui, checked.as_ref().err().filter(|_| !draft.name.is_empty()).map(String::as_str));
         text_row(ui, &mut keys, "Location", &mut draft.location, ("Expo hall, stand 12", 240.0), None);
     });
     let editing = draft.editing.is_some();

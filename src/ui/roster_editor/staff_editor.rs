@@ -7,8 +7,7 @@ use chrono::{Duration, NaiveDate};
 use egui::{Grid, RichText, TextEdit, Ui, WidgetInfo};
 
 use super::{
-    FormKeys, FormOutcome, cancel_pressed, day_combo, hm, join_list, parse_hm, parse_list, parse_optional, problem_row,
-    text_row,
+    FormKeys, FormOutcome, cancel_pressed, day_combo, hm, join_list, parse_hm, parse_list, parse_optional, text_row,
 };
 use crate::command::Command;
 use crate::model::roster::{Experience, PersonName, Roster, RosterEdit, Staff, StaffEdit, Window};
@@ -253,16 +252,11 @@ fn staff_form_ui(
     ui.heading(draft.editing.as_ref().map_or("New staff member", |n| n.as_str()));
     let mut keys = FormKeys::default();
     Grid::new("staff_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        let label = ui.label("Name");
-        let name = ui
-            .add(TextEdit::singleline(&mut draft.name).hint_text("Ana Lima").desired_width(220.0))
-            .labelled_by(label.id);
+        let name_problem = problem(StaffField::Name).filter(|_| !draft.name.is_empty());
+        let name = text_row(ui, &mut keys, "Name", &mut draft.name, ("Ana Lima", 220.0), name_problem.as_deref());
         if std::mem::take(&mut draft.focus_first) {
             name.request_focus();
         }
-        keys.watch(ui, &name);
-        ui.end_row();
-        problem_row(ui, problem(StaffField::Name).filter(|_| !draft.name.is_empty()).as_deref());
         text_row(ui, &mut keys, "Contact", &mut draft.contact, ("e-mail, phone or chat", 220.0), None);
         // Each radio button is named by its own text: a screen reader says "Newcomer, radio button".
         ui.label("Experience");

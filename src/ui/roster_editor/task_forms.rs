@@ -3,7 +3,7 @@
 //! end, people needed). Each checks its draft and pushes one `VolunteerEdit`.
 
 use chrono::NaiveDate;
-use egui::{DragValue, Grid, TextEdit, Ui};
+use egui::{DragValue, Grid, Ui};
 
 use super::{
     FormKeys, FormOutcome, day_combo, hm, join_list, parse_hm, parse_list, problem_row, save_cancel_ui, text_row,
@@ -84,16 +84,11 @@ impl TaskDraft {
         let checked = self.to_task(roster);
         let mut keys = FormKeys::default();
         Grid::new("task_form").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            let label = ui.label("Task name");
-            let name = ui
-                .add(TextEdit::singleline(&mut self.name).hint_text("Registration desk").desired_width(260.0))
-                .labelled_by(label.id);
+            let problem = checked.as_ref().err().filter(|_| !self.name.is_empty()).map(String::as_str);
+            let name = text_row(ui, &mut keys, "Task name", &mut self.name, ("Registration desk", 260.0), problem);
             if std::mem::take(&mut self.focus_first) {
                 name.request_focus();
             }
-            keys.watch(ui, &name);
-            ui.end_row();
-            problem_row(ui, checked.as_ref().err().filter(|_| !self.name.is_empty()).map(String::as_str));
             text_row(ui, &mut keys, "Description", &mut self.description, ("what volunteers do", 260.0), None);
             text_row(ui, &mut keys, "Location", &mut self.location, ("Harbour Foyer", 260.0), None);
             text_row(ui, &mut keys, "Skills", &mut self.skills, ("e.g. fr, first aid", 260.0), None);
